@@ -1,0 +1,42 @@
+/** kader frameworks: list the bundled and local frameworks. */
+import { displayPath, FileError } from '../../core/files.js';
+import { loadCatalog } from '../../framework/catalog.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+
+export interface FrameworksOptions {
+  format: 'text' | 'json';
+}
+
+export async function frameworksCommand(ctx: CommandContext, options: FrameworksOptions): Promise<ExitCode> {
+  let catalog;
+  try {
+    catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
+  for (const problem of catalog.problems) ctx.io.stderr(`kader: ${problem}\n`);
+  const rows = catalog.entries.map(({ framework, path, origin }) => ({
+    id: framework.id,
+    version: framework.version,
+    criteria: framework.themes.reduce((n, t) => n + t.criteria.length, 0),
+    title: framework.title,
+    origin,
+    path: displayPath(path, ctx.io.cwd),
+  }));
+
+  if (options.format === 'json') {
+    ctx.io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  } else if (rows.length === 0) {
+    ctx.io.stdout(`${ctx.msgs.cli.frameworks.none}\n`);
+  } else {
+    const header = ctx.msgs.cli.frameworks.header;
+    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), r.version, String(r.criteria), r.title])];
+    const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => row[i]!.length)));
+    const lines = table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '));
+    ctx.io.stdout(`${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n`);
+  }
+  for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled)}\n`);
+  return catalog.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,32 @@
+/** What every command gets: where it runs, where it writes, and the global options. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { messages, type Lang, type Messages } from '../i18n/index.js';
+
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal; decides colour by default. */
+  isTTY: boolean;
+}
+
+export interface GlobalOptions {
+  lang: Lang;
+  color: boolean;
+  quiet: boolean;
+  debug: boolean;
+  frameworksDir?: string;
+}
+
+export interface CommandContext extends GlobalOptions {
+  io: Io;
+  msgs: Messages;
+  chalk: ChalkInstance;
+}
+
+export function makeContext(io: Io, options: GlobalOptions): CommandContext {
+  // NO_COLOR (https://no-color.org) wins; --no-color too; otherwise colour only on a terminal.
+  const colour = options.color && io.isTTY && !io.env.NO_COLOR;
+  return { ...options, io, msgs: messages(options.lang), chalk: new Chalk({ level: colour ? 1 : 0 }) };
+}

@@ -1,0 +1,6 @@
+import { github, json, junit, sarif } from './machine.js';
+import { stylish } from './stylish.js';
+import type { DiagnosticFormat, Formatter } from './types.js';
+
+export const DIAGNOSTIC_FORMATTERS: Record<DiagnosticFormat, Formatter> = { stylish, json, github, junit, sarif };
+export { DIAGNOSTIC_FORMATS, type DiagnosticFormat, type FormatInput } from './types.js';

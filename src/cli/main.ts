@@ -1,0 +1,205 @@
+/**
+ * The command registry and the one exit point. Each command's module is imported only when
+ * that command runs, so `kader --version` does not load yaml, ajv or the frameworks.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { PACKAGE_JSON } from '../core/assets.js';
+import { isLang, LANGS, messages, type Lang, type Messages } from '../i18n/index.js';
+import { makeContext, type CommandContext, type GlobalOptions, type Io } from './context.js';
+import { UserError, type ExitCode } from './errors.js';
+import { DIAGNOSTIC_FORMATS } from './format/types.js';
+
+/** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
+export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value !== undefined && isLang(value)) return value;
+  }
+  const fromEnv = env.KADER_LANG;
+  return fromEnv && isLang(fromEnv) ? fromEnv : 'nl';
+}
+
+function choice<T extends string>(msgs: Messages, flag: string, values: readonly T[]) {
+  return (value: string): T => {
+    if ((values as readonly string[]).includes(value)) return value as T;
+    throw new UserError(msgs.cli.invalidChoice(flag, value, values));
+  };
+}
+
+function example(msgs: Messages, lines: string[]): string {
+  return `\n${lines.length > 1 ? msgs.cli.examples : msgs.cli.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+interface Registry {
+  setExit(code: ExitCode): void;
+  context(command: Command): CommandContext;
+}
+
+export function buildProgram(msgs: Messages, io: Io, registry: Registry): Command {
+  const c = msgs.cli;
+  const titles: Record<string, string> = {
+    'Usage:': c.usage,
+    'Options:': c.options,
+    'Commands:': c.commands,
+    'Arguments:': c.arguments,
+    'Global Options:': c.globalOptions,
+  };
+  const program = new Command('kader')
+    .description(c.description)
+    .version(readVersion(), '-V, --version', c.version)
+    .helpOption('-h, --help', c.help)
+    .helpCommand('help [opdracht]', c.help)
+    .configureHelp({
+      styleTitle: (title) => titles[title] ?? title,
+      styleUsage: (usage) => translatePlaceholders(usage, c),
+      styleSubcommandTerm: (term) => translatePlaceholders(term, c),
+      showGlobalOptions: true,
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .exitOverride()
+    .addOption(new Option('--lang <taal>', `${c.lang} (nl)`).argParser(choice(msgs, '--lang', LANGS)))
+    .option('--no-color', c.noColor)
+    .option('-q, --quiet', c.quiet)
+    .option('--debug', c.debug)
+    .option('--frameworks-dir <map>', c.frameworksDir);
+
+  program
+    .command('frameworks')
+    .description(c.frameworks.description)
+    .addOption(new Option('-f, --format <vorm>', `${c.frameworks.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
+    .addHelpText('after', example(msgs, ['kader frameworks', 'kader frameworks --frameworks-dir ./mijn-kaders --format json']))
+    .action(async (opts: { format?: 'text' | 'json' }, command: Command) => {
+      const { frameworksCommand } = await import('./commands/frameworks.js');
+      registry.setExit(await frameworksCommand(registry.context(command), { format: opts.format ?? 'text' }));
+    });
+
+  program
+    .command('show')
+    .description(c.show.description)
+    .argument('<kader>', c.show.framework)
+    .addOption(new Option('-f, --format <vorm>', `${c.show.format} (tree)`).argParser(choice(msgs, '--format', ['tree', 'md', 'json'] as const)))
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText('after', example(msgs, ['kader show werken-aan-veiligheid', 'kader show frameworks/werken-aan-veiligheid.yaml --format md -o kader.md']))
+    .action(async (framework: string, opts: { format?: 'tree' | 'md' | 'json'; out?: string }, command: Command) => {
+      const { showCommand } = await import('./commands/show.js');
+      registry.setExit(await showCommand(registry.context(command), { framework, format: opts.format ?? 'tree', out: opts.out }));
+    });
+
+  program
+    .command('validate')
+    .description(c.validate.description)
+    .argument('[paden...]', c.validate.paths)
+    .addOption(new Option('-f, --format <vorm>', `${c.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS)))
+    .addOption(new Option('--fail-on <niveau>', `${c.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const)))
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText(
+      'after',
+      example(msgs, ['kader validate frameworks/', 'kader validate kaders/ --format sarif -o kader.sarif', 'kader validate --format github --fail-on warning kaders/']),
+    )
+    .action(async (paths: string[], opts: { format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; out?: string }, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      const ctx = registry.context(command);
+      registry.setExit(await validateCommand(ctx, { paths, format: opts.format ?? 'stylish', failOn: opts.failOn ?? 'error', out: opts.out }));
+    });
+
+  program
+    .command('schema')
+    .description(c.schema.description)
+    .argument('<naam>', c.schema.name)
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText('after', example(msgs, ['kader schema framework > framework.schema.json']))
+    .action(async (name: string, opts: { out?: string }, command: Command) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      registry.setExit(await schemaCommand(registry.context(command), { name, out: opts.out }));
+    });
+
+  return program;
+}
+
+/** commander writes "[options]" and "[command]" in usage lines; say it in the user's language. */
+function translatePlaceholders(text: string, c: Messages['cli']): string {
+  return text.replace('[options]', c.optionsPlaceholder).replace('[command]', c.commandPlaceholder);
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+}
+
+/** Translate commander's own usage errors; they are English and name the option in quotes. */
+function usageMessage(error: CommanderError, msgs: Messages): string {
+  const quoted = [...error.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return msgs.cli.unknownOption(quoted[0] ?? '');
+    case 'commander.unknownCommand':
+      return msgs.cli.unknownCommand(quoted[0] ?? '');
+    case 'commander.missingArgument':
+      return msgs.cli.missingArgument(quoted[0] ?? '');
+    case 'commander.optionMissingArgument':
+      return msgs.cli.missingOptionValue((quoted[0] ?? '').split(' ')[0] ?? '');
+    case 'commander.excessArguments':
+      return msgs.cli.tooManyArguments;
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const msgs = messages(preScanLang(argv, io.env));
+  const debug = argv.includes('--debug');
+  let exitCode: ExitCode = 0;
+  try {
+    const program = buildProgram(msgs, io, {
+      setExit: (code) => {
+        exitCode = code;
+      },
+      context: (command) => {
+        const g = command.optsWithGlobals<Partial<GlobalOptions> & { color?: boolean }>();
+        return makeContext(io, {
+          lang: g.lang ?? preScanLang(argv, io.env),
+          color: g.color !== false,
+          quiet: g.quiet === true,
+          debug: g.debug === true,
+          frameworksDir: g.frameworksDir,
+        });
+      },
+    });
+    if (argv.length <= 2) {
+      io.stdout(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version also arrive here, with exit code 0.
+      if (error.exitCode === 0) return 0;
+      io.stderr(`kader: ${usageMessage(error, msgs)}\n`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`kader: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`kader: ${msgs.cli.internal}\n`);
+    if (debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+/** Entry for bin/kader.js: the only place that touches process state. */
+export async function run(): Promise<void> {
+  // `kader show … | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const io: Io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+  };
+  process.exitCode = await main(process.argv, io);
+}

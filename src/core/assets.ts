@@ -1,0 +1,13 @@
+/**
+ * Shipped assets (frameworks/, schemas/, templates/) are found relative to this module, so the
+ * tool works from a git clone, from dist/ and from a global npm install alike.
+ */
+import { fileURLToPath } from 'node:url';
+
+// src/core/assets.ts and dist/core/assets.js sit at the same depth below the package root.
+const root = new URL('../../', import.meta.url);
+
+export const PACKAGE_ROOT = fileURLToPath(root);
+export const BUNDLED_FRAMEWORKS_DIR = fileURLToPath(new URL('frameworks/', root));
+export const SCHEMAS_DIR = fileURLToPath(new URL('schemas/', root));
+export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));

@@ -1,0 +1,56 @@
+/**
+ * A finding about an input file. Made in the core, formatted at the edge (src/cli/format).
+ * Lines and columns are 1-based, as editors and CI annotations count them.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { warning: 1, error: 2 };
+
+export function atLeast(severity: Severity, level: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[level];
+}
+
+/** Stable order for output: by file, then position, then rule. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Findings per file, in the order the files first appear (Map.groupBy needs Node 21). */
+export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = groups.get(d.file);
+    if (list) list.push(d);
+    else groups.set(d.file, [d]);
+  }
+  return groups;
+}

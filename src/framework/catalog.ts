@@ -1,0 +1,69 @@
+/** Which frameworks exist: the bundled ones plus a local folder (--frameworks-dir). */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
+import { collectYamlFiles, displayPath, FileError, pathKind } from '../core/files.js';
+import type { Messages } from '../i18n/index.js';
+import type { Framework } from './types.js';
+import { validateFrameworkFile } from './validate.js';
+
+export type Origin = 'bundled' | 'local';
+
+export interface CatalogEntry {
+  framework: Framework;
+  path: string;
+  origin: Origin;
+}
+
+export interface Catalog {
+  entries: CatalogEntry[];
+  /** Files that could not be used, as one-line messages. */
+  problems: string[];
+  /** Local frameworks that hide a bundled one with the same id. */
+  shadowed: { id: string; local: string; bundled: string }[];
+}
+
+export interface CatalogOptions {
+  cwd: string;
+  frameworksDir?: string;
+  msgs: Messages;
+}
+
+export function loadCatalog({ cwd, frameworksDir, msgs }: CatalogOptions): Catalog {
+  const catalog: Catalog = { entries: [], problems: [], shadowed: [] };
+  const sources: { dir: string; origin: Origin }[] = [{ dir: BUNDLED_FRAMEWORKS_DIR, origin: 'bundled' }];
+  if (frameworksDir) {
+    const dir = resolve(cwd, frameworksDir);
+    if (pathKind(dir) !== 'directory') throw new FileError(msgs.io.notFound(frameworksDir));
+    sources.push({ dir, origin: 'local' });
+  }
+  for (const { dir, origin } of sources) {
+    if (!existsSync(dir)) continue;
+    for (const path of collectYamlFiles(dir)) {
+      const shown = displayPath(path, cwd);
+      try {
+        const { framework, diagnostics } = validateFrameworkFile(path, shown, msgs);
+        if (!framework) {
+          catalog.problems.push(msgs.cli.show.invalid(shown, diagnostics.filter((d) => d.severity === 'error').length));
+          continue;
+        }
+        const existing = catalog.entries.findIndex((e) => e.framework.id === framework.id);
+        if (existing >= 0 && origin === 'local' && catalog.entries[existing]!.origin === 'bundled') {
+          catalog.shadowed.push({ id: framework.id, local: shown, bundled: displayPath(catalog.entries[existing]!.path, cwd) });
+          catalog.entries[existing] = { framework, path, origin };
+        } else if (existing < 0) {
+          catalog.entries.push({ framework, path, origin });
+        }
+      } catch (error) {
+        if (!(error instanceof FileError)) throw error;
+        catalog.problems.push(error.message);
+      }
+    }
+  }
+  return catalog;
+}
+
+/** True when a reference should be read as a file path rather than a framework id. */
+export function looksLikePath(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
+}

@@ -1,0 +1,81 @@
+/** Pure text renderings of a framework for `kader show`: a compact tree and full Markdown. */
+import type { Messages } from '../i18n/index.js';
+import { conditionToText } from './condition.js';
+import { audiencesOf, type Criterion, type Framework, type Question } from './types.js';
+
+type TreeWords = Messages['cli']['tree'];
+
+function questionSuffix(question: Question, words: TreeWords): string {
+  const parts: string[] = [question.type === 'scale' && question.scale ? `${words.scale} ${question.scale}` : question.type];
+  if (question.required === false) parts.push(words.optional);
+  if (question.when) parts.push(`${words.when} ${conditionToText(question.when, words.conditionWords)}`);
+  return `(${parts.join('; ')})`;
+}
+
+function criterionFlags(criterion: Criterion, words: TreeWords): string {
+  const flags: string[] = [];
+  if (criterion.critical) flags.push(`[${words.critical}]`);
+  if ((criterion.weight ?? 1) !== 1) flags.push(`(${words.weight} ${criterion.weight})`);
+  return flags.length ? ` ${flags.join(' ')}` : '';
+}
+
+export function renderTree(framework: Framework, msgs: Messages): string {
+  const w = msgs.cli.tree;
+  const lines: string[] = [
+    `${framework.title} (${framework.id} ${framework.version})`,
+    [`${w.publisher}: ${framework.publisher}`, framework.adopted ? `${w.adopted}: ${framework.adopted}` : '', `${w.source}: ${framework.source}`]
+      .filter(Boolean)
+      .join(' · '),
+    `${w.audiences}: ${framework.audiences.map((a) => `${a.id} (${a.label})`).join(', ')}`,
+    `${w.thresholds}: meets ≥ ${framework.thresholds.meets}, partly ≥ ${framework.thresholds.partly}`,
+  ];
+  for (const theme of framework.themes) {
+    lines.push('', `${theme.id} ${theme.title} — ${w.criteria(theme.criteria.length)}`);
+    theme.criteria.forEach((criterion, c) => {
+      const lastCriterion = c === theme.criteria.length - 1;
+      lines.push(`${lastCriterion ? '└─' : '├─'} ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)}`);
+      criterion.questions.forEach((question, q) => {
+        const branch = q === criterion.questions.length - 1 ? '└─' : '├─';
+        lines.push(`${lastCriterion ? '   ' : '│  '}${branch} ${question.id} ${question.text} ${questionSuffix(question, w)}`);
+      });
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const bullets = (items: readonly string[] | undefined): string[] => (items ?? []).map((item) => `- ${item}`);
+
+export function renderMarkdown(framework: Framework, msgs: Messages): string {
+  const w = msgs.cli.tree;
+  const out: string[] = [`# ${framework.title}`, ''];
+  out.push(`- id: \`${framework.id}\`, ${w.version} ${framework.version}`);
+  out.push(`- ${w.publisher}: ${framework.publisher}`);
+  if (framework.adopted) out.push(`- ${w.adopted}: ${framework.adopted}`);
+  out.push(`- ${w.source}: <${framework.source}>`);
+  out.push(`- ${w.audiences}: ${framework.audiences.map((a) => a.label).join(', ')}`);
+  if (framework.description) out.push('', framework.description.trim());
+  for (const theme of framework.themes) {
+    out.push('', `## ${theme.id} ${theme.title}`);
+    if (theme.description) out.push('', theme.description.trim());
+    for (const criterion of theme.criteria) {
+      out.push('', `### ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)}`, '');
+      const audiences = audiencesOf(criterion).map((id) => framework.audiences.find((a) => a.id === id)?.label ?? id);
+      out.push(`*${w.audiences}: ${audiences.join(', ')}*`, '', `**${w.description}.** ${criterion.description.trim()}`);
+      if (criterion.guidance) out.push('', `**${w.guidance}.** ${criterion.guidance.trim()}`);
+      const sections: [string, string[]][] = [
+        [w.probes, bullets(criterion.probes)],
+        [w.evidence, bullets(criterion.evidence)],
+        [w.improvements, bullets(criterion.improvements)],
+        [
+          w.references,
+          (criterion.references ?? []).map((r) =>
+            [`- ${r.source}`, r.section ? `, ${r.section}` : '', r.url ? ` <${r.url}>` : '', r.note ? ` — ${r.note}` : ''].join(''),
+          ),
+        ],
+        [w.questions, criterion.questions.map((q) => `- \`${q.id}\` ${q.text} ${questionSuffix(q, w)}`)],
+      ];
+      for (const [title, items] of sections) if (items.length) out.push('', `**${title}**`, '', ...items);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,132 @@
+/** The framework model, as described by schemas/framework.schema.json. */
+
+export type QuestionType = 'scale' | 'choice' | 'multi' | 'boolean' | 'number' | 'text' | 'date';
+export const QUESTION_TYPES: readonly QuestionType[] = ['scale', 'choice', 'multi', 'boolean', 'number', 'text', 'date'];
+
+/** Special answers a scale may allow; they are shown but left out of scores. */
+export type SpecialValue = 'nvt' | 'onbekend';
+
+export type AnswerValue = string | number | boolean;
+
+export interface Audience {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export interface Level {
+  value: string;
+  label: string;
+  score: number;
+  description?: string;
+}
+
+export interface Scale {
+  id: string;
+  label: string;
+  levels: Level[];
+  allow?: SpecialValue[];
+}
+
+export interface Thresholds {
+  meets: number;
+  partly: number;
+}
+
+export interface Reference {
+  source: string;
+  section?: string;
+  url?: string;
+  note?: string;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Skip logic as data: exactly one of the forms below. */
+export type Condition =
+  | { question: string; equals: AnswerValue }
+  | { question: string; in: AnswerValue[] }
+  | { question: string; answered: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export interface Question {
+  id: string;
+  text: string;
+  type: QuestionType;
+  scale?: string;
+  choices?: Choice[];
+  min?: number;
+  max?: number;
+  required?: boolean;
+  help?: string;
+  when?: Condition;
+}
+
+export interface Criterion {
+  id: string;
+  title: string;
+  description: string;
+  guidance?: string;
+  probes?: string[];
+  evidence?: string[];
+  weight?: number;
+  critical?: boolean;
+  audience: string | string[];
+  references?: Reference[];
+  improvements?: string[];
+  questions: Question[];
+}
+
+export interface Theme {
+  id: string;
+  title: string;
+  description?: string;
+  criteria: Criterion[];
+}
+
+export interface Framework {
+  kader: 1;
+  kind: 'framework';
+  id: string;
+  version: string;
+  title: string;
+  publisher: string;
+  adopted?: string;
+  source: string;
+  language: 'nl' | 'en';
+  description?: string;
+  audiences: Audience[];
+  scales: Scale[];
+  thresholds: Thresholds;
+  themes: Theme[];
+}
+
+/** The audiences of a criterion as a list, whichever form the file used. */
+export function audiencesOf(criterion: Criterion): string[] {
+  return Array.isArray(criterion.audience) ? criterion.audience : [criterion.audience];
+}
+
+/** Every question of a framework in file order, with its place. */
+export interface QuestionPlace {
+  question: Question;
+  criterion: Criterion;
+  theme: Theme;
+  themeIndex: number;
+  criterionIndex: number;
+  questionIndex: number;
+}
+
+export function* questionsOf(framework: Framework): Generator<QuestionPlace> {
+  for (const [themeIndex, theme] of framework.themes.entries()) {
+    for (const [criterionIndex, criterion] of theme.criteria.entries()) {
+      for (const [questionIndex, question] of criterion.questions.entries()) {
+        yield { question, criterion, theme, themeIndex, criterionIndex, questionIndex };
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** The framework lint pipeline: YAML with positions → JSON Schema → semantic rules. */
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { schemaDiagnostics } from '../core/schema-diagnostics.js';
+import { readTextFile } from '../core/files.js';
+import type { Messages } from '../i18n/index.js';
+import { parseYaml } from '../yaml/parse.js';
+import { runRules } from './rules.js';
+import { frameworkValidator } from './schema.js';
+import type { Framework } from './types.js';
+
+export interface FrameworkCheck {
+  /** Set when the file has no errors (warnings allowed): safe to use as a Framework. */
+  framework?: Framework;
+  diagnostics: Diagnostic[];
+}
+
+export function validateFrameworkText(file: string, text: string, msgs: Messages): FrameworkCheck {
+  const parsed = parseYaml(file, text, msgs);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value !== undefined) {
+    const validate = frameworkValidator();
+    if (!validate(parsed.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs));
+    diagnostics.push(...runRules(parsed.value, parsed, msgs));
+  }
+  diagnostics.sort(compareDiagnostics);
+  const clean = parsed.value !== undefined && !diagnostics.some((d) => d.severity === 'error');
+  return clean ? { framework: parsed.value as Framework, diagnostics } : { diagnostics };
+}
+
+/** Read and validate a framework file; I/O problems throw FileError. */
+export function validateFrameworkFile(path: string, shown: string, msgs: Messages): FrameworkCheck {
+  return validateFrameworkText(shown, readTextFile(path, shown, msgs), msgs);
+}
+
