@@ -8,14 +8,33 @@ import type { Messages } from '../i18n/index.js';
 import type { ParsedYaml, YamlPath } from '../yaml/parse.js';
 
 /** $defs whose `pattern` failure has its own message in i18n (schema.slug, schema.date, …). */
-const PATTERN_MESSAGES = ['slug', 'itemId', 'date', 'url', 'audienceRef'] as const;
+const NAMED_PATTERNS = ['slug', 'itemId', 'date', 'url'] as const;
+type NamedPattern = (typeof NAMED_PATTERNS)[number];
 
-export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml, msgs: Messages): Diagnostic[] {
+/**
+ * Map each pattern string of a schema's $defs to the def's name, so a pattern failure gets a
+ * human message. (ajv's schemaPath loses the def name when a $ref is not inlined.)
+ */
+export function patternNames(schema: { $defs?: Record<string, { pattern?: string }> }): Map<string, NamedPattern> {
+  const names = new Map<string, NamedPattern>();
+  for (const [name, def] of Object.entries(schema.$defs ?? {})) {
+    const named = NAMED_PATTERNS.find((n) => n === name);
+    if (def.pattern && named) names.set(def.pattern, named);
+  }
+  return names;
+}
+
+export function schemaDiagnostics(
+  errors: readonly ErrorObject[],
+  parsed: ParsedYaml,
+  msgs: Messages,
+  patterns: ReadonlyMap<string, NamedPattern>,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of relevantErrors(errors)) {
     const path = pointerToPath(error.instancePath);
-    const { message, at } = describe(error, path, msgs);
+    const { message, at } = describe(error, path, msgs, patterns);
     const position = parsed.locate(at.path, at.kind);
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
@@ -32,10 +51,14 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
  * (This relies on combinator branches in our schemas not using $ref.)
  */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
-  return errors.filter(
-    (e) => e.keyword !== 'if' && !combinators.some((prefix) => e.schemaPath.startsWith(prefix)),
-  );
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const isBranchError = (e: ErrorObject): boolean =>
+    combinators.some(
+      (c) =>
+        e.schemaPath.startsWith(`${c.schemaPath}/`) &&
+        (e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`)),
+    );
+  return errors.filter((e) => e.keyword !== 'if' && !isBranchError(e));
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -52,7 +75,7 @@ interface Described {
   at: { path: YamlPath; kind: 'key' | 'value' };
 }
 
-function describe(error: ErrorObject, path: YamlPath, msgs: Messages): Described {
+function describe(error: ErrorObject, path: YamlPath, msgs: Messages, patterns: ReadonlyMap<string, NamedPattern>): Described {
   const here = { path, kind: 'value' as const };
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -72,10 +95,8 @@ function describe(error: ErrorObject, path: YamlPath, msgs: Messages): Described
     case 'enum':
       return { message: msgs.schema.enum((params.allowedValues as unknown[]) ?? []), at: here };
     case 'pattern': {
-      const def = /#\/\$defs\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1];
-      const named = PATTERN_MESSAGES.find((name) => name === def);
-      const message = named === 'audienceRef' ? msgs.schema.slug : named ? msgs.schema[named] : msgs.schema.pattern(String(params.pattern));
-      return { message, at: here };
+      const named = patterns.get(String(params.pattern));
+      return { message: named ? msgs.schema[named] : msgs.schema.pattern(String(params.pattern)), at: here };
     }
     case 'minimum':
       return { message: msgs.schema.minimum(Number(params.limit)), at: here };
@@ -95,7 +116,8 @@ function describe(error: ErrorObject, path: YamlPath, msgs: Messages): Described
       return { message: msgs.schema.unique, at: here };
     case 'oneOf':
     case 'anyOf':
-      return { message: error.schemaPath.includes('/condition/') ? msgs.schema.condition : msgs.schema.shape, at: here };
+      // Skip-logic conditions are the only combinators in the framework schema; they live under `when`.
+      return { message: path.includes('when') ? msgs.schema.condition : msgs.schema.shape, at: here };
     default:
       return { message: msgs.schema.shape, at: here };
   }

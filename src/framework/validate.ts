@@ -18,8 +18,8 @@ export function validateFrameworkText(file: string, text: string, msgs: Messages
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.value !== undefined) {
-    const validate = frameworkValidator();
-    if (!validate(parsed.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs));
+    const { validate, patterns } = frameworkValidator();
+    if (!validate(parsed.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs, patterns));
     diagnostics.push(...runRules(parsed.value, parsed, msgs));
   }
   diagnostics.sort(compareDiagnostics);

@@ -107,7 +107,7 @@ function yamlErrorMessage(error: YAMLError, msgs: Messages): string {
       return msgs.yaml.multipleDocs;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-      return error.message.includes('indent') ? msgs.yaml.badIndent : msgs.yaml.missingChar;
+      return /end with|missing/i.test(error.message) ? msgs.yaml.missingChar : msgs.yaml.badIndent;
     case 'TAB_AS_INDENT':
       return msgs.yaml.tabIndent;
     case 'UNEXPECTED_TOKEN':

@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kader, tempDir } from './helpers.js';
+
+const COMMANDS = ['frameworks', 'show', 'validate', 'schema'];
+
+describe('kader basics', () => {
+  it('--version matches package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(kader(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('with no arguments prints Dutch help listing every command', () => {
+    const result = kader([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Gebruik: kader [opties] [opdracht]');
+    for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it.each(COMMANDS)('%s --help has a description and an example, in Dutch and English', (command) => {
+    const nl = kader([command, '--help']);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toMatch(/\nVoorbeeld(en)?:\n {2}\$ kader /);
+    const en = kader([command, '--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/\nExamples?:\n {2}\$ kader /);
+    expect(en.stdout).toContain('Usage: kader');
+  });
+});
+
+describe('kader frameworks', () => {
+  it('lists the bundled frameworks with version and number of criteria', () => {
+    const result = kader(['frameworks']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^id\s+versie\s+criteria\s+titel$/);
+    const ids = lines.slice(1).map((line) => line.split(/\s+/)[0]);
+    expect(ids.sort()).toEqual(['samenwerkingsafspraken', 'tsd-lokaal-netwerk', 'veiligheid-voorop', 'werken-aan-veiligheid']);
+  });
+
+  it('adds a local folder; a local file with a bundled id replaces it with a notice', () => {
+    const dir = tempDir();
+    const own = readFileSync('test/fixtures/frameworks/valid.yaml', 'utf8');
+    writeFileSync(join(dir, 'eigen.yaml'), own);
+    writeFileSync(join(dir, 'schaduw.yaml'), own.replace('id: test-kader', 'id: veiligheid-voorop').replace('title: Testkader voor de linter', 'title: Eigen versie'));
+    const result = kader(['frameworks', '--format', 'json', '--frameworks-dir', dir]);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { id: string; origin: string; title: string; criteria: number }[];
+    expect(rows.find((r) => r.id === 'test-kader')).toMatchObject({ origin: 'local', criteria: 2 });
+    expect(rows.find((r) => r.id === 'veiligheid-voorop')).toMatchObject({ origin: 'local', title: 'Eigen versie' });
+    expect(result.stderr).toMatch(/^kader: eigen kader .*schaduw\.yaml vervangt het meegeleverde kader "veiligheid-voorop" \(frameworks\/veiligheid-voorop\.yaml\)\n$/);
+  });
+
+  it('exits 2 when --frameworks-dir does not exist', () => {
+    expect(kader(['frameworks', '--frameworks-dir', 'nergens'])).toMatchObject({ code: 2, stderr: 'kader: nergens: bestand of map bestaat niet\n' });
+  });
+});
+
+describe('kader show', () => {
+  it('prints a tree with criteria, flags, questions and skip logic', () => {
+    const result = kader(['show', 'test/fixtures/frameworks/valid.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 12)).toEqual([
+      'Testkader voor de linter (test-kader 1.0)',
+      'uitgever: kader-project · vastgesteld: 2024-01-15 · bron: https://example.org/testkader',
+      'doelgroepen: lokaal-team (Lokaal team), gemeente (Gemeente)',
+      'grenzen: meets ≥ 0.75, partly ≥ 0.4',
+      '',
+      'T1 Veiligheid — 1 criterium',
+      '└─ TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek] (gewicht 2)',
+      '   ├─ TK-T1-01a Beoordeelt het team de veiligheid bij de start? (schaal voldoet)',
+      '   ├─ TK-T1-01b Wat ontbreekt er? (multi; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
+      '   └─ TK-T1-01c Toelichting (text; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',
+      '',
+      'T2 Regie — 1 criterium',
+    ]);
+  });
+
+  it('finds bundled frameworks by id and prints Markdown and JSON', () => {
+    const md = kader(['show', 'werken-aan-veiligheid', '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout.startsWith('# ')).toBe(true);
+    expect(md.stdout).toMatch(/^### WAV-\S+ /m);
+    const json = kader(['show', 'tsd-lokaal-netwerk', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'framework', id: 'tsd-lokaal-netwerk' });
+  });
+
+  it('names the available frameworks when the id is unknown', () => {
+    const result = kader(['show', 'onbekend']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'kader: kader "onbekend" niet gevonden; beschikbaar: samenwerkingsafspraken, tsd-lokaal-netwerk, veiligheid-voorop, werken-aan-veiligheid (of geef een pad naar een .yaml-bestand)\n',
+    );
+  });
+
+  it('refuses a broken framework file with its first finding', () => {
+    const result = kader(['show', 'test/fixtures/frameworks/broken/scale-ref.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'kader: test/fixtures/frameworks/broken/scale-ref.yaml bevat 1 fout; draai eerst kader validate test/fixtures/frameworks/broken/scale-ref.yaml (test/fixtures/frameworks/broken/scale-ref.yaml:70:20 schaal "volwassenheid" bestaat niet; gedefinieerd: voldoet)\n',
+    );
+  });
+});
+
+describe('kader schema', () => {
+  it('refuses an unknown schema name', () => {
+    expect(kader(['schema', 'sessie'])).toMatchObject({ code: 2, stderr: 'kader: onbekend schema "sessie"; kies uit: framework\n' });
+  });
+});

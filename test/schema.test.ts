@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Audience, Choice, Criterion, Framework, Level, Question, Reference, Scale, Theme, Thresholds } from '../src/framework/types.js';
+import { ROOT } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'framework.schema.json'), 'utf8')) as {
+  $schema: string;
+  $id: string;
+  properties: Record<string, unknown>;
+  $defs: Record<string, { properties?: Record<string, unknown>; additionalProperties?: boolean; type?: string }>;
+};
+
+/** Every key of T, listed once: the type checker fails when a key is added to T but not here. */
+function keysOf<T>() {
+  return <const K extends readonly (keyof T)[]>(keys: K & ([keyof T] extends [K[number]] ? unknown : never)) => [...keys].sort();
+}
+
+describe('framework schema and TypeScript types stay in step', () => {
+  const cases: [string, string[], string[]][] = [
+    ['framework', Object.keys(schema.properties).sort(), keysOf<Framework>()(['kader', 'kind', 'id', 'version', 'title', 'publisher', 'adopted', 'source', 'language', 'description', 'audiences', 'scales', 'thresholds', 'themes'])],
+    ['audience', Object.keys(schema.$defs.audience!.properties!).sort(), keysOf<Audience>()(['id', 'label', 'description'])],
+    ['level', Object.keys(schema.$defs.level!.properties!).sort(), keysOf<Level>()(['value', 'label', 'score', 'description'])],
+    ['scale', Object.keys(schema.$defs.scale!.properties!).sort(), keysOf<Scale>()(['id', 'label', 'levels', 'allow'])],
+    ['thresholds', Object.keys(schema.$defs.thresholds!.properties!).sort(), keysOf<Thresholds>()(['meets', 'partly'])],
+    ['theme', Object.keys(schema.$defs.theme!.properties!).sort(), keysOf<Theme>()(['id', 'title', 'description', 'criteria'])],
+    ['reference', Object.keys(schema.$defs.reference!.properties!).sort(), keysOf<Reference>()(['source', 'section', 'url', 'note'])],
+    ['criterion', Object.keys(schema.$defs.criterion!.properties!).sort(), keysOf<Criterion>()(['id', 'title', 'description', 'guidance', 'probes', 'evidence', 'weight', 'critical', 'audience', 'references', 'improvements', 'questions'])],
+    ['choice', Object.keys(schema.$defs.choice!.properties!).sort(), keysOf<Choice>()(['value', 'label'])],
+    ['question', Object.keys(schema.$defs.question!.properties!).sort(), keysOf<Question>()(['id', 'text', 'type', 'scale', 'choices', 'min', 'max', 'required', 'help', 'when'])],
+  ];
+  it.each(cases)('%s has the same keys in schema and type', (_name, inSchema, inType) => {
+    expect(inSchema).toEqual(inType);
+  });
+
+  it('the question type enum matches QuestionType', () => {
+    const types = (schema.$defs.question!.properties!.type as { enum: string[] }).enum;
+    expectTypeOf<Question['type']>().toEqualTypeOf<'scale' | 'choice' | 'multi' | 'boolean' | 'number' | 'text' | 'date'>();
+    expect(types).toEqual(['scale', 'choice', 'multi', 'boolean', 'number', 'text', 'date']);
+  });
+});
+
+describe('the published schema', () => {
+  it('is draft 2020-12 with a stable $id', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('urn:kader:schema:framework:1');
+  });
+
+  it('closes every object against unknown keys', () => {
+    const open = Object.entries(schema.$defs).filter(([, def]) => def.properties && def.additionalProperties !== false);
+    expect(open.map(([name]) => name)).toEqual([]);
+  });
+
+  it('is printed unchanged by kader schema framework', async () => {
+    const { kader } = await import('./helpers.js');
+    const result = kader(['schema', 'framework']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(ROOT, 'schemas', 'framework.schema.json'), 'utf8'));
+  });
+});
