@@ -9,6 +9,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is a terminal; decides colour by default. */
   isTTY: boolean;
+  /** Whether a person can answer prompts: stdin and stdout are both terminals. */
+  interactive: boolean;
 }
 
 export interface GlobalOptions {

@@ -31,6 +31,23 @@ function example(msgs: Messages, lines: string[]): string {
   return `\n${lines.length > 1 ? msgs.cli.examples : msgs.cli.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/** Options of kader interview as commander parses them (see commands/interview.ts). */
+interface InterviewCliOptions {
+  session?: string;
+  framework?: string;
+  theme?: string;
+  audience?: string;
+  review?: boolean;
+  out?: string;
+  answers?: string;
+  respondent?: string;
+  gemeente?: string;
+  team?: string;
+  regio?: string;
+  date?: string;
+  interviewer?: string[];
+}
+
 interface Registry {
   setExit(code: ExitCode): void;
   context(command: Command): CommandContext;
@@ -107,12 +124,72 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('schema')
     .description(c.schema.description)
     .argument('<naam>', c.schema.name)
+    .argument('[kader]', c.schema.framework)
     .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader schema framework > framework.schema.json']))
-    .action(async (name: string, opts: { out?: string }, command: Command) => {
+    .addHelpText('after', example(msgs, ['kader schema framework > framework.schema.json', 'kader schema answers werken-aan-veiligheid']))
+    .action(async (name: string, framework: string | undefined, opts: { out?: string }, command: Command) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      registry.setExit(await schemaCommand(registry.context(command), { name, out: opts.out }));
+      registry.setExit(await schemaCommand(registry.context(command), { name, framework, out: opts.out }));
     });
+
+  program
+    .command('interview')
+    .description(c.interview.description)
+    .argument('[sessie]', c.interview.session)
+    .option('--framework <kader>', c.interview.framework)
+    .option('--theme <thema>', c.interview.theme)
+    .option('--audience <doelgroep>', c.interview.audience)
+    .option('--review', c.interview.review)
+    .option('-o, --out <bestand>', c.interview.out)
+    .option('--answers <bestand>', c.interview.answers)
+    .option('--respondent <rol>', c.interview.respondent)
+    .option('--gemeente <naam>', c.interview.gemeente)
+    .option('--team <naam>', c.interview.team)
+    .option('--regio <naam>', c.interview.regio)
+    .option('--date <datum>', c.interview.date)
+    .option('--interviewer <naam>', c.interview.interviewer, (value: string, previous: string[] = []) => [...previous, value])
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader interview',
+        'kader interview sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml',
+        'kader interview sessie.yaml --framework tsd-lokaal-netwerk --gemeente Utrecht --answers antwoorden.yaml',
+      ]),
+    )
+    .action(async (session: string | undefined, opts: Omit<InterviewCliOptions, 'session'>, command: Command) => {
+      const { interviewCommand } = await import('./commands/interview.js');
+      registry.setExit(await interviewCommand(registry.context(command), { ...opts, session }));
+    });
+
+  program
+    .command('check')
+    .description(c.check.description)
+    .argument('<sessies...>', c.check.sessions)
+    .option('--framework <kader>', c.check.framework)
+    .addOption(new Option('-f, --format <vorm>', `${c.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS)))
+    .addOption(new Option('--fail-on <niveau>', `${c.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const)))
+    .option('--completeness', c.check.completeness)
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --format junit -o sessies.xml']))
+    .action(
+      async (
+        paths: string[],
+        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; out?: string },
+        command: Command,
+      ) => {
+        const { checkCommand } = await import('./commands/check.js');
+        registry.setExit(
+          await checkCommand(registry.context(command), {
+            paths,
+            framework: opts.framework,
+            format: opts.format ?? 'stylish',
+            failOn: opts.failOn ?? 'error',
+            completeness: opts.completeness,
+            out: opts.out,
+          }),
+        );
+      },
+    );
 
   return program;
 }
@@ -200,6 +277,7 @@ export async function run(): Promise<void> {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
   };
   process.exitCode = await main(process.argv, io);
 }

@@ -17,3 +17,21 @@ export function conditionToText(condition: Condition, words: ConditionWords): st
   if ('in' in condition) return `${condition.question} ∈ {${condition.in.map(String).join(', ')}}`;
   return `${condition.question} ${condition.answered ? words.answered : words.notAnswered}`;
 }
+
+/** What a condition needs to know of the answers: the current value of a question, if any. */
+export type ValueLookup = (questionId: string) => unknown;
+
+/**
+ * Whether a condition holds. An unanswered question equals nothing; for a multi question
+ * (a list) `equals` means "was ticked" and `in` means "any of these was ticked".
+ */
+export function evaluateCondition(condition: Condition, valueOf: ValueLookup): boolean {
+  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, valueOf));
+  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, valueOf));
+  if ('not' in condition) return !evaluateCondition(condition.not, valueOf);
+  const value = valueOf(condition.question);
+  if ('answered' in condition) return (value !== undefined) === condition.answered;
+  if (value === undefined) return false;
+  const candidates = 'equals' in condition ? [condition.equals] : condition.in;
+  return Array.isArray(value) ? value.some((v) => candidates.includes(v)) : candidates.includes(value as never);
+}

@@ -1,17 +1,24 @@
-/** kader schema: print a published JSON Schema, for editors and other validators. */
-import { frameworkSchemaText } from '../../framework/schema.js';
+/** kader schema: print a published JSON Schema, or the answers schema derived from a framework. */
+import { schemaText } from '../../core/json-schema.js';
+import { deriveAnswersSchema } from '../../session/answers-schema.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { writeOutput } from '../output.js';
+import { resolveFramework } from '../resolve.js';
 
-/** Schemas by name; session and answers schemas join when sessions exist. */
-const SCHEMAS: Record<string, () => string> = {
-  framework: frameworkSchemaText,
-};
+const NAMES = ['framework', 'session', 'answers'] as const;
 
-export async function schemaCommand(ctx: CommandContext, options: { name: string; out?: string }): Promise<ExitCode> {
-  const schema = SCHEMAS[options.name];
-  if (!schema) throw new UserError(ctx.msgs.cli.schema.unknown(options.name, Object.keys(SCHEMAS)));
-  writeOutput(ctx, schema(), options.out);
+export async function schemaCommand(ctx: CommandContext, options: { name: string; framework?: string; out?: string }): Promise<ExitCode> {
+  const s = ctx.msgs.cli.schema;
+  let text: string;
+  if (options.name === 'framework' || options.name === 'session') {
+    text = schemaText(options.name);
+  } else if (options.name === 'answers') {
+    if (!options.framework) throw new UserError(s.needFramework);
+    text = `${JSON.stringify(deriveAnswersSchema(resolveFramework(ctx, options.framework).framework), null, 2)}\n`;
+  } else {
+    throw new UserError(s.unknown(options.name, NAMES));
+  }
+  writeOutput(ctx, text, options.out);
   return 0;
 }

@@ -1,0 +1,115 @@
+/** kader check: validate session files against their framework, for people and for CI. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_JSON } from '../../core/assets.js';
+import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../../core/diagnostic.js';
+import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../../core/files.js';
+import { questionsOf } from '../../framework/types.js';
+import { activeQuestions } from '../../interview/engine.js';
+import { checkSessionAgainst, parseSessionText } from '../../session/check.js';
+import type { Session } from '../../session/types.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { DIAGNOSTIC_FORMATTERS, type DiagnosticFormat } from '../format/index.js';
+import { writeOutput } from '../output.js';
+import { resolveFramework, type ResolvedFramework } from '../resolve.js';
+
+export interface CheckOptions {
+  paths: string[];
+  framework?: string;
+  format: DiagnosticFormat;
+  failOn: Severity;
+  completeness?: boolean;
+  out?: string;
+}
+
+function completenessTable(ctx: CommandContext, file: string, session: Session, resolved: ResolvedFramework): string {
+  const { framework } = resolved;
+  const active = activeQuestions(framework, session.answers);
+  const rows = framework.themes.map((theme) => {
+    const asked = [...questionsOf(framework)].filter((p) => p.theme.id === theme.id && active.has(p.question.id));
+    const answered = asked.filter((p) => session.answers[p.question.id]).length;
+    return [theme.id, String(answered), String(asked.length - answered), theme.title];
+  });
+  const header = ctx.msgs.cli.check.completenessHeader;
+  const table = [header, ...rows];
+  const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i]!.length)));
+  const lines = table.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : i < 3 ? cell.padStart(widths[i]!) : cell)).join('  '));
+  return `${ctx.chalk.underline(file)}\n${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n\n`;
+}
+
+export async function checkCommand(ctx: CommandContext, options: CheckOptions): Promise<ExitCode> {
+  const { cwd } = ctx.io;
+  const ioErrors: string[] = [];
+  const files: { path: string; shown: string }[] = [];
+  for (const raw of options.paths) {
+    const target = resolve(cwd, raw);
+    const shown = displayPath(target, cwd);
+    const kind = pathKind(target);
+    if (kind === 'missing') ioErrors.push(ctx.msgs.io.notFound(shown));
+    else if (kind === 'file') files.push({ path: target, shown });
+    else {
+      const found = collectYamlFiles(target);
+      if (found.length === 0) ioErrors.push(ctx.msgs.io.noYaml(shown));
+      for (const path of found) files.push({ path, shown: displayPath(path, cwd) });
+    }
+  }
+
+  const frameworks = new Map<string, ResolvedFramework | Error>();
+  const frameworkFor = (id: string): ResolvedFramework | Error => {
+    const key = options.framework ?? id;
+    if (!frameworks.has(key)) {
+      try {
+        frameworks.set(key, resolveFramework(ctx, key));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        frameworks.set(key, error);
+      }
+    }
+    return frameworks.get(key)!;
+  };
+
+  let diagnostics: Diagnostic[] = [];
+  const checked: string[] = [];
+  let tables = '';
+  for (const { path, shown } of files) {
+    let text: string;
+    try {
+      text = readTextFile(path, shown, ctx.msgs);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      ioErrors.push(error.message);
+      continue;
+    }
+    checked.push(shown);
+    const { parsed, session, diagnostics: found } = parseSessionText(shown, text, ctx.msgs);
+    diagnostics.push(...found);
+    if (!session) continue;
+    const resolved = frameworkFor(session.framework.id);
+    if (resolved instanceof Error) {
+      diagnostics.push({ file: shown, ...parsed.locate(['framework', 'id']), severity: 'error', rule: 'framework-missing', message: resolved.message });
+      continue;
+    }
+    diagnostics.push(...checkSessionAgainst(parsed, session, resolved.framework, ctx.msgs, { digest: resolved.digest }));
+    if (options.completeness) tables += completenessTable(ctx, shown, session, resolved);
+  }
+  diagnostics.sort(compareDiagnostics);
+  if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  const output = DIAGNOSTIC_FORMATTERS[options.format]({
+    diagnostics,
+    files: checked,
+    failOn: options.failOn,
+    msgs: ctx.msgs,
+    chalk: ctx.chalk,
+    toolVersion: version,
+    runName: 'kader check',
+  });
+  // The completeness table is for people; machine formats stay parseable.
+  const human = options.format === 'stylish';
+  writeOutput(ctx, `${human ? tables : ''}${output}`, options.out);
+  if (ioErrors.length > 0) return 2;
+  return diagnostics.some((d) => atLeast(d.severity, options.failOn)) ? 1 : 0;
+}

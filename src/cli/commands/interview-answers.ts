@@ -1,0 +1,101 @@
+/**
+ * kader interview --answers: merge answers from a YAML file without a terminal, validated like
+ * any answer. All or nothing: one bad answer and the session is left as it was.
+ */
+import { resolve } from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
+import { displayPath, FileError, pathKind, readTextFile } from '../../core/files.js';
+import { questionsOf } from '../../framework/types.js';
+import { progressOf } from '../../interview/engine.js';
+import type { Answer } from '../../session/types.js';
+import { checkValue, describeValueProblem } from '../../session/values.js';
+import { parseYaml } from '../../yaml/parse.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
+import { resolveFramework } from '../resolve.js';
+import { contextFromOptions, createSessionFile, now, openSession, saveSession, type InterviewOptions } from './interview.js';
+
+const ANSWER_KEYS = new Set(['value', 'note', 'evidence', 'respondent']);
+
+export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOptions): Promise<ExitCode> {
+  const t = ctx.msgs.interview;
+  if (!options.session) throw new UserError(ctx.msgs.cli.missingArgument('sessie'));
+  const path = resolve(ctx.io.cwd, options.session);
+  const answersPath = resolve(ctx.io.cwd, options.answers!);
+  const answersShown = displayPath(answersPath, ctx.io.cwd);
+  let text: string;
+  try {
+    text = readTextFile(answersPath, answersShown, ctx.msgs);
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
+
+  // Validate everything before creating or touching the session.
+  const exists = pathKind(path) === 'file';
+  if (!exists && !options.framework) throw new UserError(t.needFramework);
+  const resolved = exists ? undefined : resolveFramework(ctx, options.framework!);
+  const context = exists ? undefined : contextFromOptions(ctx, options);
+  const open = exists ? openSession(ctx, path, options.framework) : undefined;
+  const framework = (open?.resolved ?? resolved)!.framework;
+
+  const parsed = parseYaml(answersShown, text, ctx.msgs);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const report = (at: (string | number)[], rule: string, message: string, kind: 'key' | 'value' = 'value') =>
+    diagnostics.push({ file: answersShown, ...parsed.locate(at, kind), severity: 'error', rule, message });
+  const questions = new Map([...questionsOf(framework)].map((p) => [p.question.id, p.question]));
+  const incoming: Record<string, Answer> = {};
+  const stamp = now();
+  for (const [id, raw] of Object.entries((parsed.value ?? {}) as Record<string, unknown>)) {
+    const question = questions.get(id);
+    if (!question) {
+      report([id], 'unknown-question', ctx.msgs.session.unknownQuestion(id), 'key');
+      continue;
+    }
+    // Either the bare value, or a mapping with value and optional note, evidence, respondent.
+    const detailed = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+    const entry = (detailed ? raw : { value: raw }) as Record<string, unknown>;
+    const extra = Object.keys(entry).filter((k) => !ANSWER_KEYS.has(k));
+    if (extra.length > 0) {
+      report([id, extra[0]!], 'schema', ctx.msgs.schema.additional(extra[0]!), 'key');
+      continue;
+    }
+    const problem = checkValue(question, entry.value, framework);
+    if (problem) {
+      report(detailed ? [id, 'value'] : [id], 'answer-value', describeValueProblem(problem, entry.value, ctx.msgs));
+      continue;
+    }
+    const note = typeof entry.note === 'string' ? entry.note.trim() : '';
+    const evidence = Array.isArray(entry.evidence) ? entry.evidence.map(String) : [];
+    const respondent = typeof entry.respondent === 'string' ? entry.respondent : options.respondent;
+    incoming[id] = {
+      value: entry.value as Answer['value'],
+      ...(note && { note }),
+      ...(evidence.length > 0 && { evidence }),
+      ...(respondent && { respondent }),
+      at: stamp,
+    };
+  }
+  if (diagnostics.length > 0) {
+    diagnostics.sort(compareDiagnostics);
+    ctx.io.stderr(
+      DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [answersShown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '' }),
+    );
+    ctx.io.stderr(`kader: ${t.answersInvalid(answersShown)}\n`);
+    return 1;
+  }
+
+  const target = open ?? createSessionFile(ctx, path, resolved!, context!);
+  Object.assign(target.session.answers, incoming);
+  try {
+    saveSession(target);
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
+  const shown = displayPath(path, ctx.io.cwd);
+  const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session.answers);
+  ctx.io.stdout(`${t.answersAdded(Object.keys(incoming).length, shown)} ${openRequired === 0 ? t.finished(shown) : t.stillOpen(openRequired)}\n`);
+  return 0;
+}

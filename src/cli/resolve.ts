@@ -1,0 +1,43 @@
+/** Find a framework by bundled/local id or by path; shared by every command that takes one. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { displayPath, FileError, pathKind } from '../core/files.js';
+import { loadCatalog, looksLikePath } from '../framework/catalog.js';
+import type { Framework } from '../framework/types.js';
+import { validateFrameworkFile } from '../framework/validate.js';
+import { frameworkDigest } from '../session/file.js';
+import type { CommandContext } from './context.js';
+import { UserError } from './errors.js';
+
+export interface ResolvedFramework {
+  framework: Framework;
+  path: string;
+  /** Digest of the file's bytes, as stored in sessions. */
+  digest: string;
+}
+
+export function resolveFramework(ctx: CommandContext, ref: string): ResolvedFramework {
+  try {
+    const asPath = resolve(ctx.io.cwd, ref);
+    if (looksLikePath(ref) || pathKind(asPath) === 'file') {
+      const shown = displayPath(asPath, ctx.io.cwd);
+      const { framework, diagnostics } = validateFrameworkFile(asPath, shown, ctx.msgs);
+      if (!framework) {
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        const first = errors[0];
+        const detail = first ? ` (${first.file}:${first.line}:${first.column} ${first.message})` : '';
+        throw new UserError(`${ctx.msgs.cli.show.invalid(shown, errors.length)}${detail}`, 1);
+      }
+      return { framework, path: asPath, digest: frameworkDigest(readFileSync(asPath)) };
+    }
+    const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
+    const entry = catalog.entries.find((e) => e.framework.id === ref);
+    if (!entry) throw new UserError(ctx.msgs.cli.show.notFound(ref, catalog.entries.map((e) => e.framework.id)));
+    const shadow = catalog.shadowed.find((s) => s.id === ref);
+    if (shadow) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(shadow.id, shadow.local, shadow.bundled)}\n`);
+    return { framework: entry.framework, path: entry.path, digest: frameworkDigest(readFileSync(entry.path)) };
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
+}

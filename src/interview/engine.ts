@@ -1,0 +1,219 @@
+/**
+ * The interview engine: which question comes next, given the framework, the answers and the
+ * skip logic. It knows nothing of terminals; a Prompter asks, a save callback persists.
+ */
+import { evaluateCondition } from '../framework/condition.js';
+import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
+import type { Answer, Session, StoredValue } from '../session/types.js';
+import { checkValue, type ValueProblem } from '../session/values.js';
+
+export interface PlanFilter {
+  theme?: string;
+  audience?: string;
+}
+
+/** The questions of this interview in framework order, narrowed by --theme / --audience. */
+export function buildPlan(framework: Framework, filter: PlanFilter = {}): QuestionPlace[] {
+  return [...questionsOf(framework)].filter(
+    (p) => (!filter.theme || p.theme.id === filter.theme) && (!filter.audience || audiencesOf(p.criterion).includes(filter.audience)),
+  );
+}
+
+/**
+ * Which questions are asked, given the answers. One pass in framework order suffices because
+ * `when` may only look at earlier questions (kader validate enforces it); an answer to a
+ * question that is itself not asked does not count, so chains switch off together.
+ */
+export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
+  const active = new Set<string>();
+  const valueOf = (id: string): unknown => (active.has(id) ? answers[id]?.value : undefined);
+  for (const { question } of questionsOf(framework)) {
+    if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
+  }
+  return active;
+}
+
+/** Mark answers that skip logic no longer asks for; unmark those it asks again. Never deletes. */
+export function markInactive(framework: Framework, answers: Record<string, Answer>): void {
+  const active = activeQuestions(framework, answers);
+  const known = new Set([...questionsOf(framework)].map((p) => p.question.id));
+  for (const [id, answer] of Object.entries(answers)) {
+    if (!known.has(id)) continue; // an id the framework lost: reported by check, left as it is
+    if (active.has(id)) delete answer.inactive;
+    else answer.inactive = true;
+  }
+}
+
+export interface Progress {
+  answered: number;
+  open: number;
+  openRequired: number;
+  total: number;
+}
+
+export function progressOf(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): Progress {
+  const active = activeQuestions(framework, answers);
+  let answered = 0;
+  let open = 0;
+  let openRequired = 0;
+  for (const { question } of plan) {
+    if (!active.has(question.id)) continue;
+    if (answers[question.id]) answered++;
+    else {
+      open++;
+      if (question.required !== false) openRequired++;
+    }
+  }
+  return { answered, open, openRequired, total: answered + open };
+}
+
+/** Where a resumed interview starts: the first open required question, else the first open one. */
+export function resumeIndex(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): number {
+  const active = activeQuestions(framework, answers);
+  const open = (required: boolean) =>
+    plan.findIndex((p) => active.has(p.question.id) && !answers[p.question.id] && (!required || p.question.required !== false));
+  const first = open(true);
+  return first >= 0 ? first : open(false);
+}
+
+export interface QuestionView {
+  place: QuestionPlace;
+  framework: Framework;
+  /** 1-based position among the questions asked in this plan, and their number. */
+  position: number;
+  total: number;
+  current?: Answer;
+  themes: { id: string; title: string }[];
+}
+
+export type Step =
+  | { kind: 'answer'; value: StoredValue }
+  | { kind: 'skip' }
+  | { kind: 'back' }
+  | { kind: 'jump'; theme: string }
+  | { kind: 'pause' };
+
+export interface AnswerDetails {
+  note?: string;
+  evidence?: string[];
+}
+
+/** Everything the engine needs from a user interface. */
+export interface Prompter {
+  /** Show theme › criterion and what good looks like, when a new criterion starts. */
+  criterion(view: QuestionView): void;
+  ask(view: QuestionView): Promise<Step>;
+  /** After an answer: an optional note and the evidence seen. */
+  details(view: QuestionView): Promise<AnswerDetails>;
+  /** A value the engine refused (the adapter should prevent it; scripted input may not). */
+  invalid(view: QuestionView, problem: ValueProblem, value: unknown): void;
+}
+
+/** Thrown by a Prompter when the user presses Ctrl-C. Answers given so far are saved. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+export type Outcome = 'finished' | 'paused' | 'interrupted';
+
+export interface InterviewOptions {
+  framework: Framework;
+  session: Session;
+  plan: readonly QuestionPlace[];
+  prompter: Prompter;
+  /** Persist the session; called after every answer, atomically by the caller. */
+  save(session: Session): void;
+  now(): string;
+  respondent?: string;
+  /** Walk answered questions again instead of only the open ones. */
+  review?: boolean;
+  start?: number;
+}
+
+export async function runInterview(options: InterviewOptions): Promise<Outcome> {
+  const { framework, session, plan, prompter } = options;
+  const themes = framework.themes.filter((t) => plan.some((p) => p.theme.id === t.id)).map((t) => ({ id: t.id, title: t.title }));
+  const history: number[] = [];
+  let index = options.start ?? (options.review ? 0 : Math.max(0, resumeIndex(plan, framework, session.answers)));
+  let revisit = false; // after "back" or a jump, answered questions are shown instead of passed over
+  let shownCriterion: string | undefined;
+
+  try {
+    while (index < plan.length) {
+      const place = plan[index]!;
+      const active = activeQuestions(framework, session.answers);
+      const answered = session.answers[place.question.id] !== undefined;
+      if (!active.has(place.question.id) || (answered && !options.review && !revisit)) {
+        index++;
+        continue;
+      }
+      const asked = plan.filter((p) => active.has(p.question.id));
+      const view: QuestionView = {
+        place,
+        framework,
+        position: asked.indexOf(place) + 1,
+        total: asked.length,
+        current: session.answers[place.question.id],
+        themes,
+      };
+      if (shownCriterion !== place.criterion.id) {
+        prompter.criterion(view);
+        shownCriterion = place.criterion.id;
+      }
+      const step = await prompter.ask(view);
+      if (step.kind === 'answer') {
+        const problem = checkValue(place.question, step.value, framework);
+        if (problem) {
+          prompter.invalid(view, problem, step.value);
+          continue;
+        }
+        const details = await prompter.details(view);
+        session.answers[place.question.id] = {
+          value: step.value,
+          ...(details.note && { note: details.note }),
+          ...(details.evidence?.length && { evidence: details.evidence }),
+          ...(options.respondent && { respondent: options.respondent }),
+          at: options.now(),
+        };
+        markInactive(framework, session.answers);
+        options.save(session);
+        history.push(index);
+        index++;
+        revisit = false;
+      } else if (step.kind === 'skip') {
+        history.push(index);
+        index++;
+        revisit = false;
+      } else if (step.kind === 'back') {
+        index = history.pop() ?? index;
+        revisit = true;
+        shownCriterion = undefined;
+      } else if (step.kind === 'jump') {
+        // Land on the theme's first open question; a theme with none open is walked again.
+        const inTheme = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.theme.id === step.theme);
+        const firstOpen = inTheme.find(({ p }) => active.has(p.question.id) && !session.answers[p.question.id]);
+        if (inTheme.length > 0) {
+          history.push(index);
+          index = (firstOpen ?? inTheme[0]!).i;
+          revisit = !firstOpen;
+          shownCriterion = undefined;
+        }
+      } else {
+        options.save(session);
+        return 'paused';
+      }
+    }
+  } catch (error) {
+    if (error instanceof Interrupted) return 'interrupted';
+    throw error;
+  }
+  return 'finished';
+}
+
+/** A session is complete when no asked, required question of the whole framework is open. */
+export function isComplete(framework: Framework, answers: Record<string, Answer>): boolean {
+  return progressOf([...questionsOf(framework)], framework, answers).openRequired === 0;
+}

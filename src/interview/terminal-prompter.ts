@@ -1,0 +1,151 @@
+/**
+ * The Prompter for a real terminal, built on @inquirer/prompts. Navigation sits in every
+ * question: extra entries in a list, or short commands (":o", ":t", …) in typed answers.
+ */
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { Messages } from '../i18n/index.js';
+import { describeValueProblem, isIsoDate } from '../session/values.js';
+import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
+
+type Nav = 'details' | 'skip' | 'back' | 'jump' | 'pause';
+const NAV_PREFIX = '\u0000nav:'; // cannot collide with an answer value from a framework
+
+/** Ctrl-C inside a prompt rejects with ExitPromptError; that is an interruption, not a crash. */
+async function guard<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new Interrupted();
+    throw error;
+  }
+}
+
+export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void): Prompter {
+  const t = msgs.interview;
+  const navChoices = (): (Separator | { name: string; value: string })[] => [
+    new Separator(),
+    ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
+  ];
+  const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${view.place.question.text}`;
+
+  const showDetails = (view: QuestionView): void => {
+    const c = view.place.criterion;
+    const w = msgs.cli.tree;
+    const block = (title: string, items?: readonly string[]) => (items?.length ? [`${chalk.bold(title)}`, ...items.map((i) => `  • ${i}`)] : []);
+    const lines = [
+      ...(c.guidance ? [chalk.bold(w.guidance), `  ${c.guidance}`] : []),
+      ...block(w.probes, c.probes),
+      ...block(w.evidence, c.evidence),
+      ...(view.place.question.help ? [`  ${view.place.question.help}`] : []),
+    ];
+    write(`${lines.join('\n')}\n`);
+  };
+
+  const jump = async (view: QuestionView): Promise<Step> => {
+    const theme = await guard(select({ message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title}`, value: th.id })) }));
+    return { kind: 'jump', theme };
+  };
+
+  /** Resolve a navigation choice; 'details' shows text and asks again (undefined). */
+  const navigate = async (nav: Nav, view: QuestionView): Promise<Step | undefined> => {
+    if (nav === 'details') {
+      showDetails(view);
+      return undefined;
+    }
+    if (nav === 'jump') return jump(view);
+    return { kind: nav };
+  };
+
+  const COMMANDS: Record<string, Nav> = { ':o': 'skip', ':t': 'back', ':th': 'jump', ':p': 'pause', ':?': 'details' };
+
+  const askOnce = async (view: QuestionView): Promise<Step | undefined> => {
+    const q = view.place.question;
+    const current = view.current?.value;
+    if (q.type === 'scale' || q.type === 'choice' || q.type === 'boolean') {
+      let options: { name: string; value: string }[];
+      if (q.type === 'boolean') options = [{ name: t.yes, value: 'true' }, { name: t.no, value: 'false' }];
+      else if (q.type === 'choice') options = (q.choices ?? []).map((c) => ({ name: c.label, value: c.value }));
+      else {
+        const scale = view.framework.scales.find((s) => s.id === q.scale)!;
+        options = [
+          ...scale.levels.map((l) => ({ name: l.label, value: l.value })),
+          ...(scale.allow ?? []).map((v) => ({ name: t.special[v] ?? v, value: v })),
+        ];
+      }
+      const picked = await guard(
+        select({ message: label(view), choices: [...options, ...navChoices()], default: current === undefined ? undefined : String(current), pageSize: 12 }),
+      );
+      if (picked.startsWith(NAV_PREFIX)) return navigate(picked.slice(NAV_PREFIX.length) as Nav, view);
+      return { kind: 'answer', value: q.type === 'boolean' ? picked === 'true' : picked };
+    }
+    if (q.type === 'multi') {
+      const chosen = Array.isArray(current) ? current : [];
+      const picked = await guard(
+        checkbox({
+          message: label(view),
+          choices: [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
+          validate: (items) => items.length > 0 || t.pickAtLeastOne,
+          pageSize: 12,
+        }),
+      );
+      const nav = picked.find((p) => p.startsWith(NAV_PREFIX));
+      if (nav) return navigate(nav.slice(NAV_PREFIX.length) as Nav, view);
+      return { kind: 'answer', value: picked };
+    }
+    // number, text, date: typed, with short commands for navigation
+    const typed = await guard(
+      input({
+        message: `${label(view)} ${chalk.dim(`(${t.inputHint})`)}`,
+        default: current === undefined ? undefined : String(current),
+        validate: (raw) => {
+          const value = raw.trim();
+          if (COMMANDS[value]) return true;
+          if (q.type === 'number') {
+            const n = Number(value.replace(',', '.'));
+            if (value === '' || !Number.isFinite(n)) return t.notANumber;
+            if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return t.range(q.min, q.max);
+            return true;
+          }
+          if (q.type === 'date') return isIsoDate(value) || t.notADate;
+          return value !== '' || t.emptyText;
+        },
+      }),
+    );
+    const value = typed.trim();
+    const nav = COMMANDS[value];
+    if (nav) return navigate(nav, view);
+    return { kind: 'answer', value: q.type === 'number' ? Number(value.replace(',', '.')) : value };
+  };
+
+  return {
+    criterion(view) {
+      const { theme, criterion } = view.place;
+      const flag = criterion.critical ? ` ${chalk.red(`[${t.critical}]`)}` : '';
+      write(
+        `\n${chalk.bold(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`))}${flag}\n` +
+          `${chalk.dim(`${t.good}:`)} ${criterion.description.trim()}\n${chalk.dim(t.detailsHint)}\n`,
+      );
+    },
+    async ask(view) {
+      for (;;) {
+        const step = await askOnce(view);
+        if (step) return step;
+      }
+    },
+    async details(view): Promise<AnswerDetails> {
+      // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
+      if (view.place.question.type !== 'scale') return {};
+      const note = (await guard(input({ message: t.note, default: view.current?.note }))).trim();
+      const evidenceList = view.place.criterion.evidence ?? [];
+      const seen = view.current?.evidence ?? [];
+      const evidence = evidenceList.length
+        ? await guard(checkbox({ message: t.evidence, choices: evidenceList.map((e) => ({ name: e, value: e, checked: seen.includes(e) })) }))
+        : [];
+      return { ...(note && { note }), ...(evidence.length && { evidence }) };
+    },
+    invalid(_view, problem, value) {
+      write(`${chalk.red('!')} ${describeValueProblem(problem, value, msgs)}\n`);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Session validation: YAML with positions → session JSON Schema → answers against the
+ * framework (values, unknown ids, completeness respecting skip logic, framework drift).
+ */
+import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import { compiledSchema } from '../core/json-schema.js';
+import { schemaDiagnostics } from '../core/schema-diagnostics.js';
+import { activeQuestions } from '../interview/engine.js';
+import { questionsOf, type Framework, type Question } from '../framework/types.js';
+import type { Messages } from '../i18n/index.js';
+import { parseYaml, type ParsedYaml, type YamlPath } from '../yaml/parse.js';
+import type { Session } from './types.js';
+import { checkValue, describeValueProblem } from './values.js';
+
+export interface ParsedSession {
+  parsed: ParsedYaml;
+  /** Set when the file is YAML that matches the session schema. */
+  session?: Session;
+  diagnostics: Diagnostic[];
+}
+
+export function parseSessionText(file: string, text: string, msgs: Messages): ParsedSession {
+  const parsed = parseYaml(file, text, msgs);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined) return { parsed, diagnostics };
+  const { validate, patterns } = compiledSchema('session');
+  if (!validate(parsed.value)) {
+    diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs, patterns));
+    return { parsed, diagnostics };
+  }
+  return { parsed, session: parsed.value as Session, diagnostics };
+}
+
+export interface AnswerCheckOptions {
+  /** Digest of the framework file now; differs from the session's when the framework changed. */
+  digest: string;
+}
+
+/** The findings about a schema-valid session against its framework. */
+export function checkSessionAgainst(
+  parsed: ParsedYaml,
+  session: Session,
+  framework: Framework,
+  msgs: Messages,
+  { digest }: AnswerCheckOptions,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: YamlPath, rule: string, message: string, severity: Severity = 'error', at: 'key' | 'value' = 'value') =>
+    diagnostics.push({ file: parsed.file, ...parsed.locate(path, at), severity, rule, message });
+
+  if (session.framework.id !== framework.id) {
+    report(['framework', 'id'], 'framework-mismatch', msgs.session.frameworkMismatch(session.framework.id, framework.id));
+    return diagnostics;
+  }
+  const drift = session.framework.digest !== digest;
+  if (drift) report(['framework', 'digest'], 'framework-drift', msgs.session.frameworkDrift(framework.id), 'warning');
+
+  const questions = new Map<string, Question>([...questionsOf(framework)].map((p) => [p.question.id, p.question]));
+  for (const [id, answer] of Object.entries(session.answers)) {
+    const question = questions.get(id);
+    if (!question) {
+      // After a framework change a lost id is expected news, not a broken file.
+      if (drift) report(['answers', id], 'unknown-question', msgs.session.vanishedQuestion(id), 'warning', 'key');
+      else report(['answers', id], 'unknown-question', msgs.session.unknownQuestion(id), 'error', 'key');
+      continue;
+    }
+    const problem = checkValue(question, answer.value, framework);
+    if (problem) report(['answers', id, 'value'], 'answer-value', describeValueProblem(problem, answer.value, msgs));
+  }
+
+  const criteria = new Set(framework.themes.flatMap((t) => t.criteria.map((c) => c.id)));
+  for (const id of Object.keys(session.judgements ?? {})) {
+    if (!criteria.has(id)) report(['judgements', id], 'unknown-criterion', msgs.session.unknownCriterion(id), 'error', 'key');
+  }
+  for (const [i, action] of (session.actions ?? []).entries()) {
+    if (!criteria.has(action.criterion)) report(['actions', i, 'criterion'], 'unknown-criterion', msgs.session.unknownCriterion(action.criterion));
+  }
+
+  const active = activeQuestions(framework, session.answers);
+  const open = [...questions.values()].filter((q) => active.has(q.id) && q.required !== false && !session.answers[q.id]).map((q) => q.id);
+  if (open.length > 0) {
+    const where: YamlPath = session.status === 'complete' ? ['status'] : ['answers'];
+    report(where, 'incomplete', msgs.session.incomplete(open.length, open.slice(0, 3)), 'error', session.status === 'complete' ? 'value' : 'key');
+  }
+  return diagnostics.sort(compareDiagnostics);
+}
