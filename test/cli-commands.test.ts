@@ -104,6 +104,6 @@ describe('kader show', () => {
 
 describe('kader schema', () => {
   it('refuses an unknown schema name', () => {
-    expect(kader(['schema', 'sessie'])).toMatchObject({ code: 2, stderr: 'kader: onbekend schema "sessie"; kies uit: framework\n' });
+    expect(kader(['schema', 'sessie'])).toMatchObject({ code: 2, stderr: 'kader: onbekend schema "sessie"; kies uit: framework, session, answers\n' });
   });
 });

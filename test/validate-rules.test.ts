@@ -28,6 +28,7 @@ describe('framework validation', () => {
       [
         'audience-ref',
         'duplicate-key',
+        'kind',
         'no-scored-question',
         'number-range',
         'scale-order',

@@ -8,7 +8,7 @@ import type { Messages } from '../i18n/index.js';
 import type { ParsedYaml, YamlPath } from '../yaml/parse.js';
 
 /** $defs whose `pattern` failure has its own message in i18n (schema.slug, schema.date, …). */
-const NAMED_PATTERNS = ['slug', 'itemId', 'date', 'url'] as const;
+const NAMED_PATTERNS = ['slug', 'itemId', 'date', 'url', 'timestamp'] as const;
 type NamedPattern = (typeof NAMED_PATTERNS)[number];
 
 /**

@@ -17,7 +17,14 @@ export interface FrameworkCheck {
 export function validateFrameworkText(file: string, text: string, msgs: Messages): FrameworkCheck {
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.value !== undefined) {
+  const head = parsed.value as { kind?: unknown; kader?: unknown } | undefined;
+  const kind = head?.kind;
+  // Another kader file (a session) or YAML that is no kader file at all (no kader:, no kind:).
+  const foreign = kind !== undefined ? kind !== 'framework' : head?.kader === undefined;
+  if (parsed.value !== undefined && foreign) {
+    // One line, not a schema error per key.
+    diagnostics.push({ file, ...parsed.locate(kind === undefined ? [] : ['kind']), severity: 'error', rule: 'kind', message: msgs.yaml.wrongKind('framework', kind) });
+  } else if (parsed.value !== undefined) {
     const { validate, patterns } = frameworkValidator();
     if (!validate(parsed.value)) diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs, patterns));
     diagnostics.push(...runRules(parsed.value, parsed, msgs));

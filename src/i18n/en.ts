@@ -35,6 +35,8 @@ export const en: Messages = {
     unexpected: 'unexpected character',
     aliasLimit: 'too many alias references in the document; possibly an alias bomb',
     tooDeep: (max) => `document is nested deeper than ${max} levels`,
+    wrongKind: (expected, kind) =>
+      kind === undefined ? `not a kader file: "kind: ${expected}" is missing` : `this is a file of kind "${String(kind)}", expected "kind: ${expected}"`,
     generic: (detail) => `invalid YAML: ${detail}`,
   },
   schema: {
@@ -46,6 +48,7 @@ export const en: Messages = {
     slug: 'may hold only lower-case letters, digits and hyphens, and must start with a letter or digit',
     itemId: 'may hold only letters, digits, dots, hyphens and underscores, and must start with a letter or digit',
     date: 'must be a date like "YYYY-MM-DD" (quoted)',
+    timestamp: 'must be a timestamp like "2026-11-23T10:04:00Z" (quoted)',
     url: 'must be a web address starting with http:// or https://',
     pattern: (pattern) => `does not have the right form (${pattern})`,
     minimum: (limit) => `must be at least ${limit}`,

@@ -34,6 +34,8 @@ export const nl = {
     unexpected: 'onverwacht teken',
     aliasLimit: 'te veel verwijzingen (aliassen) in het document; mogelijk een alias-bom',
     tooDeep: (max: number) => `document is dieper genest dan ${max} niveaus`,
+    wrongKind: (expected: string, kind: unknown) =>
+      kind === undefined ? `geen kader-bestand: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
     generic: (detail: string) => `ongeldige YAML: ${detail}`,
   },
   schema: {
@@ -45,6 +47,7 @@ export const nl = {
     slug: 'mag alleen kleine letters, cijfers en streepjes bevatten en moet met een letter of cijfer beginnen',
     itemId: 'mag alleen letters, cijfers, punten, streepjes en liggende streepjes bevatten en moet met een letter of cijfer beginnen',
     date: 'moet een datum zijn als "JJJJ-MM-DD" (met aanhalingstekens)',
+    timestamp: 'moet een tijdstip zijn als "2026-11-23T10:04:00Z" (met aanhalingstekens)',
     url: 'moet een webadres zijn dat begint met http:// of https://',
     pattern: (pattern: string) => `heeft niet de juiste vorm (${pattern})`,
     minimum: (limit: number) => `moet minstens ${limit} zijn`,

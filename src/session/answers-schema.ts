@@ -33,10 +33,10 @@ export function conditionSchema(condition: Condition, multi: ReadonlySet<string>
   if ('any' in condition) return { anyOf: condition.any.map((c) => conditionSchema(c, multi)) };
   if ('not' in condition) return { not: conditionSchema(condition.not, multi) };
   const id = condition.question;
-  if ('answered' in condition) return condition.answered ? { required: [id] } : { not: { required: [id] } };
+  if ('answered' in condition) return condition.answered ? { type: 'object', required: [id] } : { not: { type: 'object', required: [id] } };
   const candidates = 'equals' in condition ? [condition.equals] : condition.in;
   const value = multi.has(id) ? { type: 'array', contains: { enum: candidates } } : { enum: candidates };
-  return { required: [id], properties: { [id]: { required: ['value'], properties: { value } } } };
+  return { type: 'object', required: [id], properties: { [id]: { type: 'object', required: ['value'], properties: { value } } } };
 }
 
 export function deriveAnswersSchema(framework: Framework): Schema {
@@ -60,7 +60,7 @@ export function deriveAnswersSchema(framework: Framework): Schema {
       additionalProperties: false,
     };
     if (question.required === false) continue;
-    if (question.when) conditional.push({ if: conditionSchema(question.when, multi), then: { required: [question.id] } });
+    if (question.when) conditional.push({ if: conditionSchema(question.when, multi), then: { type: 'object', required: [question.id] } });
     else required.push(question.id);
   }
   return {

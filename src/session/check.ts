@@ -23,6 +23,13 @@ export function parseSessionText(file: string, text: string, msgs: Messages): Pa
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.value === undefined) return { parsed, diagnostics };
+  const kind = (parsed.value as { kind?: unknown }).kind;
+  if (kind !== 'session') {
+    // One clear line instead of a schema error for every key of, say, an answers file.
+    const at = kind === undefined ? parsed.locate([]) : parsed.locate(['kind']);
+    diagnostics.push({ file, ...at, severity: 'error', rule: 'kind', message: msgs.yaml.wrongKind('session', kind) });
+    return { parsed, diagnostics };
+  }
   const { validate, patterns } = compiledSchema('session');
   if (!validate(parsed.value)) {
     diagnostics.push(...schemaDiagnostics(validate.errors ?? [], parsed, msgs, patterns));

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFrameworkText } from '../src/framework/validate.js';
+import type { Framework } from '../src/framework/types.js';
+import { messages } from '../src/i18n/index.js';
+import {
+  activeQuestions,
+  buildPlan,
+  Interrupted,
+  markInactive,
+  resumeIndex,
+  runInterview,
+  type Prompter,
+  type QuestionView,
+  type Step,
+} from '../src/interview/engine.js';
+import type { Session } from '../src/session/types.js';
+import { FIXTURES } from './helpers.js';
+
+const framework = validateFrameworkText('valid.yaml', readFileSync(join(FIXTURES, 'frameworks', 'valid.yaml'), 'utf8'), messages('nl')).framework as Framework;
+
+function session(answers: Session['answers'] = {}): Session {
+  return {
+    kader: 1,
+    kind: 'session',
+    id: '00000000-0000-4000-8000-000000000000',
+    framework: { id: 'test-kader', version: '1.0', digest: `sha256-${'0'.repeat(64)}` },
+    context: { gemeente: 'Testdorp', date: '2026-11-23' },
+    status: 'in-progress',
+    answers,
+  };
+}
+
+/** Plays a script of steps; records what was asked and each save. */
+function scripted(steps: (Step | 'interrupt')[]) {
+  const asked: string[] = [];
+  const criteria: string[] = [];
+  const progress: string[] = [];
+  const prompter: Prompter = {
+    criterion: (view) => void criteria.push(view.place.criterion.id),
+    async ask(view: QuestionView) {
+      asked.push(view.place.question.id);
+      progress.push(`${view.position}/${view.total}`);
+      const step = steps.shift();
+      if (step === undefined || step === 'interrupt') throw new Interrupted();
+      return step;
+    },
+    details: async (view) => (view.place.question.type === 'scale' ? { note: `notitie ${view.place.question.id}` } : {}),
+    invalid: () => void asked.push('!invalid'),
+  };
+  return { prompter, asked, criteria, progress };
+}
+
+const answer = (value: Step extends infer S ? (S extends { kind: 'answer'; value: infer V } ? V : never) : never): Step => ({ kind: 'answer', value });
+
+async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: boolean; theme?: string } = {}) {
+  const script = scripted(steps);
+  const saves: string[] = [];
+  const outcome = await runInterview({
+    framework,
+    session: s,
+    plan: buildPlan(framework, { theme: extra.theme }),
+    prompter: script.prompter,
+    save: (saved) => void saves.push(Object.keys(saved.answers).join(',')),
+    now: () => '2026-11-23T10:00:00Z',
+    respondent: 'teamleider',
+    review: extra.review,
+  });
+  return { outcome, saves, ...script };
+}
+
+describe('interview engine', () => {
+  it('asks in framework order and follows skip logic', async () => {
+    const s = session();
+    const { outcome, asked, criteria } = await run(s, [
+      answer('voldoet'), // TK-T1-01a: voldoet → 01b (only for deels/voldoet-niet) is not asked
+      answer('deels'),
+      answer(40),
+      answer(true),
+      answer('2025-01-01'),
+      answer('wethouder'),
+    ]);
+    // TK-T1-01c: any(01b = tijd, not(01a answered)) — 01a is answered and 01b is not asked, so 01c is skipped.
+    expect(asked).toEqual(['TK-T1-01a', 'TK-T2-01a', 'TK-T2-01b', 'TK-T2-01c', 'TK-T2-01d', 'TK-T2-01e']);
+    expect(outcome).toBe('finished');
+    expect(criteria).toEqual(['TK-T1-01', 'TK-T2-01']);
+    expect(s.answers['TK-T1-01a']).toEqual({ value: 'voldoet', note: 'notitie TK-T1-01a', respondent: 'teamleider', at: '2026-11-23T10:00:00Z' });
+    expect(s.answers['TK-T2-01b']).toEqual({ value: 40, respondent: 'teamleider', at: '2026-11-23T10:00:00Z' });
+  });
+
+  it('asks the follow-up when the answer calls for it, and shows progress over asked questions only', async () => {
+    const s = session();
+    const { asked, progress } = await run(s, [answer('deels'), answer(['tijd']), answer('toelichting'), 'interrupt']);
+    expect(asked).toEqual(['TK-T1-01a', 'TK-T1-01b', 'TK-T1-01c', 'TK-T2-01a']);
+    // At first 01c is asked (01a is not answered yet); 01a = deels swaps it for 01b; 01b = tijd brings 01c back.
+    expect(progress).toEqual(['1/5', '2/5', '3/6', '4/6']);
+  });
+
+  it('saves after every answer, and Ctrl-C keeps what was answered', async () => {
+    const s = session();
+    const { outcome, saves } = await run(s, [answer('deels'), answer(['instrument']), 'interrupt']);
+    expect(outcome).toBe('interrupted');
+    expect(saves).toEqual(['TK-T1-01a', 'TK-T1-01a,TK-T1-01b']);
+    expect(Object.keys(s.answers)).toEqual(['TK-T1-01a', 'TK-T1-01b']);
+  });
+
+  it('skip leaves a question open; back returns to the previous question with its answer', async () => {
+    const s = session();
+    const { asked } = await run(s, [answer('voldoet'), { kind: 'skip' }, { kind: 'back' }, { kind: 'back' }, answer('voldoet-niet'), 'interrupt']);
+    // 01a answered, T2-01a skipped, at T2-01c back → T2-01a, back → 01a (answered, shown again), new answer → follow-up 01b.
+    expect(asked).toEqual(['TK-T1-01a', 'TK-T2-01a', 'TK-T2-01c', 'TK-T2-01a', 'TK-T1-01a', 'TK-T1-01b']);
+    expect(s.answers['TK-T1-01a']!.value).toBe('voldoet-niet');
+    expect(s.answers['TK-T2-01a']).toBeUndefined();
+  });
+
+  it('jumps to the first open question of a theme, and pause saves and stops', async () => {
+    const s = session();
+    const { asked, outcome, saves } = await run(s, [{ kind: 'jump', theme: 'T2' }, answer('voldoet'), { kind: 'pause' }]);
+    expect(asked).toEqual(['TK-T1-01a', 'TK-T2-01a', 'TK-T2-01c']);
+    expect(outcome).toBe('paused');
+    expect(saves).toHaveLength(2);
+  });
+
+  it('refuses an invalid value from the prompter and asks again', async () => {
+    const s = session();
+    const { asked } = await run(s, [answer('misschien'), answer('voldoet'), 'interrupt']);
+    expect(asked).toEqual(['TK-T1-01a', '!invalid', 'TK-T1-01a', 'TK-T2-01a']);
+  });
+
+  it('resumes at the first open required question', () => {
+    const plan = buildPlan(framework);
+    const answers = { 'TK-T1-01a': { value: 'voldoet', at: 'x' }, 'TK-T2-01a': { value: 'voldoet', at: 'x' } };
+    expect(plan[resumeIndex(plan, framework, answers)]!.question.id).toBe('TK-T2-01c');
+  });
+
+  it('review walks answered questions again', async () => {
+    const s = session({ 'TK-T1-01a': { value: 'voldoet', at: 'x' } });
+    const { asked } = await run(s, ['interrupt'], { review: true });
+    expect(asked).toEqual(['TK-T1-01a']);
+  });
+
+  it('keeps answers that a changed earlier answer makes irrelevant, marked inactive, and unmarks them again', () => {
+    const answers: Session['answers'] = {
+      'TK-T1-01a': { value: 'deels', at: 'x' },
+      'TK-T1-01b': { value: ['tijd'], at: 'x' },
+      'TK-T1-01c': { value: 'uitleg', at: 'x' },
+    };
+    markInactive(framework, answers);
+    expect(answers['TK-T1-01b']!.inactive).toBeUndefined();
+    answers['TK-T1-01a']!.value = 'voldoet';
+    markInactive(framework, answers);
+    // 01b is no longer asked; 01c depended on 01b, so the chain switches off too.
+    expect(answers['TK-T1-01b']).toEqual({ value: ['tijd'], at: 'x', inactive: true });
+    expect(answers['TK-T1-01c']!.inactive).toBe(true);
+    answers['TK-T1-01a']!.value = 'deels';
+    markInactive(framework, answers);
+    expect(answers['TK-T1-01b']!.inactive).toBeUndefined();
+  });
+
+  it('narrows the plan to a theme or an audience', () => {
+    expect(buildPlan(framework, { theme: 'T2' }).map((p) => p.question.id)).toEqual(['TK-T2-01a', 'TK-T2-01b', 'TK-T2-01c', 'TK-T2-01d', 'TK-T2-01e']);
+    expect(buildPlan(framework, { audience: 'gemeente' }).every((p) => p.criterion.id === 'TK-T2-01')).toBe(true);
+    expect(activeQuestions(framework, {}).has('TK-T1-01b')).toBe(false);
+  });
+});
