@@ -1,0 +1,56 @@
+/**
+ * Nothing lost: kill the interview with SIGKILL at random moments; the session file must always
+ * be a valid session holding every answer whose save had returned before the kill.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n/index.js';
+import { parseSessionText } from '../src/session/check.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const CHILD = join(ROOT, 'test', 'support', 'autosave-child.mjs');
+const FRAMEWORK = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
+
+function runAndKill(sessionPath: string, afterMs: number): Promise<{ saved: string[]; done: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, FRAMEWORK, sessionPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`child failed (${code}): ${err}`));
+      const lines = out.split('\n');
+      resolve({ saved: lines.filter((l) => l.startsWith('saved ')).map((l) => l.slice(6)), done: lines.includes('done') });
+    });
+  });
+}
+
+describe('autosave under SIGKILL', () => {
+  it('always leaves a valid session with every saved answer (40 random kills)', async () => {
+    const dir = tempDir();
+    let killedMidway = 0;
+    for (let i = 0; i < 40; i++) {
+      const path = join(dir, `sessie-${i}.yaml`);
+      // Start-up takes ~150 ms; kill anywhere from before the first save to after the last.
+      const { saved, done } = await runAndKill(path, 120 + Math.floor(Math.random() * 500));
+      if (!existsSync(path)) {
+        expect(saved).toEqual([]); // killed before the session was first written
+        continue;
+      }
+      const { session, diagnostics } = parseSessionText('s.yaml', readFileSync(path, 'utf8'), messages('nl'));
+      expect(diagnostics, `iteration ${i}`).toEqual([]);
+      for (const id of saved) expect(session!.answers[id], `iteration ${i}: ${id}`).toBeDefined();
+      if (!done && saved.length > 0) killedMidway++;
+      // No temp file is left next to the session that a reader could mistake for it.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('sessie-'))).toEqual([]);
+    }
+    // The kills must really land during the interview, or this test proves nothing.
+    expect(killedMidway).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+});

@@ -1,0 +1,68 @@
+/**
+ * The interview as a person uses it: the built binary in a real pseudo-terminal (tmux),
+ * keys sent one by one, the screen read back, Ctrl-C at a question.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const SOCKET = `kader-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'k');
+
+async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const shown = screen();
+    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+});
+
+// CI installs tmux (.ci/run); a developer machine without it skips this one test.
+describe.skipIf(!hasTmux)('kader interview in a terminal', () => {
+  it('answers, notes, navigates and saves on Ctrl-C with the command to resume', async () => {
+    const dir = tempDir();
+    const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
+    writeFileSync(join(dir, 'a.yaml'), 'TK-T1-01a: deels\n');
+    kader(['interview', 's.yaml', '--framework', framework, '--gemeente', 'Testdorp', '--respondent', 'teamleider', '--answers', 'a.yaml'], { cwd: dir });
+
+    const command = `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`;
+    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', command);
+    // Resumes at the follow-up that deels asked for: a multi question.
+    let shown = await waitFor('[2/5] Wat ontbreekt er?');
+    expect(shown).toContain('Verder bij vraag 2 van 5.');
+    expect(shown).toContain('T1 Veiligheid › TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek: veiligheid voorop]');
+    tmux('send-keys', '-t', 'k', 'Down', 'Space', 'Enter'); // tick "Tijd"
+    // Ticking tijd asks for 01c, a text question: ":?" shows the guidance, then the answer.
+    await waitFor('[3/6] Toelichting');
+    tmux('send-keys', '-t', 'k', ':?', 'Enter');
+    shown = await waitFor('Aanwijzingen');
+    expect(shown).toContain('Vraag naar een recente casus.');
+    tmux('send-keys', '-t', 'k', 'Bij drukte', 'Enter');
+    // Next criterion: a scale question; choose "Voldoet", then a note and no evidence.
+    await waitFor('[4/6] Stuurt de gemeente op termijnen?');
+    tmux('send-keys', '-t', 'k', 'Enter');
+    await waitFor('Notitie (Enter = geen)');
+    tmux('send-keys', '-t', 'k', 'Convenant ligt er', 'Enter');
+    await waitFor('[5/6] Is er een convenant?');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    shown = await waitFor('EXIT=');
+    expect(shown).toContain('Opgeslagen in s.yaml. Nog 2 verplichte vragen open.');
+    expect(shown).toContain('Verder gaan: kader interview s.yaml');
+    expect(shown).toContain('EXIT=0');
+
+    const text = readFileSync(join(dir, 's.yaml'), 'utf8');
+    expect(text).toMatch(/TK-T1-01b: \{ value: \[ tijd \], respondent: teamleider, at: "[^"]+" \}/);
+    expect(text).toMatch(/TK-T1-01c: \{ value: Bij drukte, respondent: teamleider, at: "[^"]+" \}/);
+    expect(text).toMatch(/TK-T2-01a: \{ value: voldoet, note: Convenant ligt er, respondent: teamleider, at: "[^"]+" \}/);
+  }, 40_000);
+});
