@@ -8,6 +8,7 @@ import { PACKAGE_JSON } from '../core/assets.js';
 import { isLang, LANGS, messages, type Lang, type Messages } from '../i18n/index.js';
 import { makeContext, type CommandContext, type GlobalOptions, type Io } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
+import type { InterviewOptions } from './commands/interview.js';
 import { DIAGNOSTIC_FORMATS } from './format/types.js';
 
 /** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
@@ -27,25 +28,14 @@ function choice<T extends string>(msgs: Messages, flag: string, values: readonly
   };
 }
 
+/** --format and --fail-on, the same for every command that reports findings. */
+const formatOption = (msgs: Messages) =>
+  new Option('-f, --format <vorm>', `${msgs.cli.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS));
+const failOnOption = (msgs: Messages) =>
+  new Option('--fail-on <niveau>', `${msgs.cli.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const));
+
 function example(msgs: Messages, lines: string[]): string {
   return `\n${lines.length > 1 ? msgs.cli.examples : msgs.cli.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-/** Options of kader interview as commander parses them (see commands/interview.ts). */
-interface InterviewCliOptions {
-  session?: string;
-  framework?: string;
-  theme?: string;
-  audience?: string;
-  review?: boolean;
-  out?: string;
-  answers?: string;
-  respondent?: string;
-  gemeente?: string;
-  team?: string;
-  regio?: string;
-  date?: string;
-  interviewer?: string[];
 }
 
 interface Registry {
@@ -107,8 +97,8 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('validate')
     .description(c.validate.description)
     .argument('[paden...]', c.validate.paths)
-    .addOption(new Option('-f, --format <vorm>', `${c.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS)))
-    .addOption(new Option('--fail-on <niveau>', `${c.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const)))
+    .addOption(formatOption(msgs))
+    .addOption(failOnOption(msgs))
     .option('-o, --out <bestand>', c.out)
     .addHelpText(
       'after',
@@ -156,7 +146,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
         'kader interview sessie.yaml --framework tsd-lokaal-netwerk --gemeente Utrecht --answers antwoorden.yaml',
       ]),
     )
-    .action(async (session: string | undefined, opts: Omit<InterviewCliOptions, 'session'>, command: Command) => {
+    .action(async (session: string | undefined, opts: Omit<InterviewOptions, 'session'>, command: Command) => {
       const { interviewCommand } = await import('./commands/interview.js');
       registry.setExit(await interviewCommand(registry.context(command), { ...opts, session }));
     });
@@ -166,8 +156,8 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .description(c.check.description)
     .argument('<sessies...>', c.check.sessions)
     .option('--framework <kader>', c.check.framework)
-    .addOption(new Option('-f, --format <vorm>', `${c.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS)))
-    .addOption(new Option('--fail-on <niveau>', `${c.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const)))
+    .addOption(formatOption(msgs))
+    .addOption(failOnOption(msgs))
     .option('--completeness', c.check.completeness)
     .option('-o, --out <bestand>', c.out)
     .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --format junit -o sessies.xml']))

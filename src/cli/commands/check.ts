@@ -1,17 +1,14 @@
 /** kader check: validate session files against their framework, for people and for CI. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { PACKAGE_JSON } from '../../core/assets.js';
-import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../../core/diagnostic.js';
-import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../../core/files.js';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import { FileError, readTextFile } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { activeQuestions } from '../../interview/engine.js';
 import { checkSessionAgainst, parseSessionText } from '../../session/check.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { DIAGNOSTIC_FORMATTERS, type DiagnosticFormat } from '../format/index.js';
-import { writeOutput } from '../output.js';
+import type { DiagnosticFormat } from '../format/index.js';
+import { expandPaths, reportFindings } from '../lint-run.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 
 export interface CheckOptions {
@@ -39,22 +36,7 @@ function completenessTable(ctx: CommandContext, file: string, session: Session, 
 }
 
 export async function checkCommand(ctx: CommandContext, options: CheckOptions): Promise<ExitCode> {
-  const { cwd } = ctx.io;
-  const ioErrors: string[] = [];
-  const files: { path: string; shown: string }[] = [];
-  for (const raw of options.paths) {
-    const target = resolve(cwd, raw);
-    const shown = displayPath(target, cwd);
-    const kind = pathKind(target);
-    if (kind === 'missing') ioErrors.push(ctx.msgs.io.notFound(shown));
-    else if (kind === 'file') files.push({ path: target, shown });
-    else {
-      const found = collectYamlFiles(target);
-      if (found.length === 0) ioErrors.push(ctx.msgs.io.noYaml(shown));
-      for (const path of found) files.push({ path, shown: displayPath(path, cwd) });
-    }
-  }
-
+  const { files, ioErrors } = expandPaths(ctx, options.paths);
   const frameworks = new Map<string, ResolvedFramework | Error>();
   const frameworkFor = (id: string): ResolvedFramework | Error => {
     const key = options.framework ?? id;
@@ -69,7 +51,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     return frameworks.get(key)!;
   };
 
-  let diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
   let tables = '';
   for (const { path, shown } of files) {
@@ -93,23 +75,5 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     diagnostics.push(...checkSessionAgainst(parsed, session, resolved.framework, ctx.msgs, { digest: resolved.digest }));
     if (options.completeness) tables += completenessTable(ctx, shown, session, resolved);
   }
-  diagnostics.sort(compareDiagnostics);
-  if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-
-  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
-  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-  const output = DIAGNOSTIC_FORMATTERS[options.format]({
-    diagnostics,
-    files: checked,
-    failOn: options.failOn,
-    msgs: ctx.msgs,
-    chalk: ctx.chalk,
-    toolVersion: version,
-    runName: 'kader check',
-  });
-  // The completeness table is for people; machine formats stay parseable.
-  const human = options.format === 'stylish';
-  writeOutput(ctx, `${human ? tables : ''}${output}`, options.out);
-  if (ioErrors.length > 0) return 2;
-  return diagnostics.some((d) => atLeast(d.severity, options.failOn)) ? 1 : 0;
+  return reportFindings(ctx, diagnostics, checked, ioErrors, { ...options, runName: 'kader check', preamble: tables });
 }

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
-import { displayPath, FileError, pathKind, readTextFile } from '../../core/files.js';
+import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { progressOf } from '../../interview/engine.js';
 import type { Answer } from '../../session/types.js';
@@ -13,6 +13,7 @@ import { parseYaml } from '../../yaml/parse.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
+import { readInput } from '../lint-run.js';
 import { resolveFramework } from '../resolve.js';
 import { contextFromOptions, createSessionFile, now, openSession, saveSession, type InterviewOptions } from './interview.js';
 
@@ -24,13 +25,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   const path = resolve(ctx.io.cwd, options.session);
   const answersPath = resolve(ctx.io.cwd, options.answers!);
   const answersShown = displayPath(answersPath, ctx.io.cwd);
-  let text: string;
-  try {
-    text = readTextFile(answersPath, answersShown, ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const text = readInput(ctx, answersPath, answersShown);
 
   // Validate everything before creating or touching the session.
   const exists = pathKind(path) === 'file';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { displayPath, FileError, pathKind, readTextFile } from '../../core/files.js';
+import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
 import { buildPlan, isComplete, markInactive, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
 import { parseSessionText } from '../../session/check.js';
@@ -11,6 +11,7 @@ import type { Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
+import { readInput } from '../lint-run.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 import { mergeAnswersFile } from './interview-answers.js';
 
@@ -71,13 +72,7 @@ export function saveSession(open: OpenSession): void {
 
 export function openSession(ctx: CommandContext, path: string, frameworkRef?: string): OpenSession {
   const shown = displayPath(path, ctx.io.cwd);
-  let text: string;
-  try {
-    text = readTextFile(path, shown, ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const text = readInput(ctx, path, shown);
   const { session, diagnostics } = parseSessionText(shown, text, ctx.msgs);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!session || errors.length > 0) {

@@ -1,0 +1,76 @@
+/** What validate and check share: turning paths into files, and reporting findings with one exit rule. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_JSON } from '../core/assets.js';
+import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../core/files.js';
+import type { CommandContext } from './context.js';
+import { UserError, type ExitCode } from './errors.js';
+import { DIAGNOSTIC_FORMATTERS, type DiagnosticFormat } from './format/index.js';
+import { writeOutput } from './output.js';
+
+export interface InputFile {
+  path: string;
+  /** The path as users see it in findings. */
+  shown: string;
+}
+
+/** Files and folders (every .yaml/.yml below) → files; missing paths and empty folders → I/O errors. */
+export function expandPaths(ctx: CommandContext, targets: readonly string[]): { files: InputFile[]; ioErrors: string[] } {
+  const files: InputFile[] = [];
+  const ioErrors: string[] = [];
+  for (const raw of targets) {
+    const target = resolve(ctx.io.cwd, raw);
+    const shown = displayPath(target, ctx.io.cwd);
+    const kind = pathKind(target);
+    if (kind === 'missing') ioErrors.push(ctx.msgs.io.notFound(shown));
+    else if (kind === 'file') files.push({ path: target, shown });
+    else {
+      const found = collectYamlFiles(target);
+      if (found.length === 0) ioErrors.push(ctx.msgs.io.noYaml(shown));
+      for (const path of found) files.push({ path, shown: displayPath(path, ctx.io.cwd) });
+    }
+  }
+  return { files, ioErrors };
+}
+
+/** Read a file the user named; an I/O problem becomes a one-line usage error. */
+export function readInput(ctx: CommandContext, path: string, shown: string): string {
+  try {
+    return readTextFile(path, shown, ctx.msgs);
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+export interface LintOutput {
+  format: DiagnosticFormat;
+  failOn: Severity;
+  out?: string;
+  runName: string;
+  /** Text for people, printed before the findings in the stylish format only. */
+  preamble?: string;
+}
+
+/** Print the findings in the chosen format. Exit: 2 on I/O errors, else 1 on findings at or above --fail-on. */
+export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked: string[], ioErrors: string[], output: LintOutput): ExitCode {
+  let diagnostics = [...found].sort(compareDiagnostics);
+  if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  const text = DIAGNOSTIC_FORMATTERS[output.format]({
+    diagnostics,
+    files: checked,
+    failOn: output.failOn,
+    msgs: ctx.msgs,
+    chalk: ctx.chalk,
+    toolVersion: version,
+    runName: output.runName,
+  });
+  const human = output.format === 'stylish';
+  // --quiet keeps stdout empty for a clean run in the human format; machine formats always print.
+  if (!(ctx.quiet && human && diagnostics.length === 0)) writeOutput(ctx, `${human ? (output.preamble ?? '') : ''}${text}`, output.out);
+  if (ioErrors.length > 0) return 2;
+  return diagnostics.some((d) => atLeast(d.severity, output.failOn)) ? 1 : 0;
+}
