@@ -181,6 +181,57 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       },
     );
 
+  program
+    .command('plan')
+    .description(c.plan.description)
+    .argument('<sessie>', c.plan.session)
+    .option('--list', c.plan.list)
+    .addOption(new Option('-f, --format <vorm>', `${c.plan.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
+    .option('--actions <bestand>', c.plan.actions)
+    .option('--status <actie=status>', c.plan.status, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--framework <kader>', c.report.framework)
+    .addHelpText(
+      'after',
+      example(msgs, ['kader plan sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml', 'kader plan sessie.yaml --list', 'kader plan sessie.yaml --status A2=gereed']),
+    )
+    .action(
+      async (
+        session: string,
+        opts: { list?: boolean; format?: 'text' | 'json'; actions?: string; status?: string[]; framework?: string },
+        command: Command,
+      ) => {
+        const { planCommand } = await import('./commands/plan.js');
+        registry.setExit(await planCommand(registry.context(command), { session, ...opts, format: opts.format ?? 'text' }));
+      },
+    );
+
+  program
+    .command('report')
+    .description(c.report.description)
+    .argument('<sessie>', c.report.session)
+    .addOption(new Option('-f, --format <vorm>', `${c.report.format} (md)`).argParser(choice(msgs, '--format', ['md', 'html', 'json'] as const)))
+    .option('-o, --out <bestand>', c.out)
+    .option('--template <bestand>', c.report.template)
+    .option('--baseline <sessie>', c.report.baseline)
+    .option('--framework <kader>', c.report.framework)
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader report sessie.yaml --format html -o verbeterplan.html',
+        'kader report sessie-2027.yaml --baseline sessie-2026.yaml --format md',
+      ]),
+    )
+    .action(
+      async (
+        session: string,
+        opts: { format?: 'md' | 'html' | 'json'; out?: string; template?: string; baseline?: string; framework?: string },
+        command: Command,
+      ) => {
+        const { reportCommand } = await import('./commands/report.js');
+        registry.setExit(await reportCommand(registry.context(command), { session, ...opts, format: opts.format ?? 'md' }));
+      },
+    );
+
   return program;
 }
 

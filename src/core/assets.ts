@@ -11,3 +11,4 @@ export const PACKAGE_ROOT = fileURLToPath(root);
 export const BUNDLED_FRAMEWORKS_DIR = fileURLToPath(new URL('frameworks/', root));
 export const SCHEMAS_DIR = fileURLToPath(new URL('schemas/', root));
 export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));
+export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));

@@ -15,7 +15,8 @@ import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { readInput } from '../lint-run.js';
 import { resolveFramework } from '../resolve.js';
-import { contextFromOptions, createSessionFile, now, openSession, saveSession, type InterviewOptions } from './interview.js';
+import { createSessionFile, now, openSession, saveSession } from '../session-io.js';
+import { contextFromOptions, type InterviewOptions } from './interview.js';
 
 const ANSWER_KEYS = new Set(['value', 'note', 'evidence', 'respondent']);
 

@@ -9,7 +9,8 @@ import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { resolveFramework } from '../resolve.js';
-import { createSessionFile, defaultSessionPath, today, type InterviewOptions, type OpenSession } from './interview.js';
+import { createSessionFile, today, type OpenSession } from '../session-io.js';
+import { defaultSessionPath, type InterviewOptions } from './interview.js';
 
 const list = (text: string): string[] =>
   text

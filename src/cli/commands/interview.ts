@@ -1,18 +1,13 @@
 /** kader interview: create or resume a session and walk it in the terminal, or merge --answers. */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, isComplete, markInactive, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
-import { parseSessionText } from '../../session/check.js';
-import { SessionFile } from '../../session/file.js';
+import { buildPlan, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
 import type { Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { readInput } from '../lint-run.js';
-import { resolveFramework, type ResolvedFramework } from '../resolve.js';
+import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 
 export interface InterviewOptions {
@@ -29,62 +24,6 @@ export interface InterviewOptions {
   regio?: string;
   date?: string;
   interviewer?: string[];
-}
-
-export interface OpenSession {
-  file: SessionFile;
-  session: Session;
-  path: string;
-  resolved: ResolvedFramework;
-}
-
-const today = (): string => new Date().toISOString().slice(0, 10);
-const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const slug = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'sessie';
-
-export function newSession(resolved: ResolvedFramework, context: Session['context']): Session {
-  const { framework, digest } = resolved;
-  return {
-    kader: 1,
-    kind: 'session',
-    id: randomUUID(),
-    framework: { id: framework.id, version: framework.version, digest },
-    context,
-    status: 'in-progress',
-    answers: {},
-    actions: [],
-  };
-}
-
-/** Save with the status kept in step with the answers. */
-export function saveSession(open: OpenSession): void {
-  const { session, resolved } = open;
-  markInactive(resolved.framework, session.answers);
-  session.status = isComplete(resolved.framework, session.answers) ? 'complete' : 'in-progress';
-  open.file.save(session);
-}
-
-export function openSession(ctx: CommandContext, path: string, frameworkRef?: string): OpenSession {
-  const shown = displayPath(path, ctx.io.cwd);
-  const text = readInput(ctx, path, shown);
-  const { session, diagnostics } = parseSessionText(shown, text, ctx.msgs);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!session || errors.length > 0) {
-    const first = errors[0];
-    const where = first ? ` ${first.file}:${first.line}:${first.column} ${first.message}` : '';
-    throw new UserError(`${ctx.msgs.interview.invalidSession(shown, errors.length)}.${where}`, 1);
-  }
-  const resolved = resolveFramework(ctx, frameworkRef ?? session.framework.id);
-  if (resolved.framework.id !== session.framework.id) {
-    throw new UserError(ctx.msgs.session.frameworkMismatch(session.framework.id, resolved.framework.id), 1);
-  }
-  return { file: SessionFile.fromText(path, text, ctx.msgs), session, path, resolved };
 }
 
 /** Tell the user when the framework changed under the session, and which ids it lost. */
@@ -176,23 +115,3 @@ export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: s
   return resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}.yaml`);
 }
 
-/** Make the folder and write the new session at once, so even an empty interview leaves a file. */
-export function createSessionFile(ctx: CommandContext, path: string, resolved: ResolvedFramework, context: Session['context']): OpenSession {
-  if (pathKind(path) !== 'missing') throw new UserError(ctx.msgs.interview.exists(displayPath(path, ctx.io.cwd)));
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(path), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
-  }
-  const session = newSession(resolved, context);
-  const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs), session, path, resolved };
-  try {
-    saveSession(open);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
-  return open;
-}
-
-export { today, now };

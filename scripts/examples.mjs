@@ -1,0 +1,106 @@
+// Regenerate examples/ from the code: two measurements of a fictitious gemeente (sessions),
+// and the verbeterplan of the latest one against the first, as Markdown and HTML.
+// Deterministic (fixed ids and times), so test/examples.test.ts can compare byte for byte.
+// Run after a build: npm run examples
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { validateFrameworkText } from '../dist/framework/validate.js';
+import { messages } from '../dist/i18n/index.js';
+import { activeQuestions, isComplete, markInactive } from '../dist/interview/engine.js';
+import { questionsOf } from '../dist/framework/types.js';
+import { buildReport } from '../dist/report/model.js';
+import { renderReport } from '../dist/report/render.js';
+import { frameworkDigest, SessionFile } from '../dist/session/file.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const msgs = messages('nl');
+const FRAMEWORK = join(root, 'frameworks', 'werken-aan-veiligheid.yaml');
+
+/** One step worse on the voldoet scale: how the gemeente stood a year before. */
+const WORSE = { voldoet: 'deels', deels: 'voldoet-niet', 'voldoet-niet': 'voldoet-niet' };
+
+function makeSession(framework, digest, { id, date, answers, actions }) {
+  const at = `${date}T10:00:00Z`;
+  const session = {
+    kader: 1,
+    kind: 'session',
+    id,
+    framework: { id: framework.id, version: framework.version, digest },
+    context: {
+      gemeente: 'Voorbeeldgemeente',
+      team: 'Sociaal wijkteam Centrum',
+      regio: 'Regio Voorbeeld',
+      date,
+      interviewers: ['beleidsmedewerker veiligheid'],
+      respondents: [{ role: 'teamleider' }, { role: 'aandachtsfunctionaris' }],
+    },
+    status: 'in-progress',
+    answers: Object.fromEntries(Object.entries(answers).map(([q, value]) => [q, { value, respondent: 'teamleider', at }])),
+    actions,
+  };
+  markInactive(framework, session.answers);
+  session.status = isComplete(framework, session.answers) ? 'complete' : 'in-progress';
+  return session;
+}
+
+/** Answer follow-ups that the worse answers open up, so the earlier measurement is complete too. */
+function fillFollowUps(framework, answers) {
+  const filled = { ...answers };
+  for (const { question } of questionsOf(framework)) {
+    if (filled[question.id] !== undefined || question.required === false) continue;
+    if (!activeQuestions(framework, Object.fromEntries(Object.entries(filled).map(([q, value]) => [q, { value, at: '' }]))).has(question.id)) continue;
+    if (question.type === 'multi') filled[question.id] = [question.choices[0].value];
+    else if (question.type === 'choice') filled[question.id] = question.choices[0].value;
+    else if (question.type === 'boolean') filled[question.id] = false;
+    else if (question.type === 'number') filled[question.id] = question.min ?? 0;
+    else if (question.type === 'date') filled[question.id] = '2025-01-01';
+    else filled[question.id] = 'Nog niet besproken in het team.';
+  }
+  return filled;
+}
+
+export function generateExamples() {
+  const frameworkText = readFileSync(FRAMEWORK, 'utf8');
+  const framework = validateFrameworkText('werken-aan-veiligheid.yaml', frameworkText, msgs).framework;
+  const digest = frameworkDigest(readFileSync(FRAMEWORK));
+  const answers = parse(readFileSync(join(root, 'examples', 'voorbeeld-antwoorden.yaml'), 'utf8'));
+  const { actions } = parse(readFileSync(join(root, 'examples', 'voorbeeld-acties.yaml'), 'utf8'));
+  const earlier = fillFollowUps(framework, Object.fromEntries(Object.entries(answers).map(([q, v]) => [q, WORSE[v] ?? v])));
+
+  const baseline = makeSession(framework, digest, {
+    id: '6f1e2a4c-0000-4000-8000-000000002025',
+    date: '2025-11-18',
+    answers: earlier,
+    actions: [{ ...actions[1], id: 'A1', status: 'open', due: '2026-06-01' }],
+  });
+  const latest = makeSession(framework, digest, { id: '6f1e2a4c-0000-4000-8000-000000002026', date: '2026-11-20', answers, actions });
+  const files = {};
+  const sessionPath = (name) => join(root, 'examples', name);
+  for (const [name, session] of [
+    ['voorbeeldgemeente-2025.yaml', baseline],
+    ['voorbeeldgemeente-werken-aan-veiligheid.yaml', latest],
+  ]) {
+    files[`examples/${name}`] = SessionFile.create(sessionPath(name), session, msgs).text();
+  }
+  const model = buildReport({
+    framework,
+    session: latest,
+    digest,
+    baseline,
+    words: { yes: msgs.report.yes, no: msgs.report.no, special: msgs.interview.special },
+  });
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  for (const format of ['md', 'html']) {
+    files[`examples/verbeterplan-voorbeeldgemeente.${format}`] = renderReport(model, format, { lang: 'nl', msgs, version });
+  }
+  return files;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const [path, content] of Object.entries(generateExamples())) {
+    writeFileSync(join(root, path), content);
+    console.log(`geschreven: ${path}`);
+  }
+}

@@ -1,0 +1,120 @@
+/** The interactive side of kader plan: walk the improvement points and record SMART actions. */
+import { input, select, Separator } from '@inquirer/prompts';
+import { ACTION_STATUSES, checkField, nextActionId, PRIORITIES, type ActionField } from '../../plan/actions.js';
+import { buildReport, type CriterionView } from '../../report/model.js';
+import type { ImprovementAction } from '../../session/types.js';
+import type { CommandContext } from '../context.js';
+import { saveOrFail, today, type OpenSession } from '../session-io.js';
+import { describeProblem } from './plan.js';
+
+const OWN = '\u0000own';
+
+/** A typed field with the SMART check as validation: the prompt refuses and says why. */
+async function askField(ctx: CommandContext, field: ActionField, message: string, current?: string): Promise<string> {
+  const value = await input({
+    message,
+    default: current,
+    validate: (raw) => {
+      const problem = checkField(field, raw.trim(), today());
+      return problem ? describeProblem(ctx, problem) : true;
+    },
+  });
+  return value.trim();
+}
+
+function showPoint(ctx: CommandContext, point: CriterionView, total: number): void {
+  const p = ctx.msgs.plan;
+  const r = ctx.msgs.report;
+  const c = ctx.chalk;
+  const lines = [
+    '',
+    c.bold(`${p.header(point.rank ?? 0, total)}: ${point.id} ${point.title}${point.critical ? c.red(` [${r.critical}]`) : ''}`),
+    `${r.outcome[point.outcome]}${point.percent !== null ? ` (${point.percent}%)` : ''}${point.judgement ? ` — ${r.judgement}: ${point.judgement.motivation}` : ''}`,
+    ...point.findings.map((f) => `  • ${f.question} ${c.bold(f.answer)}${f.note ? c.dim(` — ${f.note}`) : ''}`),
+    ...(point.actions.length ? [c.dim(`${r.actionsHere}:`), ...point.actions.map((a) => `  ${a.id} ${a.what} (${a.owner}, ${a.due}, ${a.status})`)] : []),
+  ];
+  ctx.io.stdout(`${lines.join('\n')}\n`);
+}
+
+async function addAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
+  const p = ctx.msgs.plan;
+  let what = await select({
+    message: p.chooseWhat,
+    choices: [...point.suggestions.map((s) => ({ name: s, value: s })), new Separator(), { name: p.ownText, value: OWN }],
+  });
+  if (what === OWN) what = await askField(ctx, 'what', p.what);
+  const owner = await askField(ctx, 'owner', p.owner);
+  const due = await askField(ctx, 'due', p.due);
+  const priority = await select({
+    message: p.priority,
+    choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })),
+    default: point.critical ? 'hoog' : 'middel',
+  });
+  const indicator = await askField(ctx, 'indicator', p.indicator);
+  const actions = open.session.actions ?? [];
+  const action: ImprovementAction = { id: nextActionId(actions), criterion: point.id, what, owner, due, priority, indicator, status: 'open' };
+  open.session.actions = [...actions, action];
+  saveOrFail(open);
+  ctx.io.stdout(`${p.added(action.id)}\n`);
+}
+
+async function editAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
+  const p = ctx.msgs.plan;
+  const actions = open.session.actions ?? [];
+  const id = await select({ message: p.chooseAction, choices: point.actions.map((a) => ({ name: `${a.id} ${a.what}`, value: a.id })) });
+  const action = actions.find((a) => a.id === id)!;
+  const field = await select<ActionField>({
+    message: p.chooseField,
+    choices: (['status', 'what', 'owner', 'due', 'priority', 'indicator'] as const).map((f) => ({ name: `${p.fields[f]}: ${action[f]}`, value: f })),
+  });
+  if (field === 'status') {
+    action.status = await select({ message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });
+  } else if (field === 'priority') {
+    action.priority = await select({ message: p.priority, choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })), default: action.priority });
+  } else if (field !== 'criterion') {
+    const prompts = { what: p.what, owner: p.owner, due: p.due, indicator: p.indicator };
+    action[field] = await askField(ctx, field, prompts[field], action[field]);
+  }
+  saveOrFail(open);
+}
+
+export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<void> {
+  const p = ctx.msgs.plan;
+  const build = () =>
+    buildReport({
+      framework: open.resolved.framework,
+      session: open.session,
+      words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
+    });
+  const points = build().improvements.flatMap((g) => g.criteria).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  if (points.length === 0) {
+    ctx.io.stdout(`${p.noPoints}\n`);
+    return;
+  }
+  try {
+    for (const start of points) {
+      for (;;) {
+        // Rebuild after each change so the point shows its new actions.
+        const point = build().improvements.flatMap((g) => g.criteria).find((c) => c.id === start.id)!;
+        showPoint(ctx, point, points.length);
+        const choice = await select({
+          message: p.menu,
+          choices: [
+            { name: p.add, value: 'add' },
+            ...(point.actions.length ? [{ name: p.edit, value: 'edit' }] : []),
+            { name: p.next, value: 'next' },
+            { name: p.stop, value: 'stop' },
+          ],
+        });
+        if (choice === 'add') await addAction(ctx, open, point);
+        else if (choice === 'edit') await editAction(ctx, open, point);
+        else if (choice === 'next') break;
+        else return;
+      }
+    }
+  } catch (error) {
+    // Ctrl-C: every action was saved when it was completed.
+    if (error instanceof Error && error.name === 'ExitPromptError') return;
+    throw error;
+  }
+}

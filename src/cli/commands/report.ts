@@ -1,0 +1,54 @@
+/** kader report: the verbeterplan of a session as Markdown, HTML or JSON. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_JSON } from '../../core/assets.js';
+import { displayPath } from '../../core/files.js';
+import { buildReport } from '../../report/model.js';
+import { renderReport, type ReportFormat } from '../../report/render.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { readInput } from '../lint-run.js';
+import { writeOutput } from '../output.js';
+import { openSession } from '../session-io.js';
+
+export interface ReportOptions {
+  session: string;
+  format: ReportFormat;
+  out?: string;
+  template?: string;
+  baseline?: string;
+  framework?: string;
+}
+
+export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<ExitCode> {
+  const path = resolve(ctx.io.cwd, options.session);
+  const open = openSession(ctx, path, options.framework);
+  const baseline = options.baseline ? openSession(ctx, resolve(ctx.io.cwd, options.baseline), options.framework) : undefined;
+  if (baseline && baseline.session.framework.version !== open.session.framework.version) {
+    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(baseline.session.framework.version, open.session.framework.version)}\n`);
+  }
+  if (options.out) {
+    // A report written over its own session or baseline would destroy the measurement.
+    const out = resolve(ctx.io.cwd, options.out);
+    if (out === path || (baseline && out === baseline.path)) throw new UserError(ctx.msgs.cli.report.wouldOverwrite(displayPath(out, ctx.io.cwd)));
+  }
+  const templateText = options.template ? readInput(ctx, resolve(ctx.io.cwd, options.template), options.template) : undefined;
+  const model = buildReport({
+    framework: open.resolved.framework,
+    session: open.session,
+    digest: open.resolved.digest,
+    baseline: baseline?.session,
+    words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
+  });
+  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  let text: string;
+  try {
+    text = renderReport(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version, templateText });
+  } catch (error) {
+    // A broken user template is bad input, not a bug in kader.
+    if (templateText !== undefined && error instanceof Error) throw new UserError(ctx.msgs.cli.report.templateError(options.template!, error.message.split('\n')[0]!));
+    throw error;
+  }
+  writeOutput(ctx, text, options.out);
+  return 0;
+}

@@ -1,0 +1,241 @@
+/**
+ * The report model (verbeterplan): a pure function of framework, session and an optional
+ * baseline session. Renderers only lay it out; `kader report --format json` prints it as is.
+ * Its shape is documented in docs/report-model.md.
+ */
+import type { Framework } from '../framework/types.js';
+import { questionsOf } from '../framework/types.js';
+import { prioritise, scoreSession, type CriterionScore, type Outcome, type Tally } from '../scoring/score.js';
+import type { ImprovementAction, Session } from '../session/types.js';
+
+export type Change = 'better' | 'same' | 'worse' | 'new' | 'not-comparable';
+
+export interface ScoreView {
+  /** 0..1, or null when there is nothing to score yet. */
+  score: number | null;
+  /** Rounded percentage, or null. */
+  percent: number | null;
+}
+
+export interface FindingView {
+  question: string;
+  questionId: string;
+  answer: string;
+  note: string | null;
+}
+
+export interface CriterionView extends ScoreView {
+  id: string;
+  title: string;
+  theme: string;
+  critical: boolean;
+  weight: number;
+  outcome: Outcome;
+  computed: Outcome;
+  judgement: { verdict: string; motivation: string } | null;
+  description: string;
+  findings: FindingView[];
+  evidenceSeen: string[];
+  evidenceMissing: string[];
+  suggestions: string[];
+  actions: ImprovementAction[];
+  /** 1-based place in the improvement order; null for criteria that are no improvement point. */
+  rank: number | null;
+  counts: { nvt: number; onbekend: number; open: number };
+}
+
+export interface ActionView extends ImprovementAction {
+  criterionTitle: string;
+  critical: boolean;
+}
+
+export interface ReportModel {
+  kader: 1;
+  kind: 'report';
+  context: {
+    gemeente: string;
+    team: string | null;
+    regio: string | null;
+    date: string;
+    interviewers: string[];
+    respondents: string[];
+  };
+  framework: { id: string; version: string; title: string; publisher: string; source: string; adopted: string | null; digest: string };
+  session: { id: string; status: Session['status']; answered: number; questions: number };
+  summary: ScoreView & {
+    tally: Tally;
+    themes: (ScoreView & { id: string; title: string; tally: Tally })[];
+    critical: { id: string; title: string; outcome: Outcome }[];
+  };
+  strengths: CriterionView[];
+  improvements: { theme: { id: string; title: string }; criteria: CriterionView[] }[];
+  actions: ActionView[];
+  baseline: {
+    date: string;
+    version: string;
+    changes: { id: string; title: string; before: ScoreView & { outcome: Outcome }; after: ScoreView & { outcome: Outcome }; change: Change }[];
+    tally: Record<Change, number>;
+    actions: (ImprovementAction & { statusNow: ImprovementAction['status'] | null })[];
+  } | null;
+  account: { thresholds: { meets: number; partly: number }; digestMatches: boolean | null };
+}
+
+const PRIORITY_ORDER = { hoog: 0, middel: 1, laag: 2 } as const;
+const OUTCOME_RANK: Record<Outcome, number | undefined> = { meets: 2, partly: 1, 'not-met': 0, 'not-applicable': undefined, unknown: undefined, open: undefined };
+
+const view = (score: number | undefined): ScoreView => ({
+  score: score === undefined ? null : Math.round(score * 1000) / 1000,
+  percent: score === undefined ? null : Math.round(score * 100),
+});
+
+/** The label of an answer as the framework words it (level or choice labels). */
+function answerLabel(framework: Framework, questionId: string, value: unknown, words: { yes: string; no: string; special: Record<string, string> }): string {
+  const place = [...questionsOf(framework)].find((p) => p.question.id === questionId);
+  const q = place?.question;
+  const one = (v: unknown): string => {
+    if (typeof v === 'boolean') return v ? words.yes : words.no;
+    if (typeof v === 'string' && words.special[v]) return words.special[v]!;
+    if (q?.type === 'scale') return framework.scales.find((s) => s.id === q.scale)?.levels.find((l) => l.value === v)?.label ?? String(v);
+    if (q?.type === 'choice' || q?.type === 'multi') return q.choices?.find((c) => c.value === v)?.label ?? String(v);
+    return String(v);
+  };
+  return Array.isArray(value) ? value.map(one).join('; ') : one(value);
+}
+
+export interface ReportInput {
+  framework: Framework;
+  session: Session;
+  /** Digest of the framework file now, to say whether the session's framework was the same. */
+  digest?: string;
+  baseline?: Session;
+  words: { yes: string; no: string; special: Record<string, string> };
+}
+
+function criterionView(c: CriterionScore, input: ReportInput, rank: number | null): CriterionView {
+  const { framework, session } = input;
+  const findings: FindingView[] = [];
+  const seen = new Set<string>();
+  for (const question of c.criterion.questions) {
+    const answer = session.answers[question.id];
+    if (!answer || answer.inactive) continue;
+    for (const e of answer.evidence ?? []) seen.add(e);
+    findings.push({ question: question.text, questionId: question.id, answer: answerLabel(framework, question.id, answer.value, input.words), note: answer.note ?? null });
+  }
+  return {
+    id: c.criterion.id,
+    title: c.criterion.title,
+    theme: c.theme.id,
+    critical: c.criterion.critical === true,
+    weight: c.weight,
+    ...view(c.score),
+    outcome: c.outcome,
+    computed: c.computed,
+    judgement: c.judgement ? { verdict: c.judgement.verdict, motivation: c.judgement.motivation } : null,
+    description: c.criterion.description.trim(),
+    findings,
+    evidenceSeen: (c.criterion.evidence ?? []).filter((e) => seen.has(e)),
+    evidenceMissing: (c.criterion.evidence ?? []).filter((e) => !seen.has(e)),
+    suggestions: c.criterion.improvements ?? [],
+    actions: (session.actions ?? []).filter((a) => a.criterion === c.criterion.id),
+    rank,
+    counts: { nvt: c.nvt, onbekend: c.onbekend, open: c.open },
+  };
+}
+
+function compare(before: CriterionScore | undefined, after: CriterionScore): Change {
+  if (!before) return 'new';
+  if (before.score !== undefined && after.score !== undefined) {
+    const delta = after.score - before.score;
+    return Math.abs(delta) < 1e-9 ? 'same' : delta > 0 ? 'better' : 'worse';
+  }
+  const a = OUTCOME_RANK[before.outcome];
+  const b = OUTCOME_RANK[after.outcome];
+  if (a === undefined || b === undefined) return before.outcome === after.outcome ? 'same' : 'not-comparable';
+  return a === b ? 'same' : b > a ? 'better' : 'worse';
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { framework, session } = input;
+  const scored = scoreSession(framework, session);
+  const ranks = new Map(scored.improvements.map((c, i) => [c.criterion.id, i + 1]));
+  const views = new Map(scored.criteria.map((c) => [c.criterion.id, criterionView(c, input, ranks.get(c.criterion.id) ?? null)]));
+  const asked = [...questionsOf(framework)];
+
+  const improvements = framework.themes
+    .map((theme) => ({
+      theme: { id: theme.id, title: theme.title },
+      criteria: scored.improvements.filter((c) => c.theme.id === theme.id).map((c) => views.get(c.criterion.id)!),
+    }))
+    .filter((group) => group.criteria.length > 0);
+
+  const titles = new Map(scored.criteria.map((c) => [c.criterion.id, c.criterion]));
+  const actions: ActionView[] = [...(session.actions ?? [])]
+    .map((a) => ({ ...a, criterionTitle: titles.get(a.criterion)?.title ?? a.criterion, critical: titles.get(a.criterion)?.critical === true }))
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+
+  let baseline: ReportModel['baseline'] = null;
+  if (input.baseline) {
+    const before = new Map(scoreSession(framework, input.baseline).criteria.map((c) => [c.criterion.id, c]));
+    const changes = scored.criteria.map((c) => {
+      const old = before.get(c.criterion.id);
+      return {
+        id: c.criterion.id,
+        title: c.criterion.title,
+        before: { ...view(old?.score), outcome: old?.outcome ?? ('open' as Outcome) },
+        after: { ...view(c.score), outcome: c.outcome },
+        change: compare(old, c),
+      };
+    });
+    const tally: Record<Change, number> = { better: 0, same: 0, worse: 0, new: 0, 'not-comparable': 0 };
+    for (const change of changes) tally[change.change]++;
+    const now = new Map((session.actions ?? []).map((a) => [a.id, a.status]));
+    baseline = {
+      date: input.baseline.context.date,
+      version: input.baseline.framework.version,
+      changes,
+      tally,
+      actions: (input.baseline.actions ?? []).map((a) => ({ ...a, statusNow: now.get(a.id) ?? null })),
+    };
+  }
+
+  return {
+    kader: 1,
+    kind: 'report',
+    context: {
+      gemeente: session.context.gemeente,
+      team: session.context.team ?? null,
+      regio: session.context.regio ?? null,
+      date: session.context.date,
+      interviewers: session.context.interviewers ?? [],
+      respondents: (session.context.respondents ?? []).map((r) => (r.organisation ? `${r.role} (${r.organisation})` : r.role)),
+    },
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      publisher: framework.publisher,
+      source: framework.source,
+      adopted: framework.adopted ?? null,
+      digest: session.framework.digest,
+    },
+    session: {
+      id: session.id,
+      status: session.status,
+      answered: Object.values(session.answers).filter((a) => !a.inactive).length,
+      questions: asked.length,
+    },
+    summary: {
+      ...view(scored.total),
+      tally: scored.tally,
+      themes: scored.themes.map((t) => ({ id: t.theme.id, title: t.theme.title, ...view(t.score), tally: t.tally })),
+      critical: prioritise(scored.criteria)
+        .filter((c) => c.criterion.critical)
+        .map((c) => ({ id: c.criterion.id, title: c.criterion.title, outcome: c.outcome })),
+    },
+    strengths: scored.strengths.map((c) => views.get(c.criterion.id)!),
+    improvements,
+    actions,
+    baseline,
+    account: { thresholds: framework.thresholds, digestMatches: input.digest ? input.digest === session.framework.digest : null },
+  };
+}

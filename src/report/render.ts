@@ -1,0 +1,97 @@
+/**
+ * Lay out a report model with handlebars templates (md, html) or as JSON. Templates get only
+ * the model, fixed labels and chart geometry; all user text is escaped for the format.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { TEMPLATES_DIR } from '../core/assets.js';
+import type { Lang, Messages } from '../i18n/index.js';
+import type { ReportModel } from './model.js';
+
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Escape text so Markdown shows it literally: no links, images, emphasis, code, HTML, tables
+ * or block markers can come from user input. Only characters that GitHub/GitLab Markdown
+ * would interpret are escaped, so the raw file stays readable.
+ */
+export function escapeMarkdown(text: unknown): string {
+  return String(text ?? '')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^(\s*)(#|[-+](?=\s)|\d+\.(?=\s)|={3,}|-{3,})/gm, (_m, space: string, mark: string) => `${space}\\${mark}`);
+}
+
+/** A Markdown table cell: escaped, on one line. */
+const escapeCell = (text: unknown): string => escapeMarkdown(text).replace(/\r?\n/g, ' ');
+
+export interface ChartBar {
+  label: string;
+  percent: number | null;
+  y: number;
+  width: number;
+  textY: number;
+}
+
+/** Geometry of the horizontal bar chart per theme (inline SVG, no scripts). */
+export function themeChart(model: ReportModel): { width: number; height: number; barX: number; barWidth: number; bars: ChartBar[] } {
+  const barX = 230;
+  const barWidth = 300;
+  const rowHeight = 28;
+  const bars = model.summary.themes.map((theme, i) => ({
+    label: theme.title.length > 34 ? `${theme.title.slice(0, 33)}…` : theme.title,
+    percent: theme.percent,
+    y: 8 + i * rowHeight,
+    width: theme.percent === null ? 0 : Math.round((theme.percent / 100) * barWidth),
+    textY: 8 + i * rowHeight + 15,
+  }));
+  return { width: barX + barWidth + 60, height: 16 + bars.length * rowHeight, barX, barWidth, bars };
+}
+
+/** The plain labels a template may use (functions of i18n already applied). */
+function labels(model: ReportModel, msgs: Messages, version: string, lang: Lang) {
+  const r = msgs.report;
+  return {
+    ...r,
+    title: r.title(model.context.gemeente),
+    baseline: model.baseline ? r.baseline(model.baseline.date) : '',
+    scoring: r.scoring(model.account.thresholds.meets, model.account.thresholds.partly),
+    generatedBy: r.generatedBy(version),
+    lang,
+  };
+}
+
+function handlebars(format: 'md' | 'html', msgs: Messages) {
+  const hb = Handlebars.create();
+  hb.registerHelper('md', (text: unknown) => escapeMarkdown(text));
+  hb.registerHelper('cell', (text: unknown) => escapeCell(text));
+  hb.registerHelper('pct', (value: unknown) => (typeof value === 'number' ? `${value}%` : msgs.report.none));
+  hb.registerHelper('join', (items: unknown, separator: unknown) => (Array.isArray(items) ? items.map(String).join(String(separator)) : ''));
+  hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  // HTML: {{x}} escapes; Markdown: compiled without HTML escaping, so every user text goes through {{md}} or {{cell}}.
+  return { hb, options: { noEscape: format === 'md', strict: false } };
+}
+
+export interface RenderOptions {
+  lang: Lang;
+  msgs: Messages;
+  version: string;
+  /** A user's own template (--template), instead of templates/report.<format>.hbs. */
+  templateText?: string;
+}
+
+export function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions): string {
+  if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
+  const { hb, options: compileOptions } = handlebars(format, options.msgs);
+  const source = options.templateText ?? readFileSync(join(TEMPLATES_DIR, `report.${format}.hbs`), 'utf8');
+  const template = hb.compile(source, compileOptions);
+  // Templates see a frozen copy: they can read the model, not reach prototypes or change it.
+  const context = structuredClone({ report: model, t: labels(model, options.msgs, options.version, options.lang), chart: themeChart(model) });
+  return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}

@@ -1,0 +1,72 @@
+/**
+ * The HTML verbeterplan in real headless Chromium (Debian's package): no requests leave the
+ * file, axe-core finds no WCAG 2.1 A/AA violations, and it renders to a screenshot and a PDF.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ROOT, tempDir } from './helpers.js';
+import { CHROMIUM, launch } from './support/browser.js';
+
+const REPORT = join(ROOT, 'examples', 'verbeterplan-voorbeeldgemeente.html');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// .ci/run installs Debian's chromium; a developer machine without it skips this file.
+describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('makes no requests beyond the file itself and runs no script', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(REPORT).href);
+    expect(requests).toEqual([pathToFileURL(REPORT).href]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('h1').textContent()).toBe('Verbeterplan Voorbeeldgemeente');
+    await page.close();
+  });
+
+  async function axeViolations(load: (page: import('playwright-core').Page) => Promise<unknown>): Promise<string[]> {
+    const page = await browser.newPage();
+    await load(page);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => v.id);
+    });
+    await page.close();
+    return violations;
+  }
+
+  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
+    // Control: axe does flag a page with known faults, so an empty list below means something.
+    const control = await axeViolations((page) => page.setContent('<html><body><img src="x.png"><p style="color:#bbb">grijs</p></body></html>'));
+    expect(control).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'color-contrast']));
+    expect(await axeViolations((page) => page.goto(pathToFileURL(REPORT).href))).toEqual([]);
+  }, 30_000);
+
+  it('renders: a screenshot with content, and a printable PDF', async () => {
+    const dir = tempDir();
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    await page.goto(pathToFileURL(REPORT).href);
+    const png = join(dir, 'verbeterplan.png');
+    await page.screenshot({ path: png, fullPage: true });
+    expect(statSync(png).size).toBeGreaterThan(50_000);
+    const bars = await page.locator('svg.chart rect.bar').count();
+    expect(bars).toBe(6);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(30_000);
+    await page.close();
+  }, 30_000);
+});
