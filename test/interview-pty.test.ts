@@ -3,7 +3,7 @@
  * keys sent one by one, the screen read back, Ctrl-C at a question.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
@@ -64,5 +64,38 @@ describe.skipIf(!hasTmux)('kader interview in a terminal', () => {
     expect(text).toMatch(/TK-T1-01b: \{ value: \[ tijd \], respondent: teamleider, at: "[^"]+" \}/);
     expect(text).toMatch(/TK-T1-01c: \{ value: Bij drukte, respondent: teamleider, at: "[^"]+" \}/);
     expect(text).toMatch(/TK-T2-01a: \{ value: voldoet, note: Convenant ligt er, respondent: teamleider, at: "[^"]+" \}/);
+  }, 40_000);
+});
+
+describe.skipIf(!hasTmux)('kader plan in a terminal', () => {
+  it('records a SMART action, refusing a missing owner and a past date with the reason', async () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), join(dir, 's.yaml'));
+    const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
+    tmux('kill-session', '-t', 'k');
+    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} plan s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`);
+    const shown = await waitFor('? Wat wil je doen?');
+    expect(shown).toContain('Verbeterpunt 1 van 2: TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek]');
+    tmux('send-keys', '-t', 'k', 'Enter'); // Actie toevoegen
+    await waitFor('? Welke actie?');
+    tmux('send-keys', '-t', 'k', 'Enter'); // the framework's suggestion
+    await waitFor('? Wie is eigenaar');
+    tmux('send-keys', '-t', 'k', 'Enter'); // empty: refused
+    await waitFor('wie (eigenaar) ontbreekt; een SMART-actie heeft dit nodig');
+    tmux('send-keys', '-t', 'k', 'teamleider', 'Enter');
+    await waitFor('? Klaar op');
+    tmux('send-keys', '-t', 'k', '2020-01-01', 'Enter');
+    await waitFor('deadline moet in de toekomst liggen');
+    tmux('send-keys', '-t', 'k', 'C-u', '2099-05-01', 'Enter');
+    await waitFor('? Prioriteit?');
+    tmux('send-keys', '-t', 'k', 'Enter'); // default hoog for a critical point
+    await waitFor('? Hoe weten we dat het werkt');
+    tmux('send-keys', '-t', 'k', 'In 9 van 10 dossiers', 'Enter');
+    await waitFor('A1 Leg de werkwijze vast. (teamleider, 2099-05-01, open)');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    expect(await waitFor('EXIT=')).toContain('1 actie in s.yaml.');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toContain(
+      'actions:\n  - id: A1\n    criterion: TK-T1-01\n    what: Leg de werkwijze vast.\n    owner: teamleider\n    due: "2099-05-01"\n    priority: hoog\n    indicator: In 9 van 10 dossiers\n    status: open\n',
+    );
   }, 40_000);
 });
