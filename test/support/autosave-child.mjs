@@ -24,6 +24,7 @@ const session = {
 };
 const file = SessionFile.create(sessionPath, session, msgs);
 file.save(session);
+writeSync(1, 'started\n');
 
 const pick = (q) => {
   switch (q.type) {
