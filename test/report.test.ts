@@ -119,7 +119,7 @@ describe('kader report (built binary)', () => {
     const broken = kader(['report', session, ...fw, '--template', join(dir, 'kapot.hbs')]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^kader: sjabloon .*kapot\.hbs klopt niet: /);
-    expect(kader(['report', session, ...fw, '-o', session])).toMatchObject({ code: 2, stderr: `kader: --out ${session} zou een sessiebestand overschrijven; kies een andere naam\n` });
+    expect(kader(['report', session, ...fw, '-o', session])).toMatchObject({ code: 2, stderr: `kader: ${session} is een sessie; kader schrijft daar geen uitvoer overheen. Kies een andere naam\n` });
   });
 });
 

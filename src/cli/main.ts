@@ -159,12 +159,13 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .addOption(formatOption(msgs))
     .addOption(failOnOption(msgs))
     .option('--completeness', c.check.completeness)
+    .option('--privacy', c.check.privacy)
     .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --format junit -o sessies.xml']))
+    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --privacy', 'kader check sessies/ --format junit -o sessies.xml']))
     .action(
       async (
         paths: string[],
-        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; out?: string },
+        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; privacy?: boolean; out?: string },
         command: Command,
       ) => {
         const { checkCommand } = await import('./commands/check.js');
@@ -175,6 +176,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
             format: opts.format ?? 'stylish',
             failOn: opts.failOn ?? 'error',
             completeness: opts.completeness,
+            privacy: opts.privacy,
             out: opts.out,
           }),
         );
@@ -214,6 +216,8 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .option('--template <bestand>', c.report.template)
     .option('--baseline <sessie>', c.report.baseline)
     .option('--framework <kader>', c.report.framework)
+    .option('--redact', c.report.redact)
+    .option('--allow-personal-data', c.report.allowPersonalData)
     .addHelpText(
       'after',
       example(msgs, [
@@ -224,7 +228,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .action(
       async (
         session: string,
-        opts: { format?: 'md' | 'html' | 'json'; out?: string; template?: string; baseline?: string; framework?: string },
+        opts: { format?: 'md' | 'html' | 'json'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
         command: Command,
       ) => {
         const { reportCommand } = await import('./commands/report.js');

@@ -1,6 +1,7 @@
 /** One place where command output leaves the process: stdout, or a file written atomically. */
 import { resolve } from 'node:path';
-import { FileError, writeFileAtomic } from '../core/files.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { displayPath, FileError, writeFileAtomic } from '../core/files.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
@@ -9,10 +10,29 @@ export function writeOutput(ctx: CommandContext, content: string, out?: string):
     ctx.io.stdout(content);
     return;
   }
+  const target = resolve(ctx.io.cwd, out);
+  const kind = kaderKindOf(target);
+  // Output never replaces a framework or session: a typo in -o must not destroy a measurement.
+  if (kind) throw new UserError(ctx.msgs.io.wouldOverwrite(displayPath(target, ctx.io.cwd), kind));
   try {
-    writeFileAtomic(resolve(ctx.io.cwd, out), content, ctx.msgs);
+    writeFileAtomic(target, content, ctx.msgs);
   } catch (error) {
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
+  }
+}
+
+/** "session" or "framework" when the file at `path` is one (by its top-level kind:), else undefined. */
+function kaderKindOf(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^kind:\s*["']?(session|framework)["']?\s*$/m.exec(head.subarray(0, read).toString('utf8'))?.[1];
+  } catch {
+    return undefined; // no file (or not readable): nothing to protect
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

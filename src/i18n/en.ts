@@ -22,6 +22,7 @@ export const en: Messages = {
     noYaml: (dir) => `${dir}: directory holds no .yaml or .yml files`,
     tooLarge: (file, limitMb) => `${file}: file is larger than ${limitMb} MB; no framework is that large`,
     notUtf8: 'file is not valid UTF-8 text (a binary file or the wrong encoding?)',
+    wouldOverwrite: (file, kind) => `${file} is a ${kind}; kader does not write output over it. Choose another name`,
     writeFailed: (file, reason) => `${file}: cannot be written (${reason})`,
   },
   yaml: {
@@ -244,6 +245,15 @@ export const en: Messages = {
     duplicateId: (id) => `action ${id} already exists in the session`,
     notAList: 'expected actions: with a list of actions (- criterion: …, what: …, owner: …, due: …, indicator: …)',
   },
+  privacy: {
+    kinds: { bsn: 'BSN', phone: 'phone number', email: 'e-mail address', iban: 'IBAN', postcode: 'postcode with house number', birthdate: 'date of birth' },
+    fields: { value: 'answer', note: 'note', evidence: 'evidence', motivation: 'motivation', what: 'what', owner: 'owner', indicator: 'indicator' },
+    finding: (kinds) => `possibly personal data (${kinds}); describe the way of working, not the client`,
+    warning: (where, kinds) => `note: ${where} possibly holds personal data (${kinds}); describe the way of working, not the client`,
+    refused: (count, first) =>
+      `the improvement plan would possibly hold personal data (${count}×, first in ${first}); edit the session, or use --redact to leave it out or --allow-personal-data if it is certainly no personal data`,
+    marker: (kind) => `[removed: ${kind}]`,
+  },
   format: {
     error: 'error',
     warning: 'warning',
@@ -302,6 +312,7 @@ export const en: Messages = {
       sessions: 'session files or directories',
       framework: 'use this framework (id or path) instead of the one the session names',
       completeness: 'show per theme how many questions are answered and open',
+      privacy: 'report likely personal data in answers, notes, judgements and actions (BSN, phone, e-mail, IBAN, address, date of birth)',
       completenessHeader: ['theme', 'answered', 'open', 'title'],
     },
     interview: {
@@ -327,8 +338,9 @@ export const en: Messages = {
       template: 'your own handlebars template instead of the default one',
       baseline: 'an earlier session of the same framework, to show progress',
       framework: 'use this framework (id or path) instead of the one the session names',
+      redact: 'replace likely personal data with [removed: …]',
+      allowPersonalData: 'include text with likely personal data anyway (after checking)',
       versionDiffers: (before, now) => `the earlier measurement used framework version ${before}, this one ${now}; compare with care`,
-      wouldOverwrite: (file) => `--out ${file} would overwrite a session file; choose another name`,
       templateError: (file, detail) => `template ${file} is broken: ${detail}`,
     },
     plan: {

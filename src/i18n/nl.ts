@@ -21,6 +21,7 @@ export const nl = {
     noYaml: (dir: string) => `${dir}: map bevat geen .yaml- of .yml-bestanden`,
     tooLarge: (file: string, limitMb: number) => `${file}: bestand is groter dan ${limitMb} MB; zo groot is geen kader`,
     notUtf8: 'bestand is geen geldige UTF-8-tekst (binair bestand of verkeerde tekenset?)',
+    wouldOverwrite: (file: string, kind: string) => `${file} is een ${kind === 'session' ? 'sessie' : 'kader'}; kader schrijft daar geen uitvoer overheen. Kies een andere naam`,
     writeFailed: (file: string, reason: string) => `${file}: kan niet geschreven worden (${reason})`,
   },
   yaml: {
@@ -259,6 +260,15 @@ export const nl = {
     duplicateId: (id: string) => `actie ${id} bestaat al in de sessie`,
     notAList: 'verwacht actions: met een lijst van acties (- criterion: …, what: …, owner: …, due: …, indicator: …)',
   },
+  privacy: {
+    kinds: { bsn: 'BSN', phone: 'telefoonnummer', email: 'e-mailadres', iban: 'IBAN', postcode: 'postcode met huisnummer', birthdate: 'geboortedatum' } as Record<string, string>,
+    fields: { value: 'antwoord', note: 'notitie', evidence: 'bewijs', motivation: 'motivering', what: 'wat', owner: 'eigenaar', indicator: 'indicator' } as Record<string, string>,
+    finding: (kinds: string) => `mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
+    warning: (where: string, kinds: string) => `let op: ${where} bevat mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
+    refused: (count: number, first: string) =>
+      `het verbeterplan zou mogelijk persoonsgegevens bevatten (${count}×, eerst in ${first}); pas de sessie aan, of gebruik --redact om ze weg te laten of --allow-personal-data als het zeker geen persoonsgegevens zijn`,
+    marker: (kind: string) => `[verwijderd: ${kind}]`,
+  },
   format: {
     error: 'fout',
     warning: 'waarschuwing',
@@ -320,6 +330,7 @@ export const nl = {
       sessions: 'sessiebestanden of mappen',
       framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
       completeness: 'toon per thema hoeveel vragen beantwoord en open zijn',
+      privacy: 'meld mogelijke persoonsgegevens in antwoorden, notities, oordelen en acties (BSN, telefoon, e-mail, IBAN, adres, geboortedatum)',
       completenessHeader: ['thema', 'beantwoord', 'open', 'titel'],
     },
     interview: {
@@ -345,8 +356,9 @@ export const nl = {
       template: 'eigen handlebars-sjabloon in plaats van het standaardsjabloon',
       baseline: 'eerdere sessie van hetzelfde kader, om voortgang te tonen',
       framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
+      redact: 'vervang mogelijke persoonsgegevens door [verwijderd: …]',
+      allowPersonalData: 'neem tekst met mogelijke persoonsgegevens toch op (na controle)',
       versionDiffers: (before: string, now: string) => `de vorige meting gebruikte kaderversie ${before}, deze versie ${now}; vergelijk met zorg`,
-      wouldOverwrite: (file: string) => `--out ${file} zou een sessiebestand overschrijven; kies een andere naam`,
       templateError: (file: string, detail: string) => `sjabloon ${file} klopt niet: ${detail}`,
     },
     plan: {

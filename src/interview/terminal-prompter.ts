@@ -5,6 +5,7 @@
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/index.js';
+import { personalDataWarning } from '../privacy/detect.js';
 import { describeValueProblem, isIsoDate } from '../session/values.js';
 import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
 
@@ -27,6 +28,11 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     new Separator(),
     ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
   ];
+  /** Typed text is kept as typed, but a likely BSN, phone number … gets a warning at once. */
+  const warnIfPersonal = (text: string, where: string): void => {
+    const warning = personalDataWarning(text, where, msgs.privacy);
+    if (warning) write(`${chalk.yellow(`! ${warning}`)}\n`);
+  };
   const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${view.place.question.text}`;
 
   const showDetails = (view: QuestionView): void => {
@@ -115,6 +121,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const value = typed.trim();
     const nav = COMMANDS[value];
     if (nav) return navigate(nav, view);
+    if (q.type === 'text') warnIfPersonal(value, q.id);
     return { kind: 'answer', value: q.type === 'number' ? Number(value.replace(',', '.')) : value };
   };
 
@@ -137,6 +144,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
       if (view.place.question.type !== 'scale') return {};
       const note = (await guard(input({ message: t.note, default: view.current?.note }))).trim();
+      warnIfPersonal(note, `${view.place.question.id} (${msgs.privacy.fields.note})`);
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length

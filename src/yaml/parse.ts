@@ -20,6 +20,23 @@ export interface ParsedYaml {
 /** Aliases expanded beyond this count mean an alias bomb, not a framework. */
 const MAX_ALIAS_COUNT = 1000;
 
+/** No kader file nests deeper than about a dozen levels; far beyond that is an attack or an accident. */
+export const MAX_DEPTH = 100;
+
+/** Nesting depth of a plain value, measured without recursion. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    max = Math.max(max, depth);
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 export function parseYaml(file: string, text: string, msgs: Messages): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -52,6 +69,10 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
       } catch {
         // toJS only throws on excessive aliases (ReferenceError) for a document without errors.
         report(0, 'yaml-syntax', msgs.yaml.aliasLimit);
+      }
+      if (value !== undefined && depthOf(value) > MAX_DEPTH) {
+        report(0, 'yaml-syntax', msgs.yaml.tooDeep(MAX_DEPTH));
+        value = undefined;
       }
       if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
         report(doc.contents.range[0], 'yaml-syntax', msgs.yaml.notMapping);
@@ -115,6 +136,8 @@ function yamlErrorMessage(error: YAMLError, msgs: Messages): string {
     case 'BAD_SCALAR_START':
       return `${msgs.yaml.unexpected} (${firstLine(error.message)})`;
     default:
+      // The parser reports its own stack overflow on absurd nesting as an error; say what it means.
+      if (/call stack/i.test(error.message)) return msgs.yaml.tooDeep(MAX_DEPTH);
       return msgs.yaml.generic(firstLine(error.message));
   }
 }

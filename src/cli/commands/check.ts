@@ -3,6 +3,8 @@ import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { activeQuestions } from '../../interview/engine.js';
+import { kindsOf } from '../../privacy/detect.js';
+import { scanSession } from '../../privacy/session.js';
 import { checkSessionAgainst, parseSessionText } from '../../session/check.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
@@ -17,6 +19,7 @@ export interface CheckOptions {
   format: DiagnosticFormat;
   failOn: Severity;
   completeness?: boolean;
+  privacy?: boolean;
   out?: string;
 }
 
@@ -73,6 +76,12 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
       continue;
     }
     diagnostics.push(...checkSessionAgainst(parsed, session, resolved.framework, ctx.msgs, { digest: resolved.digest }));
+    if (options.privacy) {
+      for (const { place, hits } of scanSession(session)) {
+        const kinds = kindsOf(hits).map((k) => ctx.msgs.privacy.kinds[k]).join(', ');
+        diagnostics.push({ file: shown, ...parsed.locate(place.path), severity: 'error', rule: 'personal-data', message: ctx.msgs.privacy.finding(kinds) });
+      }
+    }
     if (options.completeness) tables += completenessTable(ctx, shown, session, resolved);
   }
   return reportFindings(ctx, diagnostics, checked, ioErrors, { ...options, runName: 'kader check', preamble: tables });

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
+import { personalDataWarning } from '../../privacy/detect.js';
 import { progressOf } from '../../interview/engine.js';
 import type { Answer } from '../../session/types.js';
 import { checkValue, describeValueProblem } from '../../session/values.js';
@@ -82,6 +83,13 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     return 1;
   }
 
+  for (const [id, answer] of Object.entries(incoming)) {
+    for (const [field, text] of [['value', answer.value], ['note', answer.note]] as const) {
+      if (typeof text !== 'string') continue;
+      const warning = personalDataWarning(text, `${id} (${ctx.msgs.privacy.fields[field]})`, ctx.msgs.privacy);
+      if (warning) ctx.io.stderr(`kader: ${warning}\n`);
+    }
+  }
   const target = open ?? createSessionFile(ctx, path, resolved!, context!);
   Object.assign(target.session.answers, incoming);
   try {

@@ -1,5 +1,6 @@
 /** The interactive side of kader plan: walk the improvement points and record SMART actions. */
 import { input, select, Separator } from '@inquirer/prompts';
+import { personalDataWarning } from '../../privacy/detect.js';
 import { ACTION_STATUSES, checkField, nextActionId, PRIORITIES, type ActionField } from '../../plan/actions.js';
 import { buildReport, type CriterionView } from '../../report/model.js';
 import type { ImprovementAction } from '../../session/types.js';
@@ -19,6 +20,8 @@ async function askField(ctx: CommandContext, field: ActionField, message: string
       return problem ? describeProblem(ctx, problem) : true;
     },
   });
+  const warning = personalDataWarning(value, ctx.msgs.plan.fields[field] ?? field, ctx.msgs.privacy);
+  if (warning) ctx.io.stdout(`${ctx.chalk.yellow(`! ${warning}`)}\n`);
   return value.trim();
 }
 

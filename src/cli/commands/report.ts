@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PACKAGE_JSON } from '../../core/assets.js';
-import { displayPath } from '../../core/files.js';
+import type { PersonalDataKind } from '../../privacy/detect.js';
+import { redactSession, scanSession } from '../../privacy/session.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
@@ -18,6 +19,8 @@ export interface ReportOptions {
   template?: string;
   baseline?: string;
   framework?: string;
+  redact?: boolean;
+  allowPersonalData?: boolean;
 }
 
 export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<ExitCode> {
@@ -27,17 +30,26 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   if (baseline && baseline.session.framework.version !== open.session.framework.version) {
     ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(baseline.session.framework.version, open.session.framework.version)}\n`);
   }
-  if (options.out) {
-    // A report written over its own session or baseline would destroy the measurement.
-    const out = resolve(ctx.io.cwd, options.out);
-    if (out === path || (baseline && out === baseline.path)) throw new UserError(ctx.msgs.cli.report.wouldOverwrite(displayPath(out, ctx.io.cwd)));
+  let session = open.session;
+  let earlier = baseline?.session;
+  if (options.redact) {
+    const marker = (kind: PersonalDataKind) => ctx.msgs.privacy.marker(ctx.msgs.privacy.kinds[kind] ?? kind);
+    session = redactSession(session, marker);
+    earlier = earlier && redactSession(earlier, marker);
+  } else if (!options.allowPersonalData) {
+    // A verbeterplan is shared widely: refuse to publish what looks like client data.
+    const found = [...scanSession(session), ...(earlier ? scanSession(earlier) : [])];
+    if (found.length > 0) {
+      const first = found[0]!.place;
+      throw new UserError(ctx.msgs.privacy.refused(found.length, `${first.owner} (${ctx.msgs.privacy.fields[first.field]})`), 1);
+    }
   }
   const templateText = options.template ? readInput(ctx, resolve(ctx.io.cwd, options.template), options.template) : undefined;
   const model = buildReport({
     framework: open.resolved.framework,
-    session: open.session,
+    session,
     digest: open.resolved.digest,
-    baseline: baseline?.session,
+    baseline: earlier,
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
   const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
