@@ -16,6 +16,13 @@ export function tempDir(): string {
   return dir;
 }
 
+/** A folder for a whole test file (made at collection time), removed when the process exits. */
+tempDir.root = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'kader-suite-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
 export interface RunResult {
   code: number | null;
   stdout: string;

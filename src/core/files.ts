@@ -64,7 +64,11 @@ export function writeFileAtomic(path: string, content: string, msgs: Messages, m
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeSync(fd, content);
+    // writeSync may write less than asked (a full disk, a file size limit) without an error;
+    // keep writing until all is written, so the failure surfaces here and not as a short file.
+    const data = Buffer.from(content, 'utf8');
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, passesElfproef, passesIbanCheck, redact } from '../src/privacy/detect.js';
+
+const kinds = (text: string) => findPersonalData(text).map((h) => `${h.kind}:${h.text}`);
+
+describe('personal data detection', () => {
+  it.each([
+    ['BSN 111222333 van moeder', ['bsn:111222333']],
+    ['bsn: 123.456.782', ['bsn:123.456.782']],
+    ['tel 06-12345678', ['phone:06-12345678']],
+    ['bel 06 12 34 56 78', ['phone:06 12 34 56 78']],
+    ['+31 6 1234 5678', ['phone:+31 6 1234 5678']],
+    ['vader: 010-1234567', ['phone:010-1234567']],
+    ['mail j.jansen@example.nl', ['email:j.jansen@example.nl']],
+    ['IBAN NL91 ABNA 0417 1643 00', ['iban:NL91 ABNA 0417 1643 00']],
+    ['woont op 1234 AB 12', ['postcode:1234 AB 12']],
+    ['Dorpsstraat 12, 1234 AB Utrecht', ['postcode:12, 1234 AB']],
+    ['geboren op 12-03-2015', ['birthdate:geboren op 12-03-2015']],
+    ['geb. 3 maart 2016', ['birthdate:geb. 3 maart 2016']],
+  ])('finds it in %j', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each([
+    'nummer 123456789', // nine digits that fail the elfproef: no BSN
+    'NL91ABNA0417164301', // IBAN with a wrong check digit
+    'evaluatie op 12-03-2026', // a date without a word that makes it a birthday
+    'in 2019 zagen we 25 dossiers in 14 gemeenten',
+    '90% binnen 5 werkdagen, 80% binnen 10 weken',
+    'versie 2019.1, kader WAV-T-02a',
+    'zaaknummer 2024-0012345',
+    'postcode 1234 AB zonder huisnummer',
+    'Veilig Thuis is bereikbaar via 0800-2000',
+  ])('leaves %j alone', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it('checks the elfproef and the IBAN check digits', () => {
+    expect(passesElfproef('111222333')).toBe(true);
+    expect(passesElfproef('123456782')).toBe(true);
+    expect(passesElfproef('123456789')).toBe(false);
+    expect(passesElfproef('000000000')).toBe(false);
+    expect(passesIbanCheck('NL91ABNA0417164300')).toBe(true);
+    expect(passesIbanCheck('NL91ABNA0417164301')).toBe(false);
+  });
+
+  it('redacts every hit and keeps the rest of the sentence', () => {
+    expect(redact('Moeder (BSN 111222333) belt vanaf 06-12345678.', (k) => `[weg: ${k}]`)).toBe('Moeder (BSN [weg: bsn]) belt vanaf [weg: phone].');
+  });
+});
