@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kader, tempDir } from './helpers.js';
 
-const COMMANDS = ['frameworks', 'show', 'validate', 'schema'];
+const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'interview', 'check', 'plan', 'report'];
 
 describe('kader basics', () => {
   it('--version matches package.json', () => {
