@@ -1,5 +1,5 @@
 /** What every command gets: where it runs, where it writes, and the global options. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { messages, type Lang, type Messages } from '../i18n/index.js';
 
 export interface Io {
@@ -27,7 +27,9 @@ export interface CommandContext extends GlobalOptions {
   chalk: ChalkInstance;
 }
 
-export function makeContext(io: Io, options: GlobalOptions): CommandContext {
+/** Made when a command runs (not for --help), so chalk is loaded only then. */
+export async function makeContext(io: Io, options: GlobalOptions): Promise<CommandContext> {
+  const { Chalk } = await import('chalk');
   // NO_COLOR (https://no-color.org) wins; --no-color too; otherwise colour only on a terminal.
   const colour = options.color && io.isTTY && !io.env.NO_COLOR;
   return { ...options, io, msgs: messages(options.lang), chalk: new Chalk({ level: colour ? 1 : 0 }) };

@@ -1,7 +1,6 @@
 /** What validate and check share: turning paths into files, and reporting findings with one exit rule. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PACKAGE_JSON } from '../core/assets.js';
+import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../core/files.js';
 import type { CommandContext } from './context.js';
@@ -58,7 +57,7 @@ export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked
   let diagnostics = [...found].sort(compareDiagnostics);
   if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
-  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  const version = packageVersion();
   const text = DIAGNOSTIC_FORMATTERS[output.format]({
     diagnostics,
     files: checked,

@@ -1,15 +1,11 @@
 /**
- * The command registry and the one exit point. Each command's module is imported only when
- * that command runs, so `kader --version` does not load yaml, ajv or the frameworks.
+ * The entry point and the one exit point. `kader --version` answers without loading the
+ * command registry; everything else loads it, and each command loads only its own module.
  */
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { PACKAGE_JSON } from '../core/assets.js';
-import { isLang, LANGS, messages, type Lang, type Messages } from '../i18n/index.js';
-import { makeContext, type CommandContext, type GlobalOptions, type Io } from './context.js';
+import { packageVersion } from '../core/assets.js';
+import { isLang, type Lang } from '../i18n/lang.js';
+import type { GlobalOptions, Io } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
-import type { InterviewOptions } from './commands/interview.js';
-import { DIAGNOSTIC_FORMATS } from './format/types.js';
 
 /** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
 export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
@@ -21,254 +17,21 @@ export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
   return fromEnv && isLang(fromEnv) ? fromEnv : 'nl';
 }
 
-function choice<T extends string>(msgs: Messages, flag: string, values: readonly T[]) {
-  return (value: string): T => {
-    if ((values as readonly string[]).includes(value)) return value as T;
-    throw new UserError(msgs.cli.invalidChoice(flag, value, values));
-  };
-}
-
-/** --format and --fail-on, the same for every command that reports findings. */
-const formatOption = (msgs: Messages) =>
-  new Option('-f, --format <vorm>', `${msgs.cli.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS));
-const failOnOption = (msgs: Messages) =>
-  new Option('--fail-on <niveau>', `${msgs.cli.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const));
-
-function example(msgs: Messages, lines: string[]): string {
-  return `\n${lines.length > 1 ? msgs.cli.examples : msgs.cli.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-interface Registry {
-  setExit(code: ExitCode): void;
-  context(command: Command): CommandContext;
-}
-
-export function buildProgram(msgs: Messages, io: Io, registry: Registry): Command {
-  const c = msgs.cli;
-  const titles: Record<string, string> = {
-    'Usage:': c.usage,
-    'Options:': c.options,
-    'Commands:': c.commands,
-    'Arguments:': c.arguments,
-    'Global Options:': c.globalOptions,
-  };
-  const program = new Command('kader')
-    .description(c.description)
-    .version(readVersion(), '-V, --version', c.version)
-    .helpOption('-h, --help', c.help)
-    .helpCommand('help [opdracht]', c.help)
-    .configureHelp({
-      styleTitle: (title) => titles[title] ?? title,
-      styleUsage: (usage) => translatePlaceholders(usage, c),
-      styleSubcommandTerm: (term) => translatePlaceholders(term, c),
-      showGlobalOptions: true,
-    })
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
-    .exitOverride()
-    .addOption(new Option('--lang <taal>', `${c.lang} (nl)`).argParser(choice(msgs, '--lang', LANGS)))
-    .option('--no-color', c.noColor)
-    .option('-q, --quiet', c.quiet)
-    .option('--debug', c.debug)
-    .option('--frameworks-dir <map>', c.frameworksDir);
-
-  program
-    .command('frameworks')
-    .description(c.frameworks.description)
-    .addOption(new Option('-f, --format <vorm>', `${c.frameworks.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
-    .addHelpText('after', example(msgs, ['kader frameworks', 'kader frameworks --frameworks-dir ./mijn-kaders --format json']))
-    .action(async (opts: { format?: 'text' | 'json' }, command: Command) => {
-      const { frameworksCommand } = await import('./commands/frameworks.js');
-      registry.setExit(await frameworksCommand(registry.context(command), { format: opts.format ?? 'text' }));
-    });
-
-  program
-    .command('show')
-    .description(c.show.description)
-    .argument('<kader>', c.show.framework)
-    .addOption(new Option('-f, --format <vorm>', `${c.show.format} (tree)`).argParser(choice(msgs, '--format', ['tree', 'md', 'json'] as const)))
-    .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader show werken-aan-veiligheid', 'kader show frameworks/werken-aan-veiligheid.yaml --format md -o kader.md']))
-    .action(async (framework: string, opts: { format?: 'tree' | 'md' | 'json'; out?: string }, command: Command) => {
-      const { showCommand } = await import('./commands/show.js');
-      registry.setExit(await showCommand(registry.context(command), { framework, format: opts.format ?? 'tree', out: opts.out }));
-    });
-
-  program
-    .command('validate')
-    .description(c.validate.description)
-    .argument('[paden...]', c.validate.paths)
-    .addOption(formatOption(msgs))
-    .addOption(failOnOption(msgs))
-    .option('-o, --out <bestand>', c.out)
-    .addHelpText(
-      'after',
-      example(msgs, ['kader validate frameworks/', 'kader validate kaders/ --format sarif -o kader.sarif', 'kader validate --format github --fail-on warning kaders/']),
-    )
-    .action(async (paths: string[], opts: { format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; out?: string }, command: Command) => {
-      const { validateCommand } = await import('./commands/validate.js');
-      const ctx = registry.context(command);
-      registry.setExit(await validateCommand(ctx, { paths, format: opts.format ?? 'stylish', failOn: opts.failOn ?? 'error', out: opts.out }));
-    });
-
-  program
-    .command('schema')
-    .description(c.schema.description)
-    .argument('<naam>', c.schema.name)
-    .argument('[kader]', c.schema.framework)
-    .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader schema framework > framework.schema.json', 'kader schema answers werken-aan-veiligheid']))
-    .action(async (name: string, framework: string | undefined, opts: { out?: string }, command: Command) => {
-      const { schemaCommand } = await import('./commands/schema.js');
-      registry.setExit(await schemaCommand(registry.context(command), { name, framework, out: opts.out }));
-    });
-
-  program
-    .command('interview')
-    .description(c.interview.description)
-    .argument('[sessie]', c.interview.session)
-    .option('--framework <kader>', c.interview.framework)
-    .option('--theme <thema>', c.interview.theme)
-    .option('--audience <doelgroep>', c.interview.audience)
-    .option('--review', c.interview.review)
-    .option('-o, --out <bestand>', c.interview.out)
-    .option('--answers <bestand>', c.interview.answers)
-    .option('--respondent <rol>', c.interview.respondent)
-    .option('--gemeente <naam>', c.interview.gemeente)
-    .option('--team <naam>', c.interview.team)
-    .option('--regio <naam>', c.interview.regio)
-    .option('--date <datum>', c.interview.date)
-    .option('--interviewer <naam>', c.interview.interviewer, (value: string, previous: string[] = []) => [...previous, value])
-    .addHelpText(
-      'after',
-      example(msgs, [
-        'kader interview',
-        'kader interview sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml',
-        'kader interview sessie.yaml --framework tsd-lokaal-netwerk --gemeente Utrecht --answers antwoorden.yaml',
-      ]),
-    )
-    .action(async (session: string | undefined, opts: Omit<InterviewOptions, 'session'>, command: Command) => {
-      const { interviewCommand } = await import('./commands/interview.js');
-      registry.setExit(await interviewCommand(registry.context(command), { ...opts, session }));
-    });
-
-  program
-    .command('check')
-    .description(c.check.description)
-    .argument('<sessies...>', c.check.sessions)
-    .option('--framework <kader>', c.check.framework)
-    .addOption(formatOption(msgs))
-    .addOption(failOnOption(msgs))
-    .option('--completeness', c.check.completeness)
-    .option('--privacy', c.check.privacy)
-    .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --privacy', 'kader check sessies/ --format junit -o sessies.xml']))
-    .action(
-      async (
-        paths: string[],
-        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; privacy?: boolean; out?: string },
-        command: Command,
-      ) => {
-        const { checkCommand } = await import('./commands/check.js');
-        registry.setExit(
-          await checkCommand(registry.context(command), {
-            paths,
-            framework: opts.framework,
-            format: opts.format ?? 'stylish',
-            failOn: opts.failOn ?? 'error',
-            completeness: opts.completeness,
-            privacy: opts.privacy,
-            out: opts.out,
-          }),
-        );
-      },
-    );
-
-  program
-    .command('plan')
-    .description(c.plan.description)
-    .argument('<sessie>', c.plan.session)
-    .option('--list', c.plan.list)
-    .addOption(new Option('-f, --format <vorm>', `${c.plan.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
-    .option('--actions <bestand>', c.plan.actions)
-    .option('--status <actie=status>', c.plan.status, (value: string, previous: string[] = []) => [...previous, value])
-    .option('--framework <kader>', c.report.framework)
-    .addHelpText(
-      'after',
-      example(msgs, ['kader plan sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml', 'kader plan sessie.yaml --list', 'kader plan sessie.yaml --status A2=gereed']),
-    )
-    .action(
-      async (
-        session: string,
-        opts: { list?: boolean; format?: 'text' | 'json'; actions?: string; status?: string[]; framework?: string },
-        command: Command,
-      ) => {
-        const { planCommand } = await import('./commands/plan.js');
-        registry.setExit(await planCommand(registry.context(command), { session, ...opts, format: opts.format ?? 'text' }));
-      },
-    );
-
-  program
-    .command('report')
-    .description(c.report.description)
-    .argument('<sessie>', c.report.session)
-    .addOption(new Option('-f, --format <vorm>', `${c.report.format} (md)`).argParser(choice(msgs, '--format', ['md', 'html', 'json'] as const)))
-    .option('-o, --out <bestand>', c.out)
-    .option('--template <bestand>', c.report.template)
-    .option('--baseline <sessie>', c.report.baseline)
-    .option('--framework <kader>', c.report.framework)
-    .option('--redact', c.report.redact)
-    .option('--allow-personal-data', c.report.allowPersonalData)
-    .addHelpText(
-      'after',
-      example(msgs, [
-        'kader report sessie.yaml --format html -o verbeterplan.html',
-        'kader report sessie-2027.yaml --baseline sessie-2026.yaml --format md',
-      ]),
-    )
-    .action(
-      async (
-        session: string,
-        opts: { format?: 'md' | 'html' | 'json'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
-        command: Command,
-      ) => {
-        const { reportCommand } = await import('./commands/report.js');
-        registry.setExit(await reportCommand(registry.context(command), { session, ...opts, format: opts.format ?? 'md' }));
-      },
-    );
-
-  return program;
-}
-
-/** commander writes "[options]" and "[command]" in usage lines; say it in the user's language. */
-function translatePlaceholders(text: string, c: Messages['cli']): string {
-  return text.replace('[options]', c.optionsPlaceholder).replace('[command]', c.commandPlaceholder);
-}
-
-function readVersion(): string {
-  return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-}
-
-/** Translate commander's own usage errors; they are English and name the option in quotes. */
-function usageMessage(error: CommanderError, msgs: Messages): string {
-  const quoted = [...error.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
-  switch (error.code) {
-    case 'commander.unknownOption':
-      return msgs.cli.unknownOption(quoted[0] ?? '');
-    case 'commander.unknownCommand':
-      return msgs.cli.unknownCommand(quoted[0] ?? '');
-    case 'commander.missingArgument':
-      return msgs.cli.missingArgument(quoted[0] ?? '');
-    case 'commander.optionMissingArgument':
-      return msgs.cli.missingOptionValue((quoted[0] ?? '').split(' ')[0] ?? '');
-    case 'commander.excessArguments':
-      return msgs.cli.tooManyArguments;
-    default:
-      return error.message.replace(/^error: /, '');
-  }
+/** Only the catalogue in use: the Dutch and English messages are each a module of their own. */
+async function loadCatalogue(lang: Lang) {
+  return lang === 'en' ? (await import('../i18n/en.js')).en : (await import('../i18n/nl.js')).nl;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const msgs = messages(preScanLang(argv, io.env));
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const [msgs, { buildProgram, usageMessage, CommanderErrorClass: CommanderError }] = await Promise.all([
+    loadCatalogue(preScanLang(argv, io.env)),
+    import('./program.js'),
+  ]);
   const debug = argv.includes('--debug');
   let exitCode: ExitCode = 0;
   try {
@@ -276,8 +39,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       setExit: (code) => {
         exitCode = code;
       },
-      context: (command) => {
+      context: async (command) => {
         const g = command.optsWithGlobals<Partial<GlobalOptions> & { color?: boolean }>();
+        const { makeContext } = await import('./context.js');
         return makeContext(io, {
           lang: g.lang ?? preScanLang(argv, io.env),
           color: g.color !== false,

@@ -2,6 +2,7 @@
  * Shipped assets (frameworks/, schemas/, templates/) are found relative to this module, so the
  * tool works from a git clone, from dist/ and from a global npm install alike.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // src/core/assets.ts and dist/core/assets.js sit at the same depth below the package root.
@@ -12,3 +13,8 @@ export const BUNDLED_FRAMEWORKS_DIR = fileURLToPath(new URL('frameworks/', root)
 export const SCHEMAS_DIR = fileURLToPath(new URL('schemas/', root));
 export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));
 export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));
+
+/** The version in package.json, as `kader --version` prints it. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+}

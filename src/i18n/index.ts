@@ -1,14 +1,11 @@
 import { en } from './en.js';
+import type { Lang } from './lang.js';
 import { nl, type Messages } from './nl.js';
 
-export type Lang = 'nl' | 'en';
-export const LANGS: readonly Lang[] = ['nl', 'en'];
+export { isLang, LANGS, type Lang } from './lang.js';
 export type { Messages };
 
 export function messages(lang: Lang): Messages {
   return lang === 'en' ? en : nl;
 }
 
-export function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
-}

@@ -1,7 +1,6 @@
 /** kader report: the verbeterplan of a session as Markdown, HTML or JSON. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PACKAGE_JSON } from '../../core/assets.js';
+import { packageVersion } from '../../core/assets.js';
 import type { PersonalDataKind } from '../../privacy/detect.js';
 import { redactSession, scanSession } from '../../privacy/session.js';
 import { buildReport } from '../../report/model.js';
@@ -52,7 +51,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     baseline: earlier,
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
-  const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+  const version = packageVersion();
   let text: string;
   try {
     text = renderReport(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version, templateText });
