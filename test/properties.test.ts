@@ -10,7 +10,7 @@ import { questionsOf } from '../src/framework/types.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
 import { findPersonalData } from '../src/privacy/detect.js';
-import { checkSessionAgainst, parseSessionText } from '../src/session/check.js';
+import { checkSessionAgainst, parseSessionText, quickCheck } from '../src/session/check.js';
 import { checkValue } from '../src/session/values.js';
 import { FIXTURES } from './helpers.js';
 
@@ -70,6 +70,23 @@ describe('session checks never throw', () => {
         const { parsed, session, diagnostics } = parseSessionText('s.yaml', text, nl);
         expect(Array.isArray(diagnostics)).toBe(true);
         if (session) checkSessionAgainst(parsed, session, framework, nl, { digest: 'sha256-x' });
+      }),
+      RUNS,
+    );
+  });
+
+  it('the fast path of check passes a file only when the careful path finds nothing', () => {
+    const digest = `sha256-${'0'.repeat(64)}`;
+    const resolve = () => ({ framework, digest });
+    const careful = (text: string) => {
+      const { parsed, session, diagnostics } = parseSessionText('s.yaml', text, nl);
+      return session ? [...diagnostics, ...checkSessionAgainst(parsed, session, framework, nl, { digest })] : diagnostics;
+    };
+    const clean = sessionText.replace(/digest: sha256-[0-9a-f]+/, `digest: ${digest}`);
+    expect(quickCheck('s.yaml', clean, nl, resolve)).toBeDefined();
+    fc.assert(
+      fc.property(mutated(clean), (text) => {
+        if (quickCheck('s.yaml', text, nl, resolve)) expect(careful(text)).toEqual([]);
       }),
       RUNS,
     );

@@ -130,3 +130,26 @@ export function* questionsOf(framework: Framework): Generator<QuestionPlace> {
     }
   }
 }
+
+export interface FrameworkIndex {
+  places: readonly QuestionPlace[];
+  questions: ReadonlyMap<string, Question>;
+  criteria: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<Framework, FrameworkIndex>();
+
+/** Lookups computed once per framework object: batch checks ask them for every session. */
+export function indexOf(framework: Framework): FrameworkIndex {
+  let index = indexes.get(framework);
+  if (!index) {
+    const places = [...questionsOf(framework)];
+    index = {
+      places,
+      questions: new Map(places.map((p) => [p.question.id, p.question])),
+      criteria: new Set(framework.themes.flatMap((t) => t.criteria.map((c) => c.id))),
+    };
+    indexes.set(framework, index);
+  }
+  return index;
+}

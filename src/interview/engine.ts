@@ -3,7 +3,7 @@
  * skip logic. It knows nothing of terminals; a Prompter asks, a save callback persists.
  */
 import { evaluateCondition } from '../framework/condition.js';
-import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
+import { audiencesOf, indexOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import type { Answer, Session, StoredValue } from '../session/types.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
@@ -27,7 +27,7 @@ export function buildPlan(framework: Framework, filter: PlanFilter = {}): Questi
 export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
   const active = new Set<string>();
   const valueOf = (id: string): unknown => (active.has(id) ? answers[id]?.value : undefined);
-  for (const { question } of questionsOf(framework)) {
+  for (const { question } of indexOf(framework).places) {
     if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
   }
   return active;

@@ -6,8 +6,9 @@ import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diag
 import { compiledSchema } from '../core/json-schema.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
 import { activeQuestions } from '../interview/engine.js';
-import { questionsOf, type Framework, type Question } from '../framework/types.js';
+import { indexOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
+import { fastParse } from '../yaml/fast.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from '../yaml/parse.js';
 import type { Session } from './types.js';
 import { checkValue, describeValueProblem } from './values.js';
@@ -62,7 +63,7 @@ export function checkSessionAgainst(
   const drift = session.framework.digest !== digest;
   if (drift) report(['framework', 'digest'], 'framework-drift', msgs.session.frameworkDrift(framework.id), 'warning');
 
-  const questions = new Map<string, Question>([...questionsOf(framework)].map((p) => [p.question.id, p.question]));
+  const { questions, criteria } = indexOf(framework);
   for (const [id, answer] of Object.entries(session.answers)) {
     const question = questions.get(id);
     if (!question) {
@@ -75,7 +76,6 @@ export function checkSessionAgainst(
     if (problem) report(['answers', id, 'value'], 'answer-value', describeValueProblem(problem, answer.value, msgs));
   }
 
-  const criteria = new Set(framework.themes.flatMap((t) => t.criteria.map((c) => c.id)));
   for (const id of Object.keys(session.judgements ?? {})) {
     if (!criteria.has(id)) report(['judgements', id], 'unknown-criterion', msgs.session.unknownCriterion(id), 'error', 'key');
   }
@@ -90,4 +90,32 @@ export function checkSessionAgainst(
     report(where, 'incomplete', msgs.session.incomplete(open.length, open.slice(0, 3)), 'error', session.status === 'complete' ? 'value' : 'key');
   }
   return diagnostics.sort(compareDiagnostics);
+}
+
+/** Positions are not needed for a clean file; this stand-in is never asked for one that matters. */
+const NO_POSITIONS = { line: 0, column: 0 };
+
+/**
+ * The fast path of `kader check`: the session when the file is clean (no finding at all),
+ * otherwise undefined, and the caller runs the full check with positions.
+ */
+export function quickCheck(
+  file: string,
+  text: string,
+  msgs: Messages,
+  frameworkFor: (id: string) => { framework: Framework; digest: string } | undefined,
+  extra?: (session: Session) => boolean,
+): { session: Session; framework: Framework } | undefined {
+  const value = fastParse(text);
+  if (!value || value.kind !== 'session') return undefined;
+  const { validate } = compiledSchema('session');
+  if (!validate(value)) return undefined;
+  const session = value as unknown as Session;
+  const resolved = frameworkFor(session.framework.id);
+  if (!resolved) return undefined;
+  const { framework, digest } = resolved;
+  const parsed: ParsedYaml = { file, value, diagnostics: [], locate: () => NO_POSITIONS };
+  if (checkSessionAgainst(parsed, session, framework, msgs, { digest }).length > 0) return undefined;
+  if (extra && !extra(session)) return undefined;
+  return { session, framework };
 }

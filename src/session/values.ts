@@ -17,8 +17,15 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
+const allowedCache = new WeakMap<Question, string[] | undefined>();
+
 /** Values a scale or choice question can take, special values (nvt, onbekend) included. */
 export function allowedValues(question: Question, framework: Framework): string[] | undefined {
+  if (!allowedCache.has(question)) allowedCache.set(question, computeAllowed(question, framework));
+  return allowedCache.get(question);
+}
+
+function computeAllowed(question: Question, framework: Framework): string[] | undefined {
   if (question.type === 'scale') {
     const scale = framework.scales.find((s) => s.id === question.scale);
     return scale ? [...scale.levels.map((l) => l.value), ...(scale.allow ?? [])] : [];

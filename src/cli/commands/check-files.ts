@@ -1,0 +1,95 @@
+/**
+ * The per-file work of kader check: clean files take the fast path; anything with a finding
+ * is checked again with positions, so the findings are the same either way.
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { FileError, readTextFile } from '../../core/files.js';
+import { indexOf } from '../../framework/types.js';
+import { activeQuestions } from '../../interview/engine.js';
+import { kindsOf } from '../../privacy/detect.js';
+import { scanSession } from '../../privacy/session.js';
+import { checkSessionAgainst, parseSessionText, quickCheck } from '../../session/check.js';
+import type { Session } from '../../session/types.js';
+import type { CommandContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { InputFile } from '../lint-run.js';
+import { resolveFramework, type ResolvedFramework } from '../resolve.js';
+
+export interface CheckFileOptions {
+  framework?: string;
+  completeness?: boolean;
+  privacy?: boolean;
+}
+
+/** What one file contributes: its findings, an I/O error, or its completeness table. */
+export interface FileOutcome {
+  shown: string;
+  diagnostics: Diagnostic[];
+  ioError?: string;
+  table?: string;
+}
+
+function completenessTable(ctx: CommandContext, file: string, session: Session, resolved: ResolvedFramework): string {
+  const { framework } = resolved;
+  const active = activeQuestions(framework, session.answers);
+  const rows = framework.themes.map((theme) => {
+    const asked = indexOf(framework).places.filter((p) => p.theme.id === theme.id && active.has(p.question.id));
+    const answered = asked.filter((p) => session.answers[p.question.id]).length;
+    return [theme.id, String(answered), String(asked.length - answered), theme.title];
+  });
+  const table = [ctx.msgs.cli.check.completenessHeader, ...rows];
+  const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i]!.length)));
+  const lines = table.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : i < 3 ? cell.padStart(widths[i]!) : cell)).join('  '));
+  return `${ctx.chalk.underline(file)}\n${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n\n`;
+}
+
+/** A checker that resolves each framework once and checks files one by one. */
+export function fileChecker(ctx: CommandContext, options: CheckFileOptions): (file: InputFile) => FileOutcome {
+  const frameworks = new Map<string, ResolvedFramework | Error>();
+  const frameworkFor = (id: string): ResolvedFramework | Error => {
+    const key = options.framework ?? id;
+    if (!frameworks.has(key)) {
+      try {
+        frameworks.set(key, resolveFramework(ctx, key));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        frameworks.set(key, error);
+      }
+    }
+    return frameworks.get(key)!;
+  };
+  const usable = (id: string) => {
+    const found = frameworkFor(id);
+    return found instanceof Error ? undefined : found;
+  };
+  const privacyClean = options.privacy ? (s: Session) => scanSession(s).length === 0 : undefined;
+
+  return ({ path, shown }) => {
+    let text: string;
+    try {
+      text = readTextFile(path, shown, ctx.msgs);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      return { shown, diagnostics: [], ioError: error.message };
+    }
+    const quick = quickCheck(shown, text, ctx.msgs, usable, privacyClean);
+    if (quick) {
+      return { shown, diagnostics: [], ...(options.completeness && { table: completenessTable(ctx, shown, quick.session, usable(quick.session.framework.id)!) }) };
+    }
+    const { parsed, session, diagnostics } = parseSessionText(shown, text, ctx.msgs);
+    if (!session) return { shown, diagnostics };
+    const resolved = frameworkFor(session.framework.id);
+    if (resolved instanceof Error) {
+      diagnostics.push({ file: shown, ...parsed.locate(['framework', 'id']), severity: 'error', rule: 'framework-missing', message: resolved.message });
+      return { shown, diagnostics };
+    }
+    diagnostics.push(...checkSessionAgainst(parsed, session, resolved.framework, ctx.msgs, { digest: resolved.digest }));
+    if (options.privacy) {
+      for (const { place, hits } of scanSession(session)) {
+        const kinds = kindsOf(hits).map((k) => ctx.msgs.privacy.kinds[k]).join(', ');
+        diagnostics.push({ file: shown, ...parsed.locate(place.path), severity: 'error', rule: 'personal-data', message: ctx.msgs.privacy.finding(kinds) });
+      }
+    }
+    return { shown, diagnostics, ...(options.completeness && { table: completenessTable(ctx, shown, session, resolved) }) };
+  };
+}
