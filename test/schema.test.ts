@@ -58,3 +58,35 @@ describe('the published schema', () => {
     expect(result.stdout).toBe(readFileSync(join(ROOT, 'schemas', 'framework.schema.json'), 'utf8'));
   });
 });
+
+describe('precompiled validators (dist/validators)', () => {
+  it('report exactly what a freshly compiled schema reports, on every fixture', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { parse } = await import('yaml');
+    const { newAjv } = await import('../src/core/json-schema.js');
+    const require = createRequire(import.meta.url);
+    for (const [name, dirs] of [
+      ['framework', ['test/fixtures/frameworks', 'test/fixtures/frameworks/broken', 'frameworks']],
+      ['session', ['test/fixtures/sessions', 'test/fixtures/sessions/broken', 'examples']],
+    ] as const) {
+      const pre = require(join(ROOT, 'dist', 'validators', `${name}.cjs`)) as ((data: unknown) => boolean) & { errors?: unknown };
+      const fresh = newAjv().compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8')));
+      let compared = 0;
+      for (const dir of dirs) {
+        for (const file of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.yaml'))) {
+          let data: unknown;
+          try {
+            data = parse(readFileSync(join(ROOT, dir, file), 'utf8'));
+          } catch {
+            continue; // not YAML at all: no schema run to compare
+          }
+          expect(pre(data), `${name} ${file}`).toBe(fresh(data));
+          expect(pre.errors ?? null, `${name} ${file}`).toEqual(fresh.errors ?? null);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(5);
+    }
+  });
+});

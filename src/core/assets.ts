@@ -12,6 +12,8 @@ export const PACKAGE_ROOT = fileURLToPath(root);
 export const BUNDLED_FRAMEWORKS_DIR = fileURLToPath(new URL('frameworks/', root));
 export const SCHEMAS_DIR = fileURLToPath(new URL('schemas/', root));
 export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));
+/** Validators precompiled from schemas/ at build time (dist/validators). */
+export const VALIDATORS_DIR = fileURLToPath(new URL('dist/validators/', root));
 export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));
 
 /** The version in package.json, as `kader --version` prints it. */

@@ -1,8 +1,9 @@
 /** Published JSON Schemas (schemas/*.schema.json), each compiled once per process. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { SCHEMAS_DIR } from './assets.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import { SCHEMAS_DIR, VALIDATORS_DIR } from './assets.js';
 import { patternNames } from './schema-diagnostics.js';
 
 export type SchemaName = 'framework' | 'session';
@@ -18,17 +19,29 @@ export function schemaText(name: SchemaName): string {
   return readFileSync(join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8');
 }
 
-export function newAjv(): Ajv2020 {
+export function newAjv(extra: Partial<Options> = {}): Ajv2020 {
   // allowUnionTypes: answer values and audience may be one of several JSON types.
   // strictRequired off: if/then and oneOf branches require properties declared one level up.
-  return new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  // Loaded on demand: with the precompiled validators, commands never need ajv's compiler.
+  const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
+}
+
+/** The validator precompiled at build time (scripts/build-validators.mjs), if it is there. */
+function precompiled(name: SchemaName): ValidateFunction | undefined {
+  try {
+    const module = createRequire(import.meta.url)(join(VALIDATORS_DIR, `${name}.cjs`)) as { default?: ValidateFunction };
+    return module.default ?? (module as unknown as ValidateFunction);
+  } catch {
+    return undefined;
+  }
 }
 
 export function compiledSchema(name: SchemaName): CompiledSchema {
   let entry = compiled.get(name);
   if (!entry) {
     const schema = JSON.parse(schemaText(name)) as Parameters<typeof patternNames>[0];
-    entry = { validate: newAjv().compile(schema), patterns: patternNames(schema) };
+    entry = { validate: precompiled(name) ?? newAjv().compile(schema), patterns: patternNames(schema) };
     compiled.set(name, entry);
   }
   return entry;

@@ -3,7 +3,8 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
 import { readTextFile } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
-import { parseYaml } from '../yaml/parse.js';
+import { fastParse } from '../yaml/fast.js';
+import { parseYaml, type ParsedYaml } from '../yaml/parse.js';
 import { runRules } from './rules.js';
 import { frameworkValidator } from './schema.js';
 import type { Framework } from './types.js';
@@ -14,7 +15,22 @@ export interface FrameworkCheck {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A clean framework through the fast parser: schema and rules find nothing, so no position is
+ * ever needed. Anything else returns undefined and goes the careful way, which reports.
+ */
+function quickFramework(file: string, text: string, msgs: Messages): Framework | undefined {
+  const value = fastParse(text);
+  if (!value || value.kind !== 'framework') return undefined;
+  const { validate } = frameworkValidator();
+  if (!validate(value)) return undefined;
+  const parsed: ParsedYaml = { file, value, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
+  return runRules(value, parsed, msgs).length === 0 ? (value as unknown as Framework) : undefined;
+}
+
 export function validateFrameworkText(file: string, text: string, msgs: Messages): FrameworkCheck {
+  const quick = quickFramework(file, text, msgs);
+  if (quick) return { framework: quick, diagnostics: [] };
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
   const head = parsed.value as { kind?: unknown; kader?: unknown } | undefined;
