@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { interviewStep } from './interview-step.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
@@ -78,3 +79,17 @@ table(
   'ajv-cli',
   { 'kader check': 0.8 },
 );
+
+table(
+  'Report of one session (wall, including start-up)',
+  measure([
+    ['node -e 0', [process.execPath, '-e', '0']],
+    ['kader report --format html', [...kader, 'report', join(root, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml'), '--format', 'html']],
+  ]),
+  'node -e 0',
+  {},
+);
+
+const step = await interviewStep();
+console.log('## Interview step (answer → atomic autosave → next prompt), in-process');
+console.log(`  ${step.questions} questions, ${step.steps} steps: p50 ${step.p50.toFixed(1)} ms, p99 ${step.p99.toFixed(1)} ms, max ${step.max.toFixed(1)} ms  ${step.p99 < 25 ? '✓' : '✗'} target p99 < 25 ms`);

@@ -137,3 +137,14 @@ describe('examples/', () => {
     for (const [path, content] of Object.entries(files)) expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
   });
 });
+
+describe('precompiled report templates (dist/templates)', () => {
+  it('render exactly what compiling templates/*.hbs renders', () => {
+    const model = buildReport({ framework, session: evilSession(), words });
+    for (const format of ['md', 'html'] as const) {
+      const source = readFileSync(join(ROOT, 'templates', `report.${format}.hbs`), 'utf8');
+      const compiled = renderReport(model, format, { lang: 'nl', msgs: nl, version: '0', templateText: source });
+      expect(renderReport(model, format, { lang: 'nl', msgs: nl, version: '0' })).toBe(compiled);
+    }
+  });
+});

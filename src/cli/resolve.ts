@@ -1,6 +1,7 @@
 /** Find a framework by bundled/local id or by path; shared by every command that takes one. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
 import { displayPath, FileError, pathKind } from '../core/files.js';
 import { loadCatalog, looksLikePath } from '../framework/catalog.js';
 import type { Framework } from '../framework/types.js';
@@ -29,6 +30,13 @@ export function resolveFramework(ctx: CommandContext, ref: string): ResolvedFram
         throw new UserError(`${ctx.msgs.cli.show.invalid(shown, errors.length)}${detail}`, 1);
       }
       return { framework, path: asPath, digest: frameworkDigest(readFileSync(asPath)) };
+    }
+    // Bundled frameworks are named <id>.yaml: read just that one. With --frameworks-dir a local file
+    // may shadow it under any name, so then the whole catalogue decides.
+    const bundled = join(BUNDLED_FRAMEWORKS_DIR, `${ref}.yaml`);
+    if (!ctx.frameworksDir && /^[a-z0-9][a-z0-9-]*$/.test(ref) && pathKind(bundled) === 'file') {
+      const { framework } = validateFrameworkFile(bundled, displayPath(bundled, ctx.io.cwd), ctx.msgs);
+      if (framework?.id === ref) return { framework, path: bundled, digest: frameworkDigest(readFileSync(bundled)) };
     }
     const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
     const entry = catalog.entries.find((e) => e.framework.id === ref);

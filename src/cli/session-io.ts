@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { displayPath, FileError, pathKind } from '../core/files.js';
 import { isComplete, markInactive } from '../interview/engine.js';
-import { parseSessionText } from '../session/check.js';
+import { parseSessionText, quickSession } from '../session/check.js';
 import { SessionFile } from '../session/file.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
@@ -54,7 +54,8 @@ export function saveSession(open: OpenSession): void {
 export function openSession(ctx: CommandContext, path: string, frameworkRef?: string): OpenSession {
   const shown = displayPath(path, ctx.io.cwd);
   const text = readInput(ctx, path, shown);
-  const { session, diagnostics } = parseSessionText(shown, text, ctx.msgs);
+  // A valid session needs no positions; only a broken one is parsed again to say where.
+  const { session, diagnostics } = ((quick) => (quick ? { session: quick, diagnostics: [] } : parseSessionText(shown, text, ctx.msgs)))(quickSession(text));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!session || errors.length > 0) {
     const first = errors[0];

@@ -14,6 +14,8 @@ export const SCHEMAS_DIR = fileURLToPath(new URL('schemas/', root));
 export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));
 /** Validators precompiled from schemas/ at build time (dist/validators). */
 export const VALIDATORS_DIR = fileURLToPath(new URL('dist/validators/', root));
+/** Report templates precompiled at build time (dist/templates). */
+export const PRECOMPILED_TEMPLATES_DIR = fileURLToPath(new URL('dist/templates/', root));
 export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));
 
 /** The version in package.json, as `kader --version` prints it. */

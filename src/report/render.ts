@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
-import { TEMPLATES_DIR } from '../core/assets.js';
+import { createRequire } from 'node:module';
+import type HandlebarsFull from 'handlebars';
+import { PRECOMPILED_TEMPLATES_DIR, TEMPLATES_DIR } from '../core/assets.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { ReportModel } from './model.js';
 
@@ -65,8 +66,21 @@ function labels(model: ReportModel, msgs: Messages, version: string, lang: Lang)
   };
 }
 
-function handlebars(format: 'md' | 'html', msgs: Messages) {
-  const hb = Handlebars.create();
+type HandlebarsRuntime = Pick<typeof HandlebarsFull, 'registerHelper' | 'template'>;
+type TemplateSpecification = Parameters<typeof HandlebarsFull.template>[0];
+type Template = ReturnType<typeof HandlebarsFull.compile>;
+const require = createRequire(import.meta.url);
+
+/** The template spec precompiled at build time (scripts/precompile.mjs), if it is there. */
+function precompiledSpec(format: 'md' | 'html'): TemplateSpecification | undefined {
+  try {
+    return require(join(PRECOMPILED_TEMPLATES_DIR, `report.${format}.cjs`)) as TemplateSpecification;
+  } catch {
+    return undefined;
+  }
+}
+
+function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
   hb.registerHelper('md', (text: unknown) => escapeMarkdown(text));
   hb.registerHelper('cell', (text: unknown) => escapeCell(text));
   hb.registerHelper('pct', (value: unknown) => (typeof value === 'number' ? `${value}%` : msgs.report.none));
@@ -74,8 +88,25 @@ function handlebars(format: 'md' | 'html', msgs: Messages) {
   hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  // HTML: {{x}} escapes; Markdown: compiled without HTML escaping, so every user text goes through {{md}} or {{cell}}.
-  return { hb, options: { noEscape: format === 'md', strict: false } };
+}
+
+/**
+ * The template as a function. The built-in templates come precompiled and need only the small
+ * handlebars runtime; a user's --template (or a missing build) loads the compiler.
+ * HTML: {{x}} escapes; Markdown: compiled without HTML escaping, so every user text goes
+ * through {{md}} or {{cell}} (scripts/precompile.mjs uses the same options).
+ */
+function templateFor(format: 'md' | 'html', msgs: Messages, templateText?: string): Template {
+  const spec = templateText === undefined ? precompiledSpec(format) : undefined;
+  if (spec) {
+    const runtime = (require('handlebars/runtime') as { default: typeof HandlebarsFull }).default.create();
+    registerHelpers(runtime, msgs);
+    return runtime.template(spec);
+  }
+  const hb = (require('handlebars') as typeof HandlebarsFull).create();
+  registerHelpers(hb, msgs);
+  const source = templateText ?? readFileSync(join(TEMPLATES_DIR, `report.${format}.hbs`), 'utf8');
+  return hb.compile(source, { noEscape: format === 'md', strict: false });
 }
 
 export interface RenderOptions {
@@ -88,9 +119,7 @@ export interface RenderOptions {
 
 export function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions): string {
   if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
-  const { hb, options: compileOptions } = handlebars(format, options.msgs);
-  const source = options.templateText ?? readFileSync(join(TEMPLATES_DIR, `report.${format}.hbs`), 'utf8');
-  const template = hb.compile(source, compileOptions);
+  const template = templateFor(format, options.msgs, options.templateText);
   // Templates see a frozen copy: they can read the model, not reach prototypes or change it.
   const context = structuredClone({ report: model, t: labels(model, options.msgs, options.version, options.lang), chart: themeChart(model) });
   return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

@@ -20,6 +20,13 @@ export interface ParsedSession {
   diagnostics: Diagnostic[];
 }
 
+/** A schema-valid session through the fast parser, or undefined (then parse with positions). */
+export function quickSession(text: string): Session | undefined {
+  const value = fastParse(text);
+  if (!value || value.kind !== 'session') return undefined;
+  return compiledSchema('session').validate(value) ? (value as unknown as Session) : undefined;
+}
+
 export function parseSessionText(file: string, text: string, msgs: Messages): ParsedSession {
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
@@ -106,11 +113,9 @@ export function quickCheck(
   frameworkFor: (id: string) => { framework: Framework; digest: string } | undefined,
   extra?: (session: Session) => boolean,
 ): { session: Session; framework: Framework } | undefined {
-  const value = fastParse(text);
-  if (!value || value.kind !== 'session') return undefined;
-  const { validate } = compiledSchema('session');
-  if (!validate(value)) return undefined;
-  const session = value as unknown as Session;
+  const session = quickSession(text);
+  if (!session) return undefined;
+  const value = session as unknown as Record<string, unknown>;
   const resolved = frameworkFor(session.framework.id);
   if (!resolved) return undefined;
   const { framework, digest } = resolved;

@@ -46,11 +46,17 @@ function answerNode(doc: Document, value: unknown): Node {
 export class SessionFile {
   private constructor(
     readonly path: string,
-    private doc: Document,
+    private parsedDoc: Document | undefined,
     /** The text as last read or written; a different text on disk means someone else wrote it. */
     private known: string | undefined,
     private readonly msgs: Messages,
   ) {}
+
+  /** The YAML document, parsed only when a save needs it (a report never does). */
+  private get doc(): Document {
+    this.parsedDoc ??= parseDocument(this.known ?? '');
+    return this.parsedDoc;
+  }
 
   /** A new file for a new session (it is written by the first save). */
   static create(path: string, session: Session, msgs: Messages, modeline = sessionModeline(path)): SessionFile {
@@ -63,7 +69,7 @@ export class SessionFile {
 
   /** Wrap a session file that was read (and checked) already. */
   static fromText(path: string, text: string, msgs: Messages): SessionFile {
-    return new SessionFile(path, parseDocument(text), text, msgs);
+    return new SessionFile(path, undefined, text, msgs);
   }
 
   static read(path: string, shown: string, msgs: Messages): { file: SessionFile; text: string } {
