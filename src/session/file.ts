@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
-import { Document, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from '../yaml/lib.js';
 import { FileError, readTextFile, writeFileAtomic } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
 import type { Session } from './types.js';
@@ -28,7 +29,7 @@ const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** Quote dates and timestamps: YAML 1.1 readers would otherwise turn them into date objects. */
 function quoteDates(node: Node): Node {
-  visit(node, {
+  yaml().visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value === 'string' && DATE_LIKE.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
     },
@@ -39,7 +40,7 @@ function quoteDates(node: Node): Node {
 /** Answers are one line each in flow style: compact and readable in a git diff. */
 function answerNode(doc: Document, value: unknown): Node {
   const node = doc.createNode(value);
-  if (isMap(node)) node.flow = true;
+  if (yaml().isMap(node)) node.flow = true;
   return quoteDates(node);
 }
 
@@ -54,13 +55,13 @@ export class SessionFile {
 
   /** The YAML document, parsed only when a save needs it (a report never does). */
   private get doc(): Document {
-    this.parsedDoc ??= parseDocument(this.known ?? '');
+    this.parsedDoc ??= yaml().parseDocument(this.known ?? '');
     return this.parsedDoc;
   }
 
   /** A new file for a new session (it is written by the first save). */
   static create(path: string, session: Session, msgs: Messages, modeline = sessionModeline(path)): SessionFile {
-    const doc = new Document({});
+    const doc = new (yaml().Document)({});
     doc.commentBefore = ` ${modeline.replace(/^#\s?/, '')}`;
     const file = new SessionFile(path, doc, undefined, msgs);
     file.apply(session);
@@ -85,7 +86,7 @@ export class SessionFile {
       const next = session[key];
       if (next === undefined) continue;
       if (key === 'answers') {
-        if (!isMap(this.doc.get('answers', true))) this.doc.set('answers', this.doc.createNode({}));
+        if (!yaml().isMap(this.doc.get('answers', true))) this.doc.set('answers', this.doc.createNode({}));
         const before = (current.answers ?? {}) as Record<string, unknown>;
         for (const [id, answer] of Object.entries(session.answers)) {
           if (JSON.stringify(before[id]) !== JSON.stringify(answer)) this.doc.setIn(['answers', id], answerNode(this.doc, answer));

@@ -2,7 +2,8 @@
  * YAML parsing that keeps source positions, so every finding can point at the offending node.
  * Used for frameworks now and sessions later; knows nothing about either.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import { yaml } from './lib.js';
 import type { Diagnostic, Position } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -38,6 +39,7 @@ function depthOf(value: unknown): number {
 }
 
 export function parseYaml(file: string, text: string, msgs: Messages): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
@@ -86,6 +88,7 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
 
 /** Offset of the node at `path`; walks as far as the document allows. */
 function offsetOf(doc: Document, path: YamlPath, at: 'key' | 'value'): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [i, segment] of path.entries()) {
