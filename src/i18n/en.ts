@@ -97,6 +97,7 @@ export const en: Messages = {
     completeButOpen: 'status is complete, but required questions are still open',
   },
   interview: {
+    keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert', space: 'space' },
     criterionHeader: (theme, criterion) => `${theme} › ${criterion}`,
     critical: 'critical: safety first',
     good: 'What good looks like',

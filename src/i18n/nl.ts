@@ -105,6 +105,7 @@ export const nl = {
     completeButOpen: 'status is complete, maar er staan nog verplichte vragen open',
   },
   interview: {
+    keys: { navigate: 'bladeren', select: 'kiezen', submit: 'klaar', all: 'alles', invert: 'omdraaien', space: 'spatie' } as Record<string, string>,
     criterionHeader: (theme: string, criterion: string) => `${theme} › ${criterion}`,
     critical: 'kritiek: veiligheid voorop',
     good: 'Wat goed is',

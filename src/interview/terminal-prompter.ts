@@ -12,6 +12,16 @@ import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type
 type Nav = 'details' | 'skip' | 'back' | 'jump' | 'pause';
 const NAV_PREFIX = '\u0000nav:'; // cannot collide with an answer value from a framework
 
+/** inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language. */
+export function promptTheme(msgs: Messages) {
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([key, action]) => `${msgs.interview.keys[key] ?? key} ${msgs.interview.keys[action] ?? action}`).join(' • '),
+    },
+  };
+}
+
 /** Ctrl-C inside a prompt rejects with ExitPromptError; that is an interruption, not a crash. */
 async function guard<T>(prompt: Promise<T>): Promise<T> {
   try {
@@ -24,6 +34,7 @@ async function guard<T>(prompt: Promise<T>): Promise<T> {
 
 export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void): Prompter {
   const t = msgs.interview;
+  const theme = promptTheme(msgs);
   const navChoices = (): (Separator | { name: string; value: string })[] => [
     new Separator(),
     ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
@@ -49,8 +60,8 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   };
 
   const jump = async (view: QuestionView): Promise<Step> => {
-    const theme = await guard(select({ message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title}`, value: th.id })) }));
-    return { kind: 'jump', theme };
+    const target = await guard(select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title}`, value: th.id })) }));
+    return { kind: 'jump', theme: target };
   };
 
   /** Resolve a navigation choice; 'details' shows text and asks again (undefined). */
@@ -80,7 +91,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
         ];
       }
       const picked = await guard(
-        select({ message: label(view), choices: [...options, ...navChoices()], default: current === undefined ? undefined : String(current), pageSize: 12 }),
+        select({ theme, message: label(view), choices: [...options, ...navChoices()], default: current === undefined ? undefined : String(current), pageSize: 12 }),
       );
       if (picked.startsWith(NAV_PREFIX)) return navigate(picked.slice(NAV_PREFIX.length) as Nav, view);
       return { kind: 'answer', value: q.type === 'boolean' ? picked === 'true' : picked };
@@ -89,6 +100,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const chosen = Array.isArray(current) ? current : [];
       const picked = await guard(
         checkbox({
+          theme,
           message: label(view),
           choices: [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
           validate: (items) => items.length > 0 || t.pickAtLeastOne,
@@ -148,7 +160,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length
-        ? await guard(checkbox({ message: t.evidence, choices: evidenceList.map((e) => ({ name: e, value: e, checked: seen.includes(e) })) }))
+        ? await guard(checkbox({ theme, message: t.evidence, choices: evidenceList.map((e) => ({ name: e, value: e, checked: seen.includes(e) })) }))
         : [];
       return { ...(note && { note }), ...(evidence.length && { evidence }) };
     },

@@ -6,6 +6,7 @@ import { loadCatalog } from '../../framework/catalog.js';
 import { Interrupted, type Prompter } from '../../interview/engine.js';
 import { terminalPrompter } from '../../interview/terminal-prompter.js';
 import { isIsoDate } from '../../session/values.js';
+import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { resolveFramework } from '../resolve.js';
@@ -30,6 +31,7 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     if (!ref) {
       const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
       ref = await select({
+        theme: promptTheme(ctx.msgs),
         message: t.chooseFramework,
         choices: catalog.entries.map((e) => ({ name: `${e.framework.title} (${e.framework.version})`, value: e.framework.id })),
       });

@@ -4,6 +4,7 @@ import { personalDataWarning } from '../../privacy/detect.js';
 import { ACTION_STATUSES, checkField, nextActionId, PRIORITIES, type ActionField } from '../../plan/actions.js';
 import { buildReport, type CriterionView } from '../../report/model.js';
 import type { ImprovementAction } from '../../session/types.js';
+import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { saveOrFail, today, type OpenSession } from '../session-io.js';
 import { describeProblem } from './plan.js';
@@ -42,6 +43,7 @@ function showPoint(ctx: CommandContext, point: CriterionView, total: number): vo
 async function addAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
   const p = ctx.msgs.plan;
   let what = await select({
+    theme: promptTheme(ctx.msgs),
     message: p.chooseWhat,
     choices: [...point.suggestions.map((s) => ({ name: s, value: s })), new Separator(), { name: p.ownText, value: OWN }],
   });
@@ -49,6 +51,7 @@ async function addAction(ctx: CommandContext, open: OpenSession, point: Criterio
   const owner = await askField(ctx, 'owner', p.owner);
   const due = await askField(ctx, 'due', p.due);
   const priority = await select({
+    theme: promptTheme(ctx.msgs),
     message: p.priority,
     choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })),
     default: point.critical ? 'hoog' : 'middel',
@@ -64,16 +67,17 @@ async function addAction(ctx: CommandContext, open: OpenSession, point: Criterio
 async function editAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
   const p = ctx.msgs.plan;
   const actions = open.session.actions ?? [];
-  const id = await select({ message: p.chooseAction, choices: point.actions.map((a) => ({ name: `${a.id} ${a.what}`, value: a.id })) });
+  const id = await select({ theme: promptTheme(ctx.msgs), message: p.chooseAction, choices: point.actions.map((a) => ({ name: `${a.id} ${a.what}`, value: a.id })) });
   const action = actions.find((a) => a.id === id)!;
   const field = await select<ActionField>({
+    theme: promptTheme(ctx.msgs),
     message: p.chooseField,
     choices: (['status', 'what', 'owner', 'due', 'priority', 'indicator'] as const).map((f) => ({ name: `${p.fields[f]}: ${action[f]}`, value: f })),
   });
   if (field === 'status') {
-    action.status = await select({ message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });
+    action.status = await select({ theme: promptTheme(ctx.msgs), message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });
   } else if (field === 'priority') {
-    action.priority = await select({ message: p.priority, choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })), default: action.priority });
+    action.priority = await select({ theme: promptTheme(ctx.msgs), message: p.priority, choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })), default: action.priority });
   } else if (field !== 'criterion') {
     const prompts = { what: p.what, owner: p.owner, due: p.due, indicator: p.indicator };
     action[field] = await askField(ctx, field, prompts[field], action[field]);
@@ -101,6 +105,7 @@ export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<
         const point = build().improvements.flatMap((g) => g.criteria).find((c) => c.id === start.id)!;
         showPoint(ctx, point, points.length);
         const choice = await select({
+          theme: promptTheme(ctx.msgs),
           message: p.menu,
           choices: [
             { name: p.add, value: 'add' },
