@@ -100,3 +100,30 @@ describe.skipIf(!hasTmux)('kader plan in a terminal', () => {
     );
   }, 40_000);
 });
+
+describe.skipIf(!hasTmux)('kader interview with several respondents', () => {
+  it('asks once who answers and records that role on each answer; Ctrl-C at the first prompt is no error', async () => {
+    const dir = tempDir();
+    const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
+    const text = readFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), 'utf8')
+      .replace('    - role: teamleider\n', '    - role: teamleider\n    - role: beleidsmedewerker\n')
+      .replace(/ {2}TK-T2-01e: .*\n/, '');
+    writeFileSync(join(dir, 's.yaml'), text);
+    tmux('kill-session', '-t', 'k');
+    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`);
+    await waitFor('? Wie beantwoordt de vragen nu?');
+    tmux('send-keys', '-t', 'k', 'Down', 'Enter'); // beleidsmedewerker
+    await waitFor('[8/8] Wie stuurt?');
+    tmux('send-keys', '-t', 'k', 'Enter');
+    expect(await waitFor('EXIT=')).toContain('Alle verplichte vragen zijn beantwoord; sessie afgerond: s.yaml');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T2-01e: \{ value: wethouder, respondent: beleidsmedewerker, at: "[^"]+" \}/);
+
+    tmux('kill-session', '-t', 'k');
+    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview --framework ${framework}; echo EXIT=$?; sleep 60`);
+    await waitFor('? Gemeente');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    const shown = await waitFor('EXIT=');
+    expect(shown).toContain('EXIT=0');
+    expect(shown).not.toContain('interne fout');
+  }, 40_000);
+});

@@ -107,6 +107,8 @@ export const en: Messages = {
     special: { nvt: 'Not applicable', onbekend: 'Unknown' },
     yes: 'Yes',
     no: 'No',
+    whoAnswers: 'Who answers the questions now?',
+    mixed: 'Several respondents (do not record per answer)',
     chooseTheme: 'Which theme?',
     note: 'Note (Enter = none)',
     evidence: 'Which evidence was seen? (space = tick, Enter = done)',

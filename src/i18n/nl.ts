@@ -115,6 +115,8 @@ export const nl = {
     special: { nvt: 'Niet van toepassing', onbekend: 'Onbekend' } as Record<string, string>,
     yes: 'Ja',
     no: 'Nee',
+    whoAnswers: 'Wie beantwoordt de vragen nu?',
+    mixed: 'Verschillende respondenten (niet per antwoord vastleggen)',
     chooseTheme: 'Naar welk thema?',
     note: 'Notitie (Enter = geen)',
     evidence: 'Welk bewijs is gezien? (spatie = aanvinken, Enter = klaar)',

@@ -70,3 +70,19 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     throw error;
   }
 }
+
+/** Who answers in this sitting, when the session names more than one role; undefined if none chosen. */
+export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[]): Promise<string | undefined> {
+  if (respondents.length < 2) return respondents[0]?.role;
+  try {
+    const role = await select({
+      theme: promptTheme(ctx.msgs),
+      message: ctx.msgs.interview.whoAnswers,
+      choices: [...respondents.map((r) => ({ name: r.role, value: r.role })), { name: ctx.msgs.interview.mixed, value: '' }],
+    });
+    return role || undefined;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new Interrupted();
+    throw error;
+  }
+}

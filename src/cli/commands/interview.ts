@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
+import { buildPlan, Interrupted, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
 import type { Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
@@ -47,13 +47,22 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
   if (options.answers) return mergeAnswersFile(ctx, options);
   if (!ctx.io.interactive) throw new UserError(ctx.msgs.interview.noTty);
 
-  const { createInteractively, terminalPrompterFor } = await import('./interview-terminal.js');
+  const { askRespondent, createInteractively, terminalPrompterFor } = await import('./interview-terminal.js');
   const target = options.session ? resolve(ctx.io.cwd, options.session) : undefined;
-  const open =
-    target && pathKind(target) === 'file' ? openSession(ctx, target, options.framework) : await createInteractively(ctx, options, target);
-  reportDrift(ctx, open);
-  checkFilter(ctx, open.resolved.framework, options);
-  return walk(ctx, open, options, terminalPrompterFor(ctx));
+  let open: OpenSession | undefined;
+  try {
+    open = target && pathKind(target) === 'file' ? openSession(ctx, target, options.framework) : await createInteractively(ctx, options, target);
+    reportDrift(ctx, open);
+    checkFilter(ctx, open.resolved.framework, options);
+    // With several respondents, ask once who answers now, so each answer records its perspective.
+    const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? []));
+    return await walk(ctx, open, { ...options, respondent }, terminalPrompterFor(ctx));
+  } catch (error) {
+    // Ctrl-C before the first question: nothing to save beyond what is written already.
+    if (!(error instanceof Interrupted)) throw error;
+    if (open) ctx.io.stdout(`\n${ctx.msgs.interview.resume(`kader interview ${displayPath(open.path, ctx.io.cwd)}`)}\n`);
+    return 0;
+  }
 }
 
 /** Run the engine over an open session; every answer is saved before the next question. */
