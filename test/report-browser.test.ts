@@ -2,13 +2,14 @@
  * The HTML verbeterplan in real headless Chromium (Debian's package): no requests leave the
  * file, axe-core finds no WCAG 2.1 A/AA violations, and it renders to a screenshot and a PDF.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ROOT, tempDir } from './helpers.js';
+import { kader, ROOT, tempDir } from './helpers.js';
 import { CHROMIUM, launch } from './support/browser.js';
 
 const REPORT = join(ROOT, 'examples', 'verbeterplan-voorbeeldgemeente.html');
@@ -73,4 +74,20 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
     expect(pdf.length).toBeGreaterThan(30_000);
     await page.close();
   }, 30_000);
+});
+
+const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+
+// Debian's chromium and poppler-utils (pdftotext) come from .ci/run.
+describe.skipIf(!CHROMIUM || !hasPdftotext)('kader report --format pdf', () => {
+  it('prints the verbeterplan through the installed Chromium; pdftotext finds its text', () => {
+    const dir = tempDir();
+    const out = join(dir, 'verbeterplan.pdf');
+    const result = kader(['report', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'pdf', '-o', out], { env: { CHROME_PATH: CHROMIUM! } });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Verbeterplan Voorbeeldgemeente');
+    expect(text).toContain('WAV-T-03 Een veiligheidsplan met duidelijke afspraken');
+    expect(text).toMatch(/Actieplan/);
+  }, 60_000);
 });

@@ -111,6 +111,14 @@ describe('kader report (built binary)', () => {
     expect(kader(['report', session, ...fw, '--lang', 'en']).stdout.split('\n')[0]).toBe('# Improvement plan Testdorp');
   });
 
+  it('PDF: needs -o, and says how to get Chromium when there is none (never downloads one)', () => {
+    expect(kader(['report', session, ...fw, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'kader: een PDF gaat naar een bestand: geef -o verbeterplan.pdf\n' });
+    const dir = tempDir();
+    const result = kader(['report', session, ...fw, '--format', 'pdf', '-o', join(dir, 'p.pdf')], { env: { CHROME_PATH: join(dir, 'geen-chromium') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^kader: voor PDF is Chromium nodig en die is niet gevonden\. Installeer het \(Debian\/Ubuntu: apt-get install chromium\) of wijs het aan met CHROME_PATH/);
+  });
+
   it('takes a template, and refuses to write over its own session', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 't.hbs'), '{{report.context.gemeente}}: {{report.summary.percent}}%\n');

@@ -11,15 +11,19 @@ export function writeOutput(ctx: CommandContext, content: string, out?: string):
     return;
   }
   const target = resolve(ctx.io.cwd, out);
-  const kind = kaderKindOf(target);
-  // Output never replaces a framework or session: a typo in -o must not destroy a measurement.
-  if (kind) throw new UserError(ctx.msgs.io.wouldOverwrite(displayPath(target, ctx.io.cwd), kind));
+  guardOutput(ctx, target);
   try {
     writeFileAtomic(target, content, ctx.msgs);
   } catch (error) {
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
+}
+
+/** Output never replaces a framework or session: a typo in -o must not destroy a measurement. */
+export function guardOutput(ctx: CommandContext, target: string): void {
+  const kind = kaderKindOf(target);
+  if (kind) throw new UserError(ctx.msgs.io.wouldOverwrite(displayPath(target, ctx.io.cwd), kind));
 }
 
 /** "session" or "framework" when the file at `path` is one (by its top-level kind:), else undefined. */

@@ -209,7 +209,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('report')
     .description(c.report.description)
     .argument('<sessie>', c.report.session)
-    .addOption(new Option('-f, --format <vorm>', `${c.report.format} (md)`).argParser(choice(msgs, '--format', ['md', 'html', 'json'] as const)))
+    .addOption(new Option('-f, --format <vorm>', `${c.report.format} (md)`).argParser(choice(msgs, '--format', ['md', 'html', 'json', 'pdf'] as const)))
     .option('-o, --out <bestand>', c.out)
     .option('--template <bestand>', c.report.template)
     .option('--baseline <sessie>', c.report.baseline)
@@ -220,13 +220,14 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       'after',
       example(msgs, [
         'kader report sessie.yaml --format html -o verbeterplan.html',
+        'kader report sessie.yaml --format pdf -o verbeterplan.pdf',
         'kader report sessie-2027.yaml --baseline sessie-2026.yaml --format md',
       ]),
     )
     .action(
       async (
         session: string,
-        opts: { format?: 'md' | 'html' | 'json'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
+        opts: { format?: 'md' | 'html' | 'json' | 'pdf'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
         command: Command,
       ) => {
         const { reportCommand } = await import('./commands/report.js');

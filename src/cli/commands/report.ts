@@ -8,12 +8,13 @@ import { renderReport, type ReportFormat } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { readInput } from '../lint-run.js';
-import { writeOutput } from '../output.js';
+import { guardOutput, writeOutput } from '../output.js';
+import { printPdf } from '../pdf.js';
 import { openSession } from '../session-io.js';
 
 export interface ReportOptions {
   session: string;
-  format: ReportFormat;
+  format: ReportFormat | 'pdf';
   out?: string;
   template?: string;
   baseline?: string;
@@ -52,14 +53,22 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
   const version = packageVersion();
+  const pdf = options.format === 'pdf';
+  if (pdf && (!options.out || options.out === '-')) throw new UserError(ctx.msgs.cli.report.pdfNeedsOut);
   let text: string;
   try {
-    text = renderReport(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version, templateText });
+    text = renderReport(model, pdf ? 'html' : (options.format as ReportFormat), { lang: ctx.lang, msgs: ctx.msgs, version, templateText });
   } catch (error) {
     // A broken user template is bad input, not a bug in kader.
     if (templateText !== undefined && error instanceof Error) throw new UserError(ctx.msgs.cli.report.templateError(options.template!, error.message.split('\n')[0]!));
     throw error;
   }
-  writeOutput(ctx, text, options.out);
+  if (pdf) {
+    const out = resolve(ctx.io.cwd, options.out!);
+    guardOutput(ctx, out);
+    printPdf(ctx, text, out);
+  } else {
+    writeOutput(ctx, text, options.out);
+  }
   return 0;
 }

@@ -1,0 +1,70 @@
+/**
+ * PDF through a Chromium that is already installed (CHROME_PATH, or chromium / google-chrome on
+ * PATH): the HTML report printed with its print stylesheet. kader never downloads a browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CommandContext } from './context.js';
+import { UserError } from './errors.js';
+
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+export function findChromium(env: Record<string, string | undefined>): string | undefined {
+  const executable = (path: string) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (env.CHROME_PATH) return executable(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of NAMES) if (executable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** Print `html` to a PDF at `out`: Chromium writes a temp file next to it, then it is renamed. */
+export function printPdf(ctx: CommandContext, html: string, out: string): void {
+  const chromium = findChromium(ctx.io.env);
+  if (!chromium) throw new UserError(ctx.msgs.cli.report.noChromium);
+  const work = mkdtempSync(join(tmpdir(), 'kader-pdf-'));
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    const page = join(work, 'verbeterplan.html');
+    writeFileSync(page, html);
+    const args = [
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(work, 'profile')}`,
+      `--print-to-pdf=${temp}`,
+      // Chromium refuses to start as root unless its sandbox is off (CI containers run as root).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      pathToFileURL(page).href,
+    ];
+    const result = spawnSync(chromium, args, { encoding: 'utf8', timeout: 60_000 });
+    let written = false;
+    try {
+      written = statSync(temp).size > 0;
+    } catch {
+      written = false;
+    }
+    if (result.status !== 0 || !written) {
+      const detail = (result.stderr || result.error?.message || '').split('\n').find((line) => line.trim()) ?? `exit ${result.status}`;
+      throw new UserError(ctx.msgs.cli.report.pdfFailed(chromium, detail.trim()));
+    }
+    renameSync(temp, out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(temp, { force: true });
+  }
+}
