@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kader, tempDir } from './helpers.js';
 
-const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'interview', 'check', 'plan', 'report'];
+const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'init', 'interview', 'check', 'plan', 'report'];
 
 describe('kader basics', () => {
   it('--version matches package.json', () => {
@@ -105,5 +105,29 @@ describe('kader show', () => {
 describe('kader schema', () => {
   it('refuses an unknown schema name', () => {
     expect(kader(['schema', 'sessie'])).toMatchObject({ code: 2, stderr: 'kader: onbekend schema "sessie"; kies uit: framework, session, answers\n' });
+  });
+});
+
+describe('kader init framework', () => {
+  it('writes a framework that validates as written, which KADER_FRAMEWORKS then lists', () => {
+    const dir = tempDir();
+    expect(kader(['init', 'framework', 'mijn-regio'], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: 'Kader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
+    });
+    const text = readFileSync(join(dir, 'mijn-regio.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/framework\.schema\.json$/);
+    expect(kader(['validate', '--fail-on', 'warning', 'mijn-regio.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '1 bestand gecontroleerd, geen problemen gevonden\n' });
+    const listed = kader(['frameworks', '--format', 'json'], { cwd: dir, env: { KADER_FRAMEWORKS: dir } });
+    expect((JSON.parse(listed.stdout) as { id: string; origin: string }[]).find((f) => f.id === 'mijn-regio')).toMatchObject({ origin: 'local' });
+  });
+
+  it('refuses a bad id and an existing file', () => {
+    const dir = tempDir();
+    expect(kader(['init', 'framework', 'Mijn_Regio'], { cwd: dir })).toMatchObject({ code: 2 });
+    writeFileSync(join(dir, 'bestaat.yaml'), 'a: 1\n');
+    expect(kader(['init', 'framework', 'bestaat'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'kader: bestaat.yaml bestaat al; kies een ander id of -o\n' });
+    expect(readFileSync(join(dir, 'bestaat.yaml'), 'utf8')).toBe('a: 1\n');
+    expect(kader(['init', 'sessie', 'x'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'kader: kader init kent alleen "framework", niet "sessie"\n' });
   });
 });

@@ -47,7 +47,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           color: g.color !== false,
           quiet: g.quiet === true,
           debug: g.debug === true,
-          frameworksDir: g.frameworksDir,
+          // --frameworks-dir, or KADER_FRAMEWORKS for people who always use the same folder.
+          frameworksDir: g.frameworksDir ?? (io.env.KADER_FRAMEWORKS || undefined),
         });
       },
     });

@@ -121,6 +121,18 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     });
 
   program
+    .command('init')
+    .description(c.init.description)
+    .argument('<wat>', c.init.what)
+    .argument('<id>', c.init.id)
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText('after', example(msgs, ['kader init framework mijn-regio', 'kader init framework mijn-regio -o kaders/mijn-regio.yaml']))
+    .action(async (what: string, id: string, opts: { out?: string }, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      registry.setExit(await initCommand(await registry.context(command), { what, id, out: opts.out }));
+    });
+
+  program
     .command('interview')
     .description(c.interview.description)
     .argument('[sessie]', c.interview.session)

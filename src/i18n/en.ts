@@ -357,6 +357,15 @@ export const en: Messages = {
       actions: 'add actions from this YAML file, without a terminal',
       status: 'set the status of an action, e.g. A1=gereed (repeatable)',
     },
+    init: {
+      description: 'create a new framework file to start from (it validates as written)',
+      what: 'what: framework',
+      id: 'id of the new framework: lower-case letters, digits and hyphens',
+      unknown: (what) => `kader init only knows "framework", not "${what}"`,
+      badId: (id) => `id "${id}" may hold only lower-case letters, digits and hyphens, and must start with a letter or digit`,
+      exists: (file) => `${file} already exists; choose another id or -o`,
+      created: (file) => `Framework created: ${file}. Edit the texts and check with kader validate ${file}`,
+    },
     schema: {
       description: 'print a JSON Schema: framework, session, or answers <framework>',
       name: 'which schema: framework, session or answers',

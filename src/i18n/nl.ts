@@ -375,6 +375,15 @@ export const nl = {
       actions: 'voeg acties uit dit YAML-bestand toe, zonder terminal',
       status: 'zet de status van een actie, bijvoorbeeld A1=gereed (mag vaker)',
     },
+    init: {
+      description: 'maak een nieuw kaderbestand om mee te beginnen (valideert zoals het is)',
+      what: 'wat: framework',
+      id: 'id van het nieuwe kader: kleine letters, cijfers en streepjes',
+      unknown: (what: string) => `kader init kent alleen "framework", niet "${what}"`,
+      badId: (id: string) => `id "${id}" mag alleen kleine letters, cijfers en streepjes bevatten en moet met een letter of cijfer beginnen`,
+      exists: (file: string) => `${file} bestaat al; kies een ander id of -o`,
+      created: (file: string) => `Kader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
+    },
     schema: {
       description: 'print een JSON Schema: framework, session, of answers <kader>',
       name: 'welk schema: framework, session of answers',
