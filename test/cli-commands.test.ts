@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kader, tempDir } from './helpers.js';
 
-const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'init', 'interview', 'check', 'plan', 'report'];
+const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'init', 'completion', 'interview', 'check', 'plan', 'report'];
 
 describe('kader basics', () => {
   it('--version matches package.json', () => {
@@ -129,5 +130,23 @@ describe('kader init framework', () => {
     expect(kader(['init', 'framework', 'bestaat'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'kader: bestaat.yaml bestaat al; kies een ander id of -o\n' });
     expect(readFileSync(join(dir, 'bestaat.yaml'), 'utf8')).toBe('a: 1\n');
     expect(kader(['init', 'sessie', 'x'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'kader: kader init kent alleen "framework", niet "sessie"\n' });
+  });
+});
+
+describe('kader completion', () => {
+  it('bash: completes commands, options per command and their values, from the same definitions as --help', () => {
+    const script = kader(['completion', 'bash']).stdout;
+    const complete = (words: string[]) => {
+      const array = words.map((w) => `'${w}'`).join(' ');
+      const result = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${array}); COMP_CWORD=${words.length - 1}; _kader; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
+      return result.stdout.trim();
+    };
+    expect(complete(['kader', 'val'])).toBe('validate');
+    expect(complete(['kader', 'report', 's.yaml', '--format', ''])).toBe('md html json pdf');
+    expect(complete(['kader', 'validate', '--format', ''])).toBe('stylish json github junit sarif');
+    expect(complete(['kader', 'check', '--fa'])).toBe('--fail-on');
+    expect(complete(['kader', 'check', '--lang', 'e'])).toBe('en');
+    expect(kader(['completion', 'zsh']).stdout).toContain('bashcompinit');
+    expect(kader(['completion', 'fish'])).toMatchObject({ code: 2, stderr: 'kader: ongeldige waarde "fish" voor <shell>; kies uit: bash, zsh\n' });
   });
 });

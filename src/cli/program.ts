@@ -19,18 +19,26 @@ const commander = createRequire(import.meta.url)('commander') as typeof Commande
 const { Option } = commander;
 export const { CommanderError: CommanderErrorClass } = commander;
 
-function choice<T extends string>(msgs: Messages, flag: string, values: readonly T[]) {
-  return (value: string): T => {
+/** The values an option accepts, kept for shell completion (commander's own choices print English help). */
+export const OPTION_CHOICES = new WeakMap<CommanderModule.Option, readonly string[]>();
+
+/** An option with a fixed set of values, refused in the user's language. */
+function choiceOption<T extends string>(msgs: Messages, flags: string, description: string, values: readonly T[]): CommanderModule.Option {
+  const option = new Option(flags, description);
+  const flag = option.long ?? flags;
+  option.argParser((value: string): T => {
     if ((values as readonly string[]).includes(value)) return value as T;
     throw new UserError(msgs.cli.invalidChoice(flag, value, values));
-  };
+  });
+  OPTION_CHOICES.set(option, values);
+  return option;
 }
 
 /** --format and --fail-on, the same for every command that reports findings. */
 const formatOption = (msgs: Messages) =>
-  new Option('-f, --format <vorm>', `${msgs.cli.validate.format} (stylish)`).argParser(choice(msgs, '--format', DIAGNOSTIC_FORMATS));
+  choiceOption(msgs, '-f, --format <vorm>', `${msgs.cli.validate.format} (stylish)`, DIAGNOSTIC_FORMATS);
 const failOnOption = (msgs: Messages) =>
-  new Option('--fail-on <niveau>', `${msgs.cli.validate.failOn} (error)`).argParser(choice(msgs, '--fail-on', ['error', 'warning'] as const));
+  choiceOption(msgs, '--fail-on <niveau>', `${msgs.cli.validate.failOn} (error)`, ['error', 'warning'] as const);
 
 function example(msgs: Messages, lines: string[]): string {
   return `\n${lines.length > 1 ? msgs.cli.examples : msgs.cli.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -63,7 +71,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride()
-    .addOption(new Option('--lang <taal>', `${c.lang} (nl)`).argParser(choice(msgs, '--lang', LANGS)))
+    .addOption(choiceOption(msgs, '--lang <taal>', `${c.lang} (nl)`, LANGS))
     .option('--no-color', c.noColor)
     .option('-q, --quiet', c.quiet)
     .option('--debug', c.debug)
@@ -72,7 +80,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
   program
     .command('frameworks')
     .description(c.frameworks.description)
-    .addOption(new Option('-f, --format <vorm>', `${c.frameworks.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.frameworks.format} (text)`, ['text', 'json'] as const))
     .addHelpText('after', example(msgs, ['kader frameworks', 'kader frameworks --frameworks-dir ./mijn-kaders --format json']))
     .action(async (opts: { format?: 'text' | 'json' }, command: Command) => {
       const { frameworksCommand } = await import('./commands/frameworks.js');
@@ -83,7 +91,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('show')
     .description(c.show.description)
     .argument('<kader>', c.show.framework)
-    .addOption(new Option('-f, --format <vorm>', `${c.show.format} (tree)`).argParser(choice(msgs, '--format', ['tree', 'md', 'json'] as const)))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.show.format} (tree)`, ['tree', 'md', 'json'] as const))
     .option('-o, --out <bestand>', c.out)
     .addHelpText('after', example(msgs, ['kader show werken-aan-veiligheid', 'kader show frameworks/werken-aan-veiligheid.yaml --format md -o kader.md']))
     .action(async (framework: string, opts: { format?: 'tree' | 'md' | 'json'; out?: string }, command: Command) => {
@@ -130,6 +138,18 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .action(async (what: string, id: string, opts: { out?: string }, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
       registry.setExit(await initCommand(await registry.context(command), { what, id, out: opts.out }));
+    });
+
+  program
+    .command('completion')
+    .description(c.completion.description)
+    .argument('<shell>', c.completion.shell)
+    .addHelpText('after', example(msgs, ['kader completion bash > ~/.local/share/bash-completion/completions/kader', 'kader completion zsh >> ~/.zshrc']))
+    .action(async (shell: string) => {
+      const { bashCompletion, zshCompletion } = await import('./completion.js');
+      if (shell !== 'bash' && shell !== 'zsh') throw new UserError(msgs.cli.invalidChoice('<shell>', shell, ['bash', 'zsh']));
+      io.stdout(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
+      registry.setExit(0);
     });
 
   program
@@ -198,7 +218,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .description(c.plan.description)
     .argument('<sessie>', c.plan.session)
     .option('--list', c.plan.list)
-    .addOption(new Option('-f, --format <vorm>', `${c.plan.format} (text)`).argParser(choice(msgs, '--format', ['text', 'json'] as const)))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.plan.format} (text)`, ['text', 'json'] as const))
     .option('--actions <bestand>', c.plan.actions)
     .option('--status <actie=status>', c.plan.status, (value: string, previous: string[] = []) => [...previous, value])
     .option('--framework <kader>', c.report.framework)
@@ -221,7 +241,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('report')
     .description(c.report.description)
     .argument('<sessie>', c.report.session)
-    .addOption(new Option('-f, --format <vorm>', `${c.report.format} (md)`).argParser(choice(msgs, '--format', ['md', 'html', 'json', 'pdf'] as const)))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.report.format} (md)`, ['md', 'html', 'json', 'pdf'] as const))
     .option('-o, --out <bestand>', c.out)
     .option('--template <bestand>', c.report.template)
     .option('--baseline <sessie>', c.report.baseline)

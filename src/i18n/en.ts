@@ -366,6 +366,10 @@ export const en: Messages = {
       exists: (file) => `${file} already exists; choose another id or -o`,
       created: (file) => `Framework created: ${file}. Edit the texts and check with kader validate ${file}`,
     },
+    completion: {
+      description: 'print a script that completes commands and options in bash or zsh',
+      shell: 'bash or zsh',
+    },
     schema: {
       description: 'print a JSON Schema: framework, session, or answers <framework>',
       name: 'which schema: framework, session or answers',

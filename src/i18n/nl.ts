@@ -384,6 +384,10 @@ export const nl = {
       exists: (file: string) => `${file} bestaat al; kies een ander id of -o`,
       created: (file: string) => `Kader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
     },
+    completion: {
+      description: 'print een script voor het aanvullen van opdrachten en opties in bash of zsh',
+      shell: 'bash of zsh',
+    },
     schema: {
       description: 'print een JSON Schema: framework, session, of answers <kader>',
       name: 'welk schema: framework, session of answers',
