@@ -33,7 +33,8 @@ function session(answers: Session['answers'] = {}): Session {
 }
 
 /** Plays a script of steps; records what was asked and each save. */
-function scripted(steps: (Step | 'interrupt')[]) {
+function scripted(steps: (Step | 'interrupt')[], verdicts: ({ verdict: 'meets' | 'partly' | 'not-met' | 'not-applicable'; motivation: string } | null | undefined)[] = []) {
+  const judged: string[] = [];
   const asked: string[] = [];
   const criteria: string[] = [];
   const progress: string[] = [];
@@ -48,14 +49,18 @@ function scripted(steps: (Step | 'interrupt')[]) {
     },
     details: async (view) => (view.place.question.type === 'scale' ? { note: `notitie ${view.place.question.id}` } : {}),
     invalid: () => void asked.push('!invalid'),
+    judge: async (view, context) => {
+      judged.push(`${view.place.criterion.id}:${context.computed}`);
+      return verdicts.shift();
+    },
   };
-  return { prompter, asked, criteria, progress };
+  return { prompter, asked, criteria, progress, judged };
 }
 
 const answer = (value: Step extends infer S ? (S extends { kind: 'answer'; value: infer V } ? V : never) : never): Step => ({ kind: 'answer', value });
 
-async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: boolean; theme?: string } = {}) {
-  const script = scripted(steps);
+async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: boolean; theme?: string; judge?: boolean; verdicts?: Parameters<typeof scripted>[1] } = {}) {
+  const script = scripted(steps, extra.verdicts);
   const saves: string[] = [];
   const outcome = await runInterview({
     framework,
@@ -66,6 +71,7 @@ async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: 
     now: () => '2026-11-23T10:00:00Z',
     respondent: 'teamleider',
     review: extra.review,
+    judge: extra.judge,
   });
   return { outcome, saves, ...script };
 }
@@ -162,5 +168,19 @@ describe('interview engine', () => {
     expect(buildPlan(framework, { theme: 'T2' }).map((p) => p.question.id)).toEqual(['TK-T2-01a', 'TK-T2-01b', 'TK-T2-01c', 'TK-T2-01d', 'TK-T2-01e']);
     expect(buildPlan(framework, { audience: 'gemeente' }).every((p) => p.criterion.id === 'TK-T2-01')).toBe(true);
     expect(activeQuestions(framework, {}).has('TK-T1-01b')).toBe(false);
+  });
+
+  it('with judge, asks for a verdict when leaving a criterion, stores it with its motivation, and can remove it', async () => {
+    const s = session();
+    const { judged, saves } = await run(s, [answer('voldoet'), answer('deels'), answer(40), answer(true), answer('2025-01-01'), answer('wethouder')], {
+      judge: true,
+      verdicts: [{ verdict: 'partly', motivation: 'Werkwijze alleen op papier' }, undefined],
+    });
+    expect(judged).toEqual(['TK-T1-01:meets', 'TK-T2-01:partly']);
+    expect(s.judgements).toEqual({ 'TK-T1-01': { verdict: 'partly', motivation: 'Werkwijze alleen op papier', at: '2026-11-23T10:00:00Z' } });
+    expect(saves).toHaveLength(7); // six answers and one judgement
+    const again = await run(s, [answer('voldoet'), 'interrupt'], { judge: true, review: true, verdicts: [null] });
+    expect(again.judged).toEqual(['TK-T1-01:meets']);
+    expect(s.judgements).toEqual({});
   });
 });

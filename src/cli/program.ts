@@ -160,6 +160,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .option('--theme <thema>', c.interview.theme)
     .option('--audience <doelgroep>', c.interview.audience)
     .option('--review', c.interview.review)
+    .option('--judge', c.interview.judge)
     .option('-o, --out <bestand>', c.interview.out)
     .option('--answers <bestand>', c.interview.answers)
     .option('--respondent <rol>', c.interview.respondent)
@@ -172,7 +173,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       'after',
       example(msgs, [
         'kader interview',
-        'kader interview sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml',
+        'kader interview sessies/utrecht-werken-aan-veiligheid-2026-11-23.yaml --judge',
         'kader interview sessie.yaml --framework tsd-lokaal-netwerk --gemeente Utrecht --answers antwoorden.yaml',
       ]),
     )

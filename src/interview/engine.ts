@@ -4,7 +4,8 @@
  */
 import { evaluateCondition } from '../framework/condition.js';
 import { audiencesOf, indexOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
-import type { Answer, Session, StoredValue } from '../session/types.js';
+import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
+import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
 export interface PlanFilter {
@@ -107,6 +108,18 @@ export interface Prompter {
   details(view: QuestionView): Promise<AnswerDetails>;
   /** A value the engine refused (the adapter should prevent it; scripted input may not). */
   invalid(view: QuestionView, problem: ValueProblem, value: unknown): void;
+  /**
+   * With --judge, after a criterion: the interviewer's verdict and motivation, null to remove
+   * an earlier one, or undefined to leave things as they are.
+   */
+  judge?(view: QuestionView, outcome: JudgeContext): Promise<{ verdict: Verdict; motivation: string } | null | undefined>;
+}
+
+export interface JudgeContext {
+  /** What the answers give by the thresholds. */
+  computed: CriterionOutcome;
+  score?: number;
+  current?: Judgement;
 }
 
 /** Thrown by a Prompter when the user presses Ctrl-C. Answers given so far are saved. */
@@ -128,6 +141,8 @@ export interface InterviewOptions {
   save(session: Session): void;
   now(): string;
   respondent?: string;
+  /** Ask for the interviewer's verdict per criterion (Prompter.judge). */
+  judge?: boolean;
   /** Walk answered questions again instead of only the open ones. */
   review?: boolean;
   start?: number;
@@ -140,6 +155,26 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
   let index = options.start ?? (options.review ? 0 : Math.max(0, resumeIndex(plan, framework, session.answers)));
   let revisit = false; // after "back" or a jump, answered questions are shown instead of passed over
   let shownCriterion: string | undefined;
+
+  /** With --judge: when the interview moves past a criterion's last question, ask for the interviewer's verdict. */
+  const judgeOnLeaving = async (place: QuestionPlace, view: QuestionView): Promise<void> => {
+    if (!options.judge || !prompter.judge) return;
+    // The next question that will actually be asked; skip logic may pass over the rest of this criterion.
+    const active = activeQuestions(framework, session.answers);
+    const next = plan.slice(index).find((p) => active.has(p.question.id));
+    if (next?.criterion.id === place.criterion.id) return;
+    const id = place.criterion.id;
+    const scored = scoreSession(framework, session).criteria.find((c) => c.criterion.id === id)!;
+    const judgement = await prompter.judge(view, { computed: scored.computed, score: scored.score, current: session.judgements?.[id] });
+    if (judgement === undefined) return;
+    if (judgement === null) {
+      if (!session.judgements?.[id]) return;
+      delete session.judgements[id];
+    } else {
+      session.judgements = { ...session.judgements, [id]: { ...judgement, at: options.now() } };
+    }
+    options.save(session);
+  };
 
   try {
     while (index < plan.length) {
@@ -183,10 +218,12 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         history.push(index);
         index++;
         revisit = false;
+        await judgeOnLeaving(place, view);
       } else if (step.kind === 'skip') {
         history.push(index);
         index++;
         revisit = false;
+        await judgeOnLeaving(place, view);
       } else if (step.kind === 'back') {
         index = history.pop() ?? index;
         revisit = true;

@@ -164,6 +164,28 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
         : [];
       return { ...(note && { note }), ...(evidence.length && { evidence }) };
     },
+    async judge(view, { computed, score, current }) {
+      const r = msgs.report;
+      const keep = '\u0000none';
+      const suggestion = `${r.outcome[computed] ?? computed}${score === undefined ? '' : ` (${Math.round(score * 100)}%)`}`;
+      const verdict = await guard(
+        select({
+          theme,
+          message: t.judge(view.place.criterion.id),
+          choices: [
+            { name: t.noJudgement(suggestion), value: keep },
+            ...(['meets', 'partly', 'not-met', 'not-applicable'] as const).map((v) => ({ name: r.outcome[v] ?? v, value: v })),
+          ],
+          default: current?.verdict ?? keep,
+        }),
+      );
+      if (verdict === keep) return current ? null : undefined;
+      const motivation = (
+        await guard(input({ message: t.motivation, default: current?.motivation, validate: (v) => v.trim() !== '' || t.motivationRequired }))
+      ).trim();
+      warnIfPersonal(motivation, `${view.place.criterion.id} (${msgs.privacy.fields.motivation})`);
+      return { verdict: verdict as 'meets' | 'partly' | 'not-met' | 'not-applicable', motivation };
+    },
     invalid(_view, problem, value) {
       write(`${chalk.red('!')} ${describeValueProblem(problem, value, msgs)}\n`);
     },

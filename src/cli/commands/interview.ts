@@ -16,6 +16,7 @@ export interface InterviewOptions {
   theme?: string;
   audience?: string;
   review?: boolean;
+  judge?: boolean;
   out?: string;
   answers?: string;
   respondent?: string;
@@ -87,6 +88,7 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
       now,
       respondent: options.respondent ?? (open.session.context.respondents?.length === 1 ? open.session.context.respondents[0]!.role : undefined),
       review: options.review,
+      judge: options.judge,
       start,
     });
   } catch (error) {
