@@ -90,3 +90,22 @@ describe('precompiled validators (dist/validators)', () => {
     }
   });
 });
+
+describe('schemas for editors', () => {
+  it.each(['framework', 'session'])('%s: every property has a description in Dutch and English ("nl / en")', (name) => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const object = node as { properties?: Record<string, { description?: string }>; items?: unknown; additionalProperties?: unknown };
+      for (const [key, value] of Object.entries(object.properties ?? {})) {
+        if (typeof value === 'object' && !/\S \/ \S/.test(value.description ?? '')) missing.push(`${path}.${key}`);
+        walk(value, `${path}.${key}`);
+      }
+      for (const key of ['items', 'additionalProperties'] as const) walk(object[key], `${path}.${key}`);
+    };
+    walk(schema, '#');
+    for (const [key, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) walk(def, `$defs.${key}`);
+    expect(missing).toEqual([]);
+  });
+});
