@@ -1,4 +1,6 @@
-/** Dutch UI messages: the default language of kader. */
+/** Dutch UI messages: the default language of kader. The command-line texts are in nl-cli.ts. */
+import { cli } from './nl-cli.js';
+import { list, plural } from './words.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -10,8 +12,6 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'leeg',
 };
 
-const list = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(', ');
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const nl = {
   io: {
@@ -283,147 +283,7 @@ export const nl = {
       `${plural(errors + warnings, 'probleem', 'problemen')} (${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')})`,
     clean: (files: number) => `${plural(files, 'bestand', 'bestanden')} gecontroleerd, geen problemen gevonden`,
   },
-  cli: {
-    description: 'Kwaliteitskaders huiselijk geweld en kindermishandeling: controleren, interviewen, verbeterplan.',
-    usage: 'Gebruik:',
-    options: 'Opties:',
-    commands: 'Opdrachten:',
-    arguments: 'Argumenten:',
-    globalOptions: 'Algemene opties:',
-    optionsPlaceholder: '[opties]',
-    commandPlaceholder: '[opdracht]',
-    example: 'Voorbeeld',
-    examples: 'Voorbeelden',
-    help: 'toon hulp bij een opdracht',
-    version: 'toon het versienummer',
-    lang: 'taal van de uitvoer: nl of en',
-    noColor: 'geen kleuren in de uitvoer (ook met NO_COLOR)',
-    quiet: 'toon alleen fouten',
-    debug: 'toon technische details (stack trace) bij een interne fout',
-    frameworksDir: 'map met eigen kaders naast de meegeleverde',
-    out: 'schrijf naar dit bestand in plaats van naar de terminal',
-    unknownOption: (option: string) => `onbekende optie ${option}`,
-    unknownCommand: (command: string) => `onbekende opdracht "${command}"; zie kader --help`,
-    missingArgument: (name: string) => `argument <${name}> ontbreekt`,
-    missingOptionValue: (option: string) => `optie ${option} heeft een waarde nodig`,
-    invalidChoice: (option: string, value: string, choices: readonly string[]) =>
-      `ongeldige waarde "${value}" voor ${option}; kies uit: ${choices.join(', ')}`,
-    tooManyArguments: 'te veel argumenten; zie --help',
-    internal: 'interne fout in kader; dit is een bug. Meld het met de uitvoer van --debug.',
-    validate: {
-      description: 'controleer kaderbestanden (YAML) op schema en inhoudelijke regels, voor CI',
-      paths: 'bestanden of mappen (standaard: de meegeleverde kaders)',
-      format: 'uitvoervorm: stylish, json, github, junit of sarif',
-      failOn: 'vanaf welk niveau de exitcode 1 is: error of warning',
-    },
-    frameworks: {
-      description: 'toon de meegeleverde en eigen kaders',
-      format: 'uitvoervorm: text of json',
-      header: ['id', 'versie', 'criteria', 'titel'],
-      shadowed: (id: string, local: string, bundled: string) => `eigen kader ${local} vervangt het meegeleverde kader "${id}" (${bundled})`,
-      none: 'geen kaders gevonden',
-    },
-    show: {
-      description: 'toon een kader als boom, Markdown of JSON',
-      framework: 'id van een meegeleverd kader of pad naar een YAML-bestand',
-      format: 'uitvoervorm: tree, md of json',
-      notFound: (ref: string, known: readonly string[]) =>
-        `kader "${ref}" niet gevonden; beschikbaar: ${known.join(', ')} (of geef een pad naar een .yaml-bestand)`,
-      invalid: (file: string, count: number) =>
-        `${file} bevat ${plural(count, 'fout', 'fouten')}; draai eerst kader validate ${file}`,
-    },
-    check: {
-      description: 'controleer sessiebestanden: schema, antwoorden, volledigheid en wijzigingen in het kader',
-      sessions: 'sessiebestanden of mappen',
-      framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
-      completeness: 'toon per thema hoeveel vragen beantwoord en open zijn',
-      privacy: 'meld mogelijke persoonsgegevens in antwoorden, notities, oordelen en acties (BSN, telefoon, e-mail, IBAN, adres, geboortedatum)',
-      completenessHeader: ['thema', 'beantwoord', 'open', 'titel'],
-    },
-    interview: {
-      description: 'interview in de terminal: maakt een sessie of gaat verder waar je was; elk antwoord wordt meteen opgeslagen',
-      session: 'sessiebestand (nieuw of om te hervatten)',
-      framework: 'kader (id of pad) voor een nieuwe sessie',
-      theme: 'alleen dit thema',
-      audience: 'alleen criteria voor deze doelgroep',
-      judge: 'vraag na elk criterium om je eigen oordeel met motivering (gaat boven de berekende uitkomst)',
-      review: 'loop ook de beantwoorde vragen opnieuw langs',
-      out: 'bestandsnaam voor een nieuwe sessie (standaard sessies/<gemeente>-<kader>-<datum>.yaml)',
-      answers: 'voeg antwoorden uit dit YAML-bestand toe, zonder terminal (vraag-id: waarde)',
-      respondent: 'rol van wie antwoordt (bijvoorbeeld teamleider)',
-      gemeente: 'gemeente, voor een nieuwe sessie zonder terminal',
-      team: 'team, voor een nieuwe sessie zonder terminal',
-      regio: 'regio, voor een nieuwe sessie zonder terminal',
-      date: 'datum JJJJ-MM-DD (standaard vandaag)',
-      interviewer: 'naam of rol van een interviewer (mag vaker)',
-    },
-    report: {
-      description: 'maak het verbeterplan van een sessie: Markdown, HTML of JSON',
-      session: 'sessiebestand',
-      format: 'uitvoervorm: md, html, json of pdf (pdf via een geïnstalleerde Chromium)',
-      template: 'eigen handlebars-sjabloon in plaats van het standaardsjabloon',
-      baseline: 'eerdere sessie van hetzelfde kader, om voortgang te tonen',
-      framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
-      redact: 'vervang mogelijke persoonsgegevens door [verwijderd: …]',
-      allowPersonalData: 'neem tekst met mogelijke persoonsgegevens toch op (na controle)',
-      pdfNeedsOut: 'een PDF gaat naar een bestand: geef -o verbeterplan.pdf',
-      noChromium: 'voor PDF is Chromium nodig en die is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) of wijs het aan met CHROME_PATH; kader downloadt zelf geen browser. Of maak HTML en druk die af vanuit de browser',
-      pdfFailed: (chromium: string, detail: string) => `${chromium} kon de PDF niet maken: ${detail}`,
-      versionDiffers: (before: string, now: string) => `de vorige meting gebruikte kaderversie ${before}, deze versie ${now}; vergelijk met zorg`,
-      templateError: (file: string, detail: string) => `sjabloon ${file} klopt niet: ${detail}`,
-    },
-    plan: {
-      description: 'loop de verbeterpunten langs en leg SMART-verbeteracties vast in de sessie',
-      session: 'sessiebestand',
-      list: 'toon de acties',
-      format: 'uitvoervorm van --list: text of json',
-      actions: 'voeg acties uit dit YAML-bestand toe, zonder terminal',
-      status: 'zet de status van een actie, bijvoorbeeld A1=gereed (mag vaker)',
-    },
-    init: {
-      description: 'maak een nieuw kaderbestand om mee te beginnen (valideert zoals het is)',
-      what: 'wat: framework',
-      id: 'id van het nieuwe kader: kleine letters, cijfers en streepjes',
-      unknown: (what: string) => `kader init kent alleen "framework", niet "${what}"`,
-      badId: (id: string) => `id "${id}" mag alleen kleine letters, cijfers en streepjes bevatten en moet met een letter of cijfer beginnen`,
-      exists: (file: string) => `${file} bestaat al; kies een ander id of -o`,
-      created: (file: string) => `Kader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
-    },
-    completion: {
-      description: 'print een script voor het aanvullen van opdrachten en opties in bash of zsh',
-      shell: 'bash of zsh',
-    },
-    schema: {
-      description: 'print een JSON Schema: framework, session, of answers <kader>',
-      name: 'welk schema: framework, session of answers',
-      framework: 'kader (id of pad) voor answers',
-      needFramework: 'kader schema answers heeft een kader nodig, bijvoorbeeld: kader schema answers werken-aan-veiligheid',
-      unknown: (name: string, known: readonly string[]) => `onbekend schema "${name}"; kies uit: ${known.join(', ')}`,
-    },
-    tree: {
-      conditionWords: { answered: 'is beantwoord', notAnswered: 'is niet beantwoord', all: 'alle', any: 'een van', not: 'niet' },
-      version: 'versie',
-      publisher: 'uitgever',
-      adopted: 'vastgesteld',
-      source: 'bron',
-      critical: 'kritiek',
-      weight: 'gewicht',
-      when: 'alleen als',
-      scale: 'schaal',
-      audiences: 'doelgroepen',
-      thresholds: 'grenzen',
-      description: 'Wat goed is',
-      guidance: 'Aanwijzingen',
-      probes: 'Doorvragen',
-      evidence: 'Bewijs om naar te vragen',
-      improvements: 'Mogelijke verbeteracties',
-      references: 'Bronnen',
-      questions: 'Vragen',
-      criteria: (n: number) => plural(n, 'criterium', 'criteria'),
-      questionsCount: (n: number) => plural(n, 'vraag', 'vragen'),
-      optional: 'niet verplicht',
-    },
-  },
+  cli,
 };
 
 export type Messages = typeof nl;
