@@ -150,3 +150,15 @@ describe('kader completion', () => {
     expect(kader(['completion', 'fish'])).toMatchObject({ code: 2, stderr: 'kader: ongeldige waarde "fish" voor <shell>; kies uit: bash, zsh\n' });
   });
 });
+
+describe('help in English', () => {
+  it('shows placeholders in English too, and global options without a command give the help', () => {
+    const help = kader(['report', '--help', '--lang', 'en']).stdout;
+    expect(help.split('\n')[0]).toBe('Usage: kader report [options] <session>');
+    expect(help).toContain('  -o, --out <file>');
+    expect(kader(['show', '--lang', 'en'])).toMatchObject({ code: 2, stderr: 'kader: missing argument <framework>\n' });
+    const bare = kader(['--lang', 'en']);
+    expect(bare.code).toBe(0);
+    expect(`${bare.stdout}${bare.stderr}`).toContain('Usage: kader [options] [command]');
+  });
+});

@@ -67,6 +67,8 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       styleTitle: (title) => titles[title] ?? title,
       styleUsage: (usage) => translatePlaceholders(usage, c),
       styleSubcommandTerm: (term) => translatePlaceholders(term, c),
+      optionTerm: (option) => translatePlaceholders(option.flags, c),
+      argumentTerm: (argument) => c.placeholders[argument.name()] ?? argument.name(),
       showGlobalOptions: true,
     })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
@@ -271,9 +273,15 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
   return program;
 }
 
-/** commander writes "[options]" and "[command]" in usage lines; say it in the user's language. */
+/**
+ * Help shows "[options]", "[command]" and the placeholders of the definitions below, which
+ * are written in Dutch (<bestand>, <sessie> …); show them in the user's language.
+ */
 function translatePlaceholders(text: string, c: Messages['cli']): string {
-  return text.replace('[options]', c.optionsPlaceholder).replace('[command]', c.commandPlaceholder);
+  return text
+    .replace('[options]', c.optionsPlaceholder)
+    .replace('[command]', c.commandPlaceholder)
+    .replace(/([<[])([^\]>.]+)(\.\.\.)?([>\]])/g, (_m, open: string, word: string, dots = '', close: string) => `${open}${c.placeholders[word] ?? word}${dots}${close}`);
 }
 
 /** Translate commander's own usage errors; they are English and name the option in quotes. */
@@ -285,7 +293,7 @@ export function usageMessage(error: CommanderError, msgs: Messages): string {
     case 'commander.unknownCommand':
       return msgs.cli.unknownCommand(quoted[0] ?? '');
     case 'commander.missingArgument':
-      return msgs.cli.missingArgument(quoted[0] ?? '');
+      return msgs.cli.missingArgument(msgs.cli.placeholders[quoted[0] ?? ''] ?? quoted[0] ?? '');
     case 'commander.optionMissingArgument':
       return msgs.cli.missingOptionValue((quoted[0] ?? '').split(' ')[0] ?? '');
     case 'commander.excessArguments':

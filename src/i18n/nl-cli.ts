@@ -8,6 +8,8 @@ export const cli = {
   commands: 'Opdrachten:',
   arguments: 'Argumenten:',
   globalOptions: 'Algemene opties:',
+  /** Placeholders in help are written in Dutch in the command definitions: nothing to translate. */
+  placeholders: {} as Record<string, string>,
   optionsPlaceholder: '[opties]',
   commandPlaceholder: '[opdracht]',
   example: 'Voorbeeld',
@@ -76,7 +78,7 @@ export const cli = {
     interviewer: 'naam of rol van een interviewer (mag vaker)',
   },
   report: {
-    description: 'maak het verbeterplan van een sessie: Markdown, HTML of JSON',
+    description: 'maak het verbeterplan van een sessie: Markdown, HTML, JSON of PDF',
     session: 'sessiebestand',
     format: 'uitvoervorm: md, html, json of pdf (pdf via een geïnstalleerde Chromium)',
     template: 'eigen handlebars-sjabloon in plaats van het standaardsjabloon',
