@@ -177,6 +177,10 @@ export const nl = {
     theme: 'Thema',
     score: 'Score',
     criteria: 'Criteria',
+    csvTitle: 'Titel',
+    csvOutcome: 'Uitkomst',
+    csvCritical: 'Kritiek',
+    csvWeight: 'Gewicht',
     chartTitle: 'Score per thema',
     outcome: {
       meets: 'voldoet',

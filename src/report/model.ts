@@ -67,6 +67,8 @@ export interface ReportModel {
     themes: (ScoreView & { id: string; title: string; tally: Tally })[];
     critical: { id: string; title: string; outcome: Outcome }[];
   };
+  /** Every criterion in framework order, whatever its outcome. */
+  criteria: CriterionView[];
   strengths: CriterionView[];
   improvements: { theme: { id: string; title: string }; criteria: CriterionView[] }[];
   actions: ActionView[];
@@ -232,6 +234,7 @@ export function buildReport(input: ReportInput): ReportModel {
         .filter((c) => c.criterion.critical)
         .map((c) => ({ id: c.criterion.id, title: c.criterion.title, outcome: c.outcome })),
     },
+    criteria: scored.criteria.map((c) => views.get(c.criterion.id)!),
     strengths: scored.strengths.map((c) => views.get(c.criterion.id)!),
     improvements,
     actions,

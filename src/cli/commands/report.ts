@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
 import type { PersonalDataKind } from '../../privacy/detect.js';
 import { redactSession, scanSession } from '../../privacy/session.js';
+import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
@@ -14,7 +15,10 @@ import { openSession } from '../session-io.js';
 
 export interface ReportOptions {
   session: string;
-  format: ReportFormat | 'pdf';
+  format: ReportFormat | 'pdf' | 'csv';
+  /** For csv: which table, and the separator (Dutch Excel expects ";"). */
+  table?: CsvTable;
+  separator?: string;
   out?: string;
   template?: string;
   baseline?: string;
@@ -53,6 +57,10 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
   const version = packageVersion();
+  if (options.format === 'csv') {
+    writeOutput(ctx, reportCsv(model, options.table ?? 'actions', ctx.msgs, options.separator ?? ','), options.out);
+    return 0;
+  }
   const pdf = options.format === 'pdf';
   if (pdf && (!options.out || options.out === '-')) throw new UserError(ctx.msgs.cli.report.pdfNeedsOut);
   let text: string;
