@@ -73,7 +73,7 @@ export function generateExamples() {
     id: '6f1e2a4c-0000-4000-8000-000000002025',
     date: '2025-11-18',
     answers: earlier,
-    actions: [{ ...actions[1], id: 'A1', status: 'open', due: '2026-06-01' }],
+    actions: [{ ...actions[1], status: 'open', due: '2026-06-01' }],
   });
   const latest = makeSession(framework, digest, { id: '6f1e2a4c-0000-4000-8000-000000002026', date: '2026-11-20', answers, actions });
   const files = {};

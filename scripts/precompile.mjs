@@ -22,9 +22,11 @@ for (const name of ['framework', 'session']) {
 
 const templates = join(root, 'dist', 'templates');
 mkdirSync(templates, { recursive: true });
-for (const format of ['md', 'html']) {
-  const source = readFileSync(join(root, 'templates', `report.${format}.hbs`), 'utf8');
-  // The same options as a run-time compile: Markdown escapes with its own helpers.
-  const spec = Handlebars.precompile(source, { noEscape: format === 'md', strict: false });
-  writeFileSync(join(templates, `report.${format}.cjs`), `module.exports = ${spec};\n`);
+for (const name of ['report', 'compare']) {
+  for (const format of ['md', 'html']) {
+    const source = readFileSync(join(root, 'templates', `${name}.${format}.hbs`), 'utf8');
+    // The same options as a run-time compile: Markdown escapes with its own helpers.
+    const spec = Handlebars.precompile(source, { noEscape: format === 'md', strict: false });
+    writeFileSync(join(templates, `${name}.${format}.cjs`), `module.exports = ${spec};\n`);
+  }
 }

@@ -60,6 +60,13 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
     expect(await axeViolations((page) => page.goto(pathToFileURL(REPORT).href))).toEqual([]);
   }, 30_000);
 
+  it('the comparison page (kader compare --format html) has no WCAG 2.1 A/AA violations either', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'voortgang.html');
+    expect(kader(['compare', 'examples/voorbeeldgemeente-2025.yaml', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'html', '-o', out]).code).toBe(0);
+    expect(await axeViolations((page) => page.goto(pathToFileURL(out).href))).toEqual([]);
+  }, 30_000);
+
   it('renders: a screenshot with content, and a printable PDF', async () => {
     const dir = tempDir();
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });

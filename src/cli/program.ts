@@ -241,6 +241,29 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     );
 
   program
+    .command('compare')
+    .description(c.compare.description)
+    .argument('<eerder>', c.compare.before)
+    .argument('<later>', c.compare.after)
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.compare.format} (text)`, ['text', 'md', 'html', 'json'] as const))
+    .option('-o, --out <bestand>', c.out)
+    .option('--framework <kader>', c.report.framework)
+    .option('--redact', c.report.redact)
+    .option('--allow-personal-data', c.report.allowPersonalData)
+    .addHelpText('after', example(msgs, ['kader compare sessie-2025.yaml sessie-2026.yaml', 'kader compare sessie-2025.yaml sessie-2026.yaml --format html -o voortgang.html']))
+    .action(
+      async (
+        before: string,
+        after: string,
+        opts: { format?: 'text' | 'md' | 'html' | 'json'; out?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
+        command: Command,
+      ) => {
+        const { compareCommand } = await import('./commands/compare.js');
+        registry.setExit(await compareCommand(await registry.context(command), { before, after, ...opts, format: opts.format ?? 'text' }));
+      },
+    );
+
+  program
     .command('report')
     .description(c.report.description)
     .argument('<sessie>', c.report.session)

@@ -27,6 +27,8 @@ export const cli: Messages['cli'] = {
     wat: 'what',
     opdracht: 'command',
     'actie=status': 'action=status',
+    eerder: 'before',
+    later: 'after',
     tabel: 'table',
     teken: 'character',
   },
@@ -93,6 +95,12 @@ export const cli: Messages['cli'] = {
     regio: 'region, for a new session without a terminal',
     date: 'date YYYY-MM-DD (default today)',
     interviewer: 'name or role of an interviewer (repeatable)',
+  },
+  compare: {
+    description: 'progress between two measurements of the same framework: per theme and criterion better, same or worse',
+    before: 'the earlier session',
+    after: 'the later session',
+    format: 'output format: text, md, html or json',
   },
   report: {
     description: 'make the improvement plan of a session: Markdown, HTML, JSON, PDF or CSV',

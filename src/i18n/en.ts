@@ -265,6 +265,10 @@ export const en: Messages = {
       `the improvement plan would possibly hold personal data (${count}×, first in ${first}); edit the session, or use --redact to leave it out or --allow-personal-data if it is certainly no personal data`,
     marker: (kind) => `[removed: ${kind}]`,
   },
+  compare: {
+    title: (gemeente, before, after) => `Progress ${gemeente}: ${before} → ${after}`,
+    delta: 'Change (points)',
+  },
   format: {
     error: 'error',
     warning: 'warning',

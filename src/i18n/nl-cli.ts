@@ -77,6 +77,12 @@ export const cli = {
     date: 'datum JJJJ-MM-DD (standaard vandaag)',
     interviewer: 'naam of rol van een interviewer (mag vaker)',
   },
+  compare: {
+    description: 'voortgang tussen twee metingen van hetzelfde kader: per thema en criterium beter, gelijk of slechter',
+    before: 'de eerdere sessie',
+    after: 'de latere sessie',
+    format: 'uitvoervorm: text, md, html of json',
+  },
   report: {
     description: 'maak het verbeterplan van een sessie: Markdown, HTML, JSON, PDF of CSV',
     session: 'sessiebestand',

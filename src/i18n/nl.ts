@@ -280,6 +280,10 @@ export const nl = {
       `het verbeterplan zou mogelijk persoonsgegevens bevatten (${count}×, eerst in ${first}); pas de sessie aan, of gebruik --redact om ze weg te laten of --allow-personal-data als het zeker geen persoonsgegevens zijn`,
     marker: (kind: string) => `[verwijderd: ${kind}]`,
   },
+  compare: {
+    title: (gemeente: string, before: string, after: string) => `Voortgang ${gemeente}: ${before} → ${after}`,
+    delta: 'Verschil (procentpunt)',
+  },
   format: {
     error: 'fout',
     warning: 'waarschuwing',

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type HandlebarsFull from 'handlebars';
 import { PRECOMPILED_TEMPLATES_DIR, TEMPLATES_DIR } from '../core/assets.js';
 import type { Lang, Messages } from '../i18n/index.js';
+import type { ComparisonModel } from './compare.js';
 import type { ReportModel } from './model.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
@@ -72,9 +73,9 @@ type Template = ReturnType<typeof HandlebarsFull.compile>;
 const require = createRequire(import.meta.url);
 
 /** The template spec precompiled at build time (scripts/precompile.mjs), if it is there. */
-function precompiledSpec(format: 'md' | 'html'): TemplateSpecification | undefined {
+function precompiledSpec(name: TemplateName, format: 'md' | 'html'): TemplateSpecification | undefined {
   try {
-    return require(join(PRECOMPILED_TEMPLATES_DIR, `report.${format}.cjs`)) as TemplateSpecification;
+    return require(join(PRECOMPILED_TEMPLATES_DIR, `${name}.${format}.cjs`)) as TemplateSpecification;
   } catch {
     return undefined;
   }
@@ -88,6 +89,7 @@ function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
   hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('signed', (value: unknown) => (typeof value === 'number' ? `${value > 0 ? '+' : ''}${value}` : msgs.report.none));
 }
 
 /**
@@ -96,8 +98,10 @@ function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
  * HTML: {{x}} escapes; Markdown: compiled without HTML escaping, so every user text goes
  * through {{md}} or {{cell}} (scripts/precompile.mjs uses the same options).
  */
-function templateFor(format: 'md' | 'html', msgs: Messages, templateText?: string): Template {
-  const spec = templateText === undefined ? precompiledSpec(format) : undefined;
+type TemplateName = 'report' | 'compare';
+
+function templateFor(name: TemplateName, format: 'md' | 'html', msgs: Messages, templateText?: string): Template {
+  const spec = templateText === undefined ? precompiledSpec(name, format) : undefined;
   if (spec) {
     const runtime = (require('handlebars/runtime') as { default: typeof HandlebarsFull }).default.create();
     registerHelpers(runtime, msgs);
@@ -105,7 +109,7 @@ function templateFor(format: 'md' | 'html', msgs: Messages, templateText?: strin
   }
   const hb = (require('handlebars') as typeof HandlebarsFull).create();
   registerHelpers(hb, msgs);
-  const source = templateText ?? readFileSync(join(TEMPLATES_DIR, `report.${format}.hbs`), 'utf8');
+  const source = templateText ?? readFileSync(join(TEMPLATES_DIR, `${name}.${format}.hbs`), 'utf8');
   return hb.compile(source, { noEscape: format === 'md', strict: false });
 }
 
@@ -119,8 +123,18 @@ export interface RenderOptions {
 
 export function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions): string {
   if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
-  const template = templateFor(format, options.msgs, options.templateText);
+  const template = templateFor('report', format, options.msgs, options.templateText);
   // Templates see a frozen copy: they can read the model, not reach prototypes or change it.
   const context = structuredClone({ report: model, t: labels(model, options.msgs, options.version, options.lang), chart: themeChart(model) });
   return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}
+
+/** The comparison of two measurements (kader compare) as Markdown or HTML. */
+export function renderComparison(model: ComparisonModel, format: 'md' | 'html', options: RenderOptions): string {
+  const template = templateFor('compare', format, options.msgs, options.templateText);
+  const r = options.msgs.report;
+  // Only plain labels go to a template (functions are applied here, or left out).
+  const plain = Object.fromEntries(Object.entries(r).filter(([, value]) => typeof value !== 'function'));
+  const t = { ...plain, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
+  return template(structuredClone({ comparison: model, t }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }

@@ -1,8 +1,6 @@
 /** kader report: the verbeterplan of a session as Markdown, HTML or JSON. */
 import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
-import type { PersonalDataKind } from '../../privacy/detect.js';
-import { redactSession, scanSession } from '../../privacy/session.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
@@ -11,6 +9,7 @@ import { UserError, type ExitCode } from '../errors.js';
 import { readInput } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
 import { printPdf } from '../pdf.js';
+import { publishable } from '../privacy-gate.js';
 import { openSession } from '../session-io.js';
 
 export interface ReportOptions {
@@ -34,24 +33,11 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   if (baseline && baseline.session.framework.version !== open.session.framework.version) {
     ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(baseline.session.framework.version, open.session.framework.version)}\n`);
   }
-  let session = open.session;
-  let earlier = baseline?.session;
-  if (options.redact) {
-    const marker = (kind: PersonalDataKind) => ctx.msgs.privacy.marker(ctx.msgs.privacy.kinds[kind] ?? kind);
-    session = redactSession(session, marker);
-    earlier = earlier && redactSession(earlier, marker);
-  } else if (!options.allowPersonalData) {
-    // A verbeterplan is shared widely: refuse to publish what looks like client data.
-    const found = [...scanSession(session), ...(earlier ? scanSession(earlier) : [])];
-    if (found.length > 0) {
-      const first = found[0]!.place;
-      throw new UserError(ctx.msgs.privacy.refused(found.length, `${first.owner} (${ctx.msgs.privacy.fields[first.field]})`), 1);
-    }
-  }
+  const [session, earlier] = publishable(ctx, baseline ? [open.session, baseline.session] : [open.session], options);
   const templateText = options.template ? readInput(ctx, resolve(ctx.io.cwd, options.template), options.template) : undefined;
   const model = buildReport({
     framework: open.resolved.framework,
-    session,
+    session: session!,
     digest: open.resolved.digest,
     baseline: earlier,
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },

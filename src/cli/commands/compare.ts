@@ -1,0 +1,46 @@
+/** kader compare: progress between two measurements of the same framework. */
+import { resolve } from 'node:path';
+import { packageVersion } from '../../core/assets.js';
+import { buildComparison, comparisonText } from '../../report/compare.js';
+import { buildReport } from '../../report/model.js';
+import { renderComparison } from '../../report/render.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { writeOutput } from '../output.js';
+import { publishable, type PrivacyChoice } from '../privacy-gate.js';
+import { openSession } from '../session-io.js';
+
+export interface CompareOptions extends PrivacyChoice {
+  before: string;
+  after: string;
+  format: 'text' | 'md' | 'html' | 'json';
+  out?: string;
+  framework?: string;
+}
+
+export async function compareCommand(ctx: CommandContext, options: CompareOptions): Promise<ExitCode> {
+  const older = openSession(ctx, resolve(ctx.io.cwd, options.before), options.framework);
+  const newer = openSession(ctx, resolve(ctx.io.cwd, options.after), options.framework);
+  if (older.session.framework.id !== newer.session.framework.id) {
+    throw new UserError(ctx.msgs.session.frameworkMismatch(newer.session.framework.id, older.session.framework.id), 1);
+  }
+  if (older.session.framework.version !== newer.session.framework.version) {
+    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(older.session.framework.version, newer.session.framework.version)}\n`);
+  }
+  const [before, after] = publishable(ctx, [older.session, newer.session], options);
+  const words = { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special };
+  // Both measured against the newer framework file, so ids and scales line up.
+  const framework = newer.resolved.framework;
+  const model = buildComparison(
+    buildReport({ framework, session: before!, words }),
+    buildReport({ framework, session: after!, baseline: before!, words }),
+  );
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(model, null, 2)}\n`
+      : options.format === 'text'
+        ? comparisonText(model, ctx.msgs)
+        : renderComparison(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
+  writeOutput(ctx, text, options.out);
+  return 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * The comparison of two measurements of the same framework (kader compare): per theme and per
+ * criterion the score then and now and whether it got better, and the old plan's actions.
+ * Pure: built from two report models, the newer one made with the older as baseline.
+ */
+import type { Messages } from '../i18n/index.js';
+import type { ReportModel } from './model.js';
+
+export interface ComparisonModel {
+  kader: 1;
+  kind: 'comparison';
+  gemeente: string;
+  framework: { id: string; title: string; versionBefore: string; versionAfter: string };
+  before: { date: string; percent: number | null };
+  after: { date: string; percent: number | null };
+  themes: { id: string; title: string; before: number | null; after: number | null; delta: number | null }[];
+  criteria: NonNullable<ReportModel['baseline']>['changes'];
+  tally: NonNullable<ReportModel['baseline']>['tally'];
+  actions: NonNullable<ReportModel['baseline']>['actions'];
+}
+
+export function buildComparison(before: ReportModel, after: ReportModel): ComparisonModel {
+  const baseline = after.baseline!;
+  const earlierThemes = new Map(before.summary.themes.map((t) => [t.id, t.percent]));
+  return {
+    kader: 1,
+    kind: 'comparison',
+    gemeente: after.context.gemeente,
+    framework: { id: after.framework.id, title: after.framework.title, versionBefore: baseline.version, versionAfter: after.framework.version },
+    before: { date: before.context.date, percent: before.summary.percent },
+    after: { date: after.context.date, percent: after.summary.percent },
+    themes: after.summary.themes.map((t) => {
+      const was = earlierThemes.get(t.id) ?? null;
+      return { id: t.id, title: t.title, before: was, after: t.percent, delta: was === null || t.percent === null ? null : t.percent - was };
+    }),
+    criteria: baseline.changes,
+    tally: baseline.tally,
+    actions: baseline.actions,
+  };
+}
+
+const pct = (value: number | null, none: string) => (value === null ? none : `${value}%`);
+const signed = (value: number | null, none: string) => (value === null ? none : `${value > 0 ? '+' : ''}${value}`);
+
+/** Aligned columns for the terminal. */
+function columns(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+export function comparisonText(model: ComparisonModel, msgs: Messages): string {
+  const r = msgs.report;
+  const c = msgs.compare;
+  const lines = [
+    c.title(model.gemeente, model.before.date, model.after.date),
+    `${model.framework.title} (${model.framework.versionBefore} → ${model.framework.versionAfter})`,
+    `${r.total}: ${pct(model.before.percent, r.none)} → ${pct(model.after.percent, r.none)}`,
+    `${r.changeValues.better}: ${model.tally.better}, ${r.changeValues.same}: ${model.tally.same}, ${r.changeValues.worse}: ${model.tally.worse}`,
+    '',
+    columns([[r.theme, r.before, r.after, c.delta], ...model.themes.map((t) => [`${t.id} ${t.title}`, pct(t.before, r.none), pct(t.after, r.none), signed(t.delta, r.none)])]),
+    '',
+    columns([
+      [r.criteria, r.before, r.after, r.change],
+      ...model.criteria.map((x) => [
+        `${x.id} ${x.title}`,
+        `${r.outcome[x.before.outcome]} ${pct(x.before.percent, '')}`.trim(),
+        `${r.outcome[x.after.outcome]} ${pct(x.after.percent, '')}`.trim(),
+        r.changeValues[x.change] ?? x.change,
+      ]),
+    ]),
+  ];
+  if (model.actions.length > 0) {
+    lines.push('', r.previousActions, columns([[r.action.id, r.action.what, r.statusThen, r.statusNow], ...model.actions.map((a) => [a.id, a.what, r.statusAction[a.status] ?? a.status, a.statusNow ? (r.statusAction[a.statusNow] ?? a.statusNow) : r.none])]));
+  }
+  return `${lines.join('\n')}\n`;
+}
