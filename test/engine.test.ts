@@ -16,20 +16,12 @@ import {
   type Step,
 } from '../src/interview/engine.js';
 import type { Session } from '../src/session/types.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, makeSession } from './helpers.js';
 
 const framework = validateFrameworkText('valid.yaml', readFileSync(join(FIXTURES, 'frameworks', 'valid.yaml'), 'utf8'), messages('nl')).framework as Framework;
 
 function session(answers: Session['answers'] = {}): Session {
-  return {
-    kader: 1,
-    kind: 'session',
-    id: '00000000-0000-4000-8000-000000000000',
-    framework: { id: 'test-kader', version: '1.0', digest: `sha256-${'0'.repeat(64)}` },
-    context: { gemeente: 'Testdorp', date: '2026-11-23' },
-    status: 'in-progress',
-    answers,
-  };
+  return makeSession({ answers });
 }
 
 /** Plays a script of steps; records what was asked and each save. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
+import type { Session } from '../src/session/types.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'kader.js');
@@ -38,4 +39,19 @@ export function kader(args: string[], options: { cwd?: string; env?: Record<stri
     timeout: 15_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A minimal in-memory session for unit tests; pass what differs. */
+export function makeSession(overrides: Partial<Session> & { frameworkId?: string } = {}): Session {
+  const { frameworkId = 'test-kader', ...rest } = overrides;
+  return {
+    kader: 1,
+    kind: 'session',
+    id: '00000000-0000-4000-8000-000000000000',
+    framework: { id: frameworkId, version: '1.0', digest: `sha256-${'0'.repeat(64)}` },
+    context: { gemeente: 'Testdorp', date: '2026-11-23' },
+    status: 'in-progress',
+    answers: {},
+    ...rest,
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Framework } from '../src/framework/types.js';
 import { scoreSession } from '../src/scoring/score.js';
 import type { Session } from '../src/session/types.js';
+import { makeSession } from './helpers.js';
 
 const at = '2026-11-23T10:00:00Z';
 const scale = (id: string) => ({ id, text: id, type: 'scale' as const, scale: 'v' });
@@ -48,16 +49,8 @@ const framework: Framework = {
 };
 
 function session(values: Record<string, string>, judgements: Session['judgements'] = {}): Session {
-  return {
-    kader: 1,
-    kind: 'session',
-    id: '00000000-0000-4000-8000-000000000000',
-    framework: { id: 'f', version: '1', digest: `sha256-${'0'.repeat(64)}` },
-    context: { gemeente: 'G', date: '2026-11-23' },
-    status: 'in-progress',
-    answers: Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value, at }])),
-    judgements,
-  };
+  const answers = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value, at }]));
+  return makeSession({ frameworkId: 'f', answers, judgements });
 }
 
 const outcome = (s: ReturnType<typeof scoreSession>, id: string) => s.criteria.find((c) => c.criterion.id === id)!;
