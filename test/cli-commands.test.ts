@@ -142,7 +142,7 @@ describe('kader completion', () => {
       return result.stdout.trim();
     };
     expect(complete(['kader', 'val'])).toBe('validate');
-    expect(complete(['kader', 'report', 's.yaml', '--format', ''])).toBe('md html json pdf csv');
+    expect(complete(['kader', 'report', 's.yaml', '--format', ''])).toBe('md html json pdf csv docx');
     expect(complete(['kader', 'report', 's.yaml', '--separator', ''])).toBe(', ;');
     expect(complete(['kader', 'validate', '--format', ''])).toBe('stylish json github junit sarif');
     expect(complete(['kader', 'check', '--fa'])).toBe('--fail-on');

@@ -267,7 +267,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('report')
     .description(c.report.description)
     .argument('<sessie>', c.report.session)
-    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.report.format} (md)`, ['md', 'html', 'json', 'pdf', 'csv'] as const))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.report.format} (md)`, ['md', 'html', 'json', 'pdf', 'csv', 'docx'] as const))
     .addOption(choiceOption(msgs, '--table <tabel>', `${c.report.table} (actions)`, ['actions', 'scores'] as const))
     .addOption(choiceOption(msgs, '--separator <teken>', `${c.report.separator} (,)`, [',', ';'] as const))
     .option('-o, --out <bestand>', c.out)
@@ -281,6 +281,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       example(msgs, [
         'kader report sessie.yaml --format html -o verbeterplan.html',
         'kader report sessie.yaml --format pdf -o verbeterplan.pdf',
+        'kader report sessie.yaml --format docx -o verbeterplan.docx',
         'kader report sessie.yaml --format csv --separator ";" -o acties.csv',
         'kader report sessie-2027.yaml --baseline sessie-2026.yaml --format md',
       ]),
@@ -288,7 +289,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .action(
       async (
         session: string,
-        opts: { format?: 'md' | 'html' | 'json' | 'pdf' | 'csv'; table?: 'actions' | 'scores'; separator?: ',' | ';'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
+        opts: { format?: 'md' | 'html' | 'json' | 'pdf' | 'csv' | 'docx'; table?: 'actions' | 'scores'; separator?: ',' | ';'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
         command: Command,
       ) => {
         const { reportCommand } = await import('./commands/report.js');

@@ -59,14 +59,15 @@ function describeFsError(error: unknown, shown: string, msgs: Messages): string 
  * Write a file so that readers see either the old or the new content, never a mix:
  * temp file in the same folder, fsync, rename over the target.
  */
-export function writeFileAtomic(path: string, content: string, msgs: Messages, mode = 0o644): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, msgs: Messages, mode = 0o644): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
     // writeSync may write less than asked (a full disk, a file size limit) without an error;
     // keep writing until all is written, so the failure surfaces here and not as a short file.
-    const data = Buffer.from(content, 'utf8');
+    // Text is written as UTF-8; bytes (a .docx) as they are.
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let offset = 0;
     while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
     fsyncSync(fd);

@@ -1,6 +1,7 @@
-/** kader report: the verbeterplan of a session as Markdown, HTML or JSON. */
+/** kader report: the verbeterplan of a session as Markdown, HTML, JSON, PDF, CSV or Word (docx). */
 import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
+import { FileError, writeFileAtomic } from '../../core/files.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
@@ -14,7 +15,7 @@ import { openSession } from '../session-io.js';
 
 export interface ReportOptions {
   session: string;
-  format: ReportFormat | 'pdf' | 'csv';
+  format: ReportFormat | 'pdf' | 'csv' | 'docx';
   /** For csv: which table, and the separator (Dutch Excel expects ";"). */
   table?: CsvTable;
   separator?: string;
@@ -45,6 +46,22 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   const version = packageVersion();
   if (options.format === 'csv') {
     writeOutput(ctx, reportCsv(model, options.table ?? 'actions', ctx.msgs, options.separator ?? ','), options.out);
+    return 0;
+  }
+  if (options.format === 'docx') {
+    // A .docx is binary (a ZIP), so like a PDF it goes to a file, never to the terminal.
+    if (!options.out || options.out === '-') throw new UserError(ctx.msgs.cli.report.docxNeedsOut);
+    const out = resolve(ctx.io.cwd, options.out);
+    guardOutput(ctx, out);
+    // Loaded only now: the module pulls in the docx library, which no other format needs.
+    const { reportDocx } = await import('../../report/docx.js');
+    const data = await reportDocx(model, ctx.msgs, ctx.lang, version);
+    try {
+      writeFileAtomic(out, data, ctx.msgs);
+    } catch (error) {
+      if (error instanceof FileError) throw new UserError(error.message);
+      throw error;
+    }
     return 0;
   }
   const pdf = options.format === 'pdf';

@@ -1,0 +1,200 @@
+/**
+ * The verbeterplan as a Word document (.docx): gemeenten edit the plan in Word before it goes
+ * to the college, so this is a real document (headings, tables, lists), not a picture of one.
+ * It lays out the report model with the same words and order as templates/report.md.hbs.
+ * The `docx` library is about 1 MB of JavaScript: it is imported here, only when a .docx is
+ * asked for, so no other command pays for it at start-up.
+ */
+import type { Paragraph as DocxParagraph, Table as DocxTable, TextRun as DocxTextRun } from 'docx';
+import type { Lang, Messages } from '../i18n/index.js';
+import type { ReportModel } from './model.js';
+
+type Block = DocxParagraph | DocxTable;
+type Text = string | number | null | undefined;
+
+/** Text width of an A4 page with docx's default 1 inch margins, in twentieths of a point. */
+const TEXT_WIDTH = { portrait: 11906 - 2 * 1440, landscape: 16838 - 2 * 1440 };
+
+/** C0 control characters are not allowed in XML; one in a note must not make Word refuse the file. */
+const clean = (text: Text): string => String(text ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string): Promise<Buffer> {
+  const docx = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+  const r = msgs.report;
+  const pct = (value: number | null): string => (value === null ? r.none : `${value}%`);
+  const outcome = (value: string): string => r.outcome[value] ?? value;
+
+  // The portrait body, then a landscape part from the action plan on: its eight columns need
+  // the width to stay readable.
+  const portrait: Block[] = [];
+  const wide: Block[] = [];
+  let landscape = false;
+  const add = (...blocks: Block[]): void => {
+    (landscape ? wide : portrait).push(...blocks);
+  };
+
+  /** Runs for one piece of text; a line break in a note stays a line break in Word. */
+  const runs = (text: Text, bold = false, italics = false): DocxTextRun[] =>
+    clean(text)
+      .split(/\r?\n/)
+      .map((line, i) => new TextRun({ text: line, bold, italics, break: i > 0 ? 1 : undefined }));
+  const para = (...parts: (DocxTextRun[] | Text)[]): DocxParagraph =>
+    new Paragraph({ children: parts.flatMap((part) => (Array.isArray(part) ? part : runs(part))) });
+  const heading = (text: Text, level: 1 | 2 | 3 | 4): DocxParagraph =>
+    new Paragraph({ heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1], children: runs(text) });
+  const bullet = (...parts: (DocxTextRun[] | Text)[]): DocxParagraph =>
+    new Paragraph({ bullet: { level: 0 }, children: parts.flatMap((part) => (Array.isArray(part) ? part : runs(part))) });
+  /** A label in bold, then its text: "Bewijs gezien: …". */
+  const labelled = (label: string, text: Text): DocxParagraph => para(runs(`${label}: `, true), text);
+
+  /**
+   * A table over the full text width. The first row is the header: bold, and marked as a
+   * header row so Word repeats it on every page and screen readers announce the columns.
+   * `numeric` columns are right-aligned, as in the Markdown table. `weights` share out the
+   * width: without them LibreOffice makes every column equally wide, titles in a narrow one.
+   */
+  const table = (header: string[], rows: Text[][], weights: number[], numeric: number[] = []): DocxTable => {
+    const sum = weights.reduce((x, y) => x + y, 0);
+    const width = TEXT_WIDTH[landscape ? 'landscape' : 'portrait'];
+    const widths = weights.map((w) => Math.floor((width * w) / sum));
+    const cell = (text: Text, i: number, bold: boolean): InstanceType<typeof TableCell> =>
+      new TableCell({
+        width: { size: widths[i] ?? 0, type: WidthType.DXA },
+        children: [new Paragraph({ alignment: numeric.includes(i) ? AlignmentType.RIGHT : undefined, children: runs(text, bold) })],
+      });
+    return new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [
+        new TableRow({ tableHeader: true, children: header.map((text, i) => cell(text, i, true)) }),
+        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i, false)) })),
+      ],
+    });
+  };
+
+  // Title and context, as the table at the top of the Markdown plan.
+  const c = model.context;
+  add(heading(r.title(c.gemeente), 1), para(r.subtitle));
+  add(
+    table(
+      [r.context, ''],
+      [
+        [r.gemeente, c.gemeente],
+        ...(c.team ? [[r.team, c.team]] : []),
+        ...(c.regio ? [[r.regio, c.regio]] : []),
+        [r.date, c.date],
+        [r.framework, `${model.framework.title} (${model.framework.publisher})`],
+        [r.version, model.framework.version],
+        [r.interviewers, c.interviewers.length ? c.interviewers.join(', ') : r.none],
+        [r.respondents, c.respondents.length ? c.respondents.join(', ') : r.none],
+        [r.status, `${r.statusValues[model.session.status] ?? model.session.status} (${r.answered}: ${model.session.answered})`],
+      ],
+      [1, 2],
+    ),
+  );
+
+  // Summary: the total, the tally per outcome and the table per theme.
+  const s = model.summary;
+  const tally = (['meets', 'partly', 'not-met', 'open', 'not-applicable', 'unknown'] as const).map((o) => `${outcome(o)}: ${s.tally[o]}`).join(', ');
+  add(heading(r.summary, 2), para(runs(`${r.total}: ${pct(s.percent)}`, true), ` — ${tally}`));
+  add(
+    table(
+      [r.theme, r.score, outcome('meets'), outcome('partly'), outcome('not-met'), outcome('open')],
+      s.themes.map((t) => [`${t.id} ${t.title}`, pct(t.percent), t.tally.meets, t.tally.partly, t.tally['not-met'], t.tally.open]),
+      [4, 1, 1.4, 1.4, 1.4, 1],
+      [1, 2, 3, 4, 5],
+    ),
+  );
+
+  // Critical points first (veiligheid voorop), then the strengths.
+  add(heading(r.criticalFirst, 3));
+  if (s.critical.length) for (const x of s.critical) add(bullet(runs(`${x.id} ${x.title}`, true), ` — ${outcome(x.outcome)}`));
+  else add(para(r.noCritical));
+  add(heading(r.strengths, 2));
+  if (model.strengths.length) {
+    for (const x of model.strengths) {
+      const notes = x.findings.flatMap((f) => (f.note ? [` — ${f.note}`] : []));
+      add(bullet(runs(`${x.id} ${x.title}`, true), ...notes));
+    }
+  } else add(para(r.noStrengths));
+
+  // Improvement points per theme, each numbered with its place in the overall priority order.
+  add(heading(r.improvements, 2));
+  if (!model.improvements.length) add(para(r.noImprovements));
+  for (const group of model.improvements) {
+    add(heading(`${group.theme.id} ${group.theme.title}`, 3));
+    for (const x of group.criteria) {
+      add(heading(`${x.rank}. ${x.id} ${x.title}${x.critical ? ` (${r.critical})` : ''}`, 4));
+      const score = x.percent === null ? '' : `, ${r.score} ${pct(x.percent)}`;
+      const judgement = x.judgement ? ` — ${r.judgement}: ${outcome(x.judgement.verdict)}: ${x.judgement.motivation}` : '';
+      add(para(`${outcome(x.outcome)}${score}${judgement}`));
+      add(para(runs(`${r.whatGood}: `, false, true), x.description));
+      if (x.findings.length) add(table([r.findings, r.answer, r.note], x.findings.map((f) => [f.question, f.answer, f.note]), [3, 2, 2]));
+      if (x.evidenceSeen.length) add(labelled(r.evidenceSeen, x.evidenceSeen.join('; ')));
+      if (x.evidenceMissing.length) add(labelled(r.evidenceMissing, x.evidenceMissing.join('; ')));
+      if (x.suggestions.length) add(para(runs(`${r.suggestions}:`, true)), ...x.suggestions.map((text) => bullet(text)));
+      if (x.actions.length) {
+        add(para(runs(`${r.actionsHere}:`, true)));
+        for (const a of x.actions) add(bullet(`${a.id}: ${a.what} (${a.owner}, ${a.due}, ${r.statusAction[a.status] ?? a.status})`));
+      }
+    }
+  }
+
+  // The action plan: the table a gemeente works from, one row per SMART action.
+  const a = r.action;
+  landscape = true;
+  add(heading(r.actionPlan, 2));
+  if (model.actions.length) {
+    add(
+      table(
+        [a.id, a.criterion, a.what, a.owner, a.due, a.priority, a.indicator, a.status],
+        model.actions.map((x) => [x.id, `${x.criterion} ${x.criterionTitle}`, x.what, x.owner, x.due, r.priorityValues[x.priority] ?? x.priority, x.indicator, r.statusAction[x.status] ?? x.status]),
+        [0.6, 2, 3, 1.6, 1.3, 1.1, 2.5, 1],
+      ),
+    );
+  } else add(para(r.noActions));
+
+  // Progress since the baseline measurement, only when one was given.
+  const b = model.baseline;
+  if (b) {
+    add(heading(r.baseline(b.date), 2));
+    add(para((['better', 'same', 'worse'] as const).map((k) => `${r.changeValues[k]}: ${b.tally[k]}`).join(', ')));
+    add(
+      table(
+        [r.criteria, r.before, r.after, r.change],
+        b.changes.map((x) => [`${x.id} ${x.title}`, `${outcome(x.before.outcome)} ${pct(x.before.percent)}`, `${outcome(x.after.outcome)} ${pct(x.after.percent)}`, r.changeValues[x.change] ?? x.change]),
+        [3.5, 1.5, 1.5, 1],
+      ),
+    );
+    if (b.actions.length) {
+      add(heading(r.previousActions, 3));
+      add(
+        table(
+          [a.id, a.what, a.owner, a.due, r.statusThen, r.statusNow],
+          b.actions.map((x) => [x.id, x.what, x.owner, x.due, r.statusAction[x.status] ?? x.status, x.statusNow ? (r.statusAction[x.statusNow] ?? x.statusNow) : r.none]),
+          [0.6, 3, 1.6, 1.3, 1, 1],
+        ),
+      );
+    }
+  }
+
+  // Account of sources and scoring, so the plan can be checked without kader.
+  const f = model.framework;
+  add(heading(r.account, 2));
+  add(bullet(`${r.source}: ${f.title}, ${f.publisher}${f.adopted ? ` (${f.adopted})` : ''}, ${f.source}`));
+  add(bullet(`${r.version}: ${f.version}; ${r.digest}: ${f.digest}`));
+  if (model.account.digestMatches === false) add(bullet(runs(r.digestChanged, true)));
+  add(bullet(r.scoring(model.account.thresholds.meets, model.account.thresholds.partly)), bullet(r.priorityRule));
+  if (version) add(para(r.generatedBy(version)));
+
+  const document = new Document({
+    title: r.title(c.gemeente),
+    creator: 'kader',
+    // The language of the text, so Word checks spelling in Dutch (or English) and screen
+    // readers pronounce it right.
+    styles: { default: { document: { run: { language: { value: lang === 'en' ? 'en-GB' : 'nl-NL' } } } } },
+    sections: [{ children: portrait }, { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: wide }],
+  });
+  return Packer.toBuffer(document);
+}
