@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Audience, Choice, Criterion, Framework, Level, Question, Reference, Scale, Theme, Thresholds } from '../src/framework/types.js';
+import type { Audience, Choice, Criterion, Framework, Level, Migration, Question, Reference, Scale, Theme, Thresholds } from '../src/framework/types.js';
 import { ROOT } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'framework.schema.json'), 'utf8')) as {
@@ -18,7 +18,8 @@ function keysOf<T>() {
 
 describe('framework schema and TypeScript types stay in step', () => {
   const cases: [string, string[], string[]][] = [
-    ['framework', Object.keys(schema.properties).sort(), keysOf<Framework>()(['kader', 'kind', 'id', 'version', 'title', 'publisher', 'adopted', 'source', 'language', 'description', 'audiences', 'scales', 'thresholds', 'themes'])],
+    ['framework', Object.keys(schema.properties).sort(), keysOf<Framework>()(['kader', 'kind', 'id', 'version', 'title', 'publisher', 'adopted', 'source', 'language', 'description', 'audiences', 'scales', 'thresholds', 'themes', 'migrations'])],
+    ['migration', Object.keys(schema.$defs.migration!.properties!).sort(), keysOf<Migration>()(['from', 'note', 'ids'])],
     ['audience', Object.keys(schema.$defs.audience!.properties!).sort(), keysOf<Audience>()(['id', 'label', 'description'])],
     ['level', Object.keys(schema.$defs.level!.properties!).sort(), keysOf<Level>()(['value', 'label', 'score', 'description'])],
     ['scale', Object.keys(schema.$defs.scale!.properties!).sort(), keysOf<Scale>()(['id', 'label', 'levels', 'allow'])],

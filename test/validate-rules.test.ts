@@ -29,6 +29,8 @@ describe('framework validation', () => {
         'audience-ref',
         'duplicate-key',
         'kind',
+        'migration-from',
+        'migration-target',
         'no-scored-question',
         'number-range',
         'scale-order',

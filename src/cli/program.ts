@@ -193,12 +193,13 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .addOption(failOnOption(msgs))
     .option('--completeness', c.check.completeness)
     .option('--privacy', c.check.privacy)
+    .option('--migrate', c.check.migrate)
     .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --privacy', 'kader check sessies/ --format junit -o sessies.xml']))
+    .addHelpText('after', example(msgs, ['kader check sessies/', 'kader check sessie.yaml --completeness', 'kader check sessies/ --privacy', 'kader check sessies/2025/ --migrate', 'kader check sessies/ --format junit -o sessies.xml']))
     .action(
       async (
         paths: string[],
-        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; privacy?: boolean; out?: string },
+        opts: { framework?: string; format?: (typeof DIAGNOSTIC_FORMATS)[number]; failOn?: 'error' | 'warning'; completeness?: boolean; privacy?: boolean; migrate?: boolean; out?: string },
         command: Command,
       ) => {
         const { checkCommand } = await import('./commands/check.js');
@@ -210,6 +211,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
             failOn: opts.failOn ?? 'error',
             completeness: opts.completeness,
             privacy: opts.privacy,
+            migrate: opts.migrate,
             out: opts.out,
           }),
         );

@@ -251,6 +251,36 @@ const scoredQuestions: Rule = (root, ctx) => {
   }
 };
 
+/**
+ * migrations: a step never starts from the current version or from a version another step
+ * already covers, and every new id exists now or is carried further by a later step.
+ */
+const migrations: Rule = (root, ctx) => {
+  const steps = arr(root.migrations);
+  if (steps.length === 0) return;
+  const known = new Set<string>();
+  for (const { criterion } of criteriaOf(root)) {
+    known.add(String(criterion.id));
+    for (const question of arr(criterion.questions)) if (isObj(question)) known.add(String(question.id));
+  }
+  for (const theme of arr(root.themes)) if (isObj(theme)) known.add(String(theme.id));
+  const froms = steps.map((step, i) => ({ value: isObj(step) ? str(step.from) : undefined, path: ['migrations', i, 'from'] }));
+  checkUnique(ctx, froms, (v, l) => ctx.msgs.rules.uniqueValue(ctx.msgs.rules.what.migration, v, l), 'migration-from');
+  for (const { value, path } of froms) {
+    if (value !== undefined && value === str(root.version)) ctx.report(path, 'migration-from', ctx.msgs.rules.migrationFromCurrent(value));
+  }
+  steps.forEach((step, i) => {
+    if (!isObj(step) || !isObj(step.ids)) return;
+    const later = new Set(steps.slice(i + 1).flatMap((s) => (isObj(s) && isObj(s.ids) ? Object.keys(s.ids) : [])));
+    for (const [old, to] of Object.entries(step.ids)) {
+      for (const [j, target] of (Array.isArray(to) ? to : [to]).entries()) {
+        if (typeof target !== 'string' || known.has(target) || later.has(target)) continue;
+        ctx.report(['migrations', i, 'ids', old, ...(Array.isArray(to) ? [j] : [])], 'migration-target', ctx.msgs.rules.migrationTarget(old, target));
+      }
+    }
+  });
+};
+
 export const FRAMEWORK_RULES: readonly Rule[] = [
   uniqueIds,
   uniqueValues,
@@ -261,6 +291,7 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   conditions,
   numberRanges,
   scoredQuestions,
+  migrations,
 ];
 
 export function runRules(value: unknown, parsed: ParsedYaml, msgs: Messages, rules = FRAMEWORK_RULES): Diagnostic[] {

@@ -104,6 +104,14 @@ export interface Framework {
   scales: Scale[];
   thresholds: Thresholds;
   themes: Theme[];
+  migrations?: Migration[];
+}
+
+/** One step from an earlier version: old id → new id, several (split) or none (dropped). */
+export interface Migration {
+  from: string;
+  note?: string;
+  ids: Record<string, string | string[]>;
 }
 
 /** The audiences of a criterion as a list, whichever form the file used. */

@@ -78,6 +78,13 @@ export const cli: Messages['cli'] = {
     completeness: 'show per theme how many questions are answered and open',
     privacy: 'report likely personal data in answers, notes, judgements and actions (BSN, phone, e-mail, IBAN, address, date of birth)',
     completenessHeader: ['theme', 'answered', 'open', 'title'],
+    migrate: 'first carry sessions on an earlier framework version over to the current one (by the framework\'s migrations:); the file is rewritten',
+    migrated: (file, from, to, moved, dropped) =>
+      `${file}: migrated from version ${from} to ${to} (${plural(moved, 'answer', 'answers')} to a new id${dropped ? `, ${dropped} dropped on purpose` : ''})`,
+    noMigration: (file, from, to) => `${file}: version ${from}, the framework is ${to} and has no migration step from ${from}; not migrated`,
+    migrationUnmapped: (file, ids) =>
+      `${file}: not migrated: the answers to ${ids.join(', ')} have no place in the new framework; list these ids under migrations: (with [] when dropped on purpose)`,
+    migrationCollisions: (file, ids) => `${file}: several old answers landed on ${ids.join(', ')}; the first was kept`,
   },
   interview: {
     description: 'interview in the terminal: creates a session or resumes where you were; every answer is saved at once',

@@ -76,8 +76,10 @@ export const en: Messages = {
     whenValue: (value, id, allowed) => `question "${id}" cannot have the value ${JSON.stringify(value)}; possible: ${list(allowed)}`,
     whenValueType: (value, id, expected) => `value ${JSON.stringify(value)} does not fit question "${id}": expected ${expected}`,
     numberRange: (min, max) => `min (${min}) is greater than max (${max})`,
+    migrationFromCurrent: (version) => `migration from "${version}" is this framework's current version; a step starts from an earlier version`,
+    migrationTarget: (old, target) => `migration of "${old}" to "${target}": that id does not exist in this framework and no later step carries it on`,
     noScoredQuestion: (id) => `criterion "${id}" has no question of type scale, so it gets no score`,
-    what: { level: 'level', choice: 'choice', scale: 'scale', audience: 'audience', special: 'special value' },
+    what: { level: 'level', choice: 'choice', scale: 'scale', audience: 'audience', special: 'special value', migration: 'migration from version' },
     expected: { number: 'a number', date: 'a date like "YYYY-MM-DD"', text: 'a string', boolean: 'true or false' },
   },
   session: {

@@ -59,6 +59,15 @@ export const cli = {
     completeness: 'toon per thema hoeveel vragen beantwoord en open zijn',
     privacy: 'meld mogelijke persoonsgegevens in antwoorden, notities, oordelen en acties (BSN, telefoon, e-mail, IBAN, adres, geboortedatum)',
     completenessHeader: ['thema', 'beantwoord', 'open', 'titel'],
+    migrate: 'zet sessies op een eerdere versie van het kader eerst om naar de huidige (volgens migrations: in het kader); het bestand wordt herschreven',
+    migrated: (file: string, from: string, to: string, moved: number, dropped: number) =>
+      `${file}: omgezet van versie ${from} naar ${to} (${plural(moved, 'antwoord', 'antwoorden')} naar een nieuw id${dropped ? `, ${dropped} bewust vervallen` : ''})`,
+    noMigration: (file: string, from: string, to: string) =>
+      `${file}: versie ${from}, het kader is ${to} en heeft geen migratiestap vanaf ${from}; niet omgezet`,
+    migrationUnmapped: (file: string, ids: readonly string[]) =>
+      `${file}: niet omgezet, want ${ids.length === 1 ? 'het antwoord op' : 'de antwoorden op'} ${ids.join(', ')} ${ids.length === 1 ? 'heeft' : 'hebben'} geen plek in het nieuwe kader; neem ${ids.length === 1 ? 'dit id' : 'deze ids'} op in migrations: (met [] als ${ids.length === 1 ? 'het bewust vervalt' : 'ze bewust vervallen'})`,
+    migrationCollisions: (file: string, ids: readonly string[]) =>
+      `${file}: meerdere oude antwoorden kwamen uit op ${ids.join(', ')}; het eerste is bewaard`,
   },
   interview: {
     description: 'interview in de terminal: maakt een sessie of gaat verder waar je was; elk antwoord wordt meteen opgeslagen',

@@ -82,8 +82,10 @@ export const nl = {
     whenValueType: (value: unknown, id: string, expected: string) =>
       `waarde ${JSON.stringify(value)} past niet bij vraag "${id}": verwacht ${expected}`,
     numberRange: (min: number, max: number) => `min (${min}) is groter dan max (${max})`,
+    migrationFromCurrent: (version: string) => `migratie vanaf "${version}" is de huidige versie van dit kader; een stap begint bij een eerdere versie`,
+    migrationTarget: (old: string, target: string) => `migratie van "${old}" naar "${target}": dat id bestaat niet in dit kader en geen latere stap zet het verder`,
     noScoredQuestion: (id: string) => `criterium "${id}" heeft geen vraag van type scale en krijgt dus geen score`,
-    what: { level: 'niveau', choice: 'keuze', scale: 'schaal', audience: 'doelgroep', special: 'bijzondere waarde' },
+    what: { level: 'niveau', choice: 'keuze', scale: 'schaal', audience: 'doelgroep', special: 'bijzondere waarde', migration: 'migratie vanaf versie' },
     expected: { number: 'een getal', date: 'een datum als "JJJJ-MM-DD"', text: 'een tekst', boolean: 'true of false' },
   },
   session: {

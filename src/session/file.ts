@@ -81,7 +81,7 @@ export class SessionFile {
   /** Bring the document in line with the session, touching only what changed (comments stay). */
   private apply(session: Session): void {
     const current = (this.doc.toJS() ?? {}) as Record<string, unknown>;
-    const order: (keyof Session)[] = ['kader', 'kind', 'id', 'framework', 'context', 'status', 'answers', 'judgements', 'actions'];
+    const order: (keyof Session)[] = ['kader', 'kind', 'id', 'framework', 'context', 'status', 'merged', 'answers', 'perspectives', 'judgements', 'actions'];
     for (const key of order) {
       const next = session[key];
       if (next === undefined) continue;
@@ -91,6 +91,8 @@ export class SessionFile {
         for (const [id, answer] of Object.entries(session.answers)) {
           if (JSON.stringify(before[id]) !== JSON.stringify(answer)) this.doc.setIn(['answers', id], answerNode(this.doc, answer));
         }
+        // Only a migration takes answers away (renamed ids); the interview never does.
+        for (const id of Object.keys(before)) if (!Object.hasOwn(session.answers, id)) this.doc.deleteIn(['answers', id]);
       } else if (JSON.stringify(current[key]) !== JSON.stringify(next)) {
         this.doc.set(key, quoteDates(this.doc.createNode(next)));
       }

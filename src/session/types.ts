@@ -52,6 +52,21 @@ export interface FrameworkRef {
   digest: string;
 }
 
+/** One respondent's answer to a question on which respondents differ (kader merge). */
+export interface Perspective {
+  respondent: string;
+  value: StoredValue;
+  note?: string;
+  evidence?: string[];
+  at: string;
+}
+
+/** Where a consolidated session came from (kader merge). */
+export interface MergeRecord {
+  at: string;
+  from: { id: string; respondent: string; date: string }[];
+}
+
 export interface Session {
   kader: 1;
   kind: 'session';
@@ -59,7 +74,10 @@ export interface Session {
   framework: FrameworkRef;
   context: SessionContext;
   status: 'in-progress' | 'complete';
+  merged?: MergeRecord;
   answers: Record<string, Answer>;
+  /** Question id → each respondent's answer, only where they differ (kader merge). */
+  perspectives?: Record<string, Perspective[]>;
   judgements?: Record<string, Judgement>;
   actions?: ImprovementAction[];
 }

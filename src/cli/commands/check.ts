@@ -13,11 +13,18 @@ export interface CheckOptions {
   failOn: Severity;
   completeness?: boolean;
   privacy?: boolean;
+  /** Rewrite sessions on an earlier framework version first (the framework's migrations:). */
+  migrate?: boolean;
   out?: string;
 }
 
 export async function checkCommand(ctx: CommandContext, options: CheckOptions): Promise<ExitCode> {
   const { files, ioErrors } = expandPaths(ctx, options.paths);
+  let migrationFailures = 0;
+  if (options.migrate) {
+    const { migrateFiles } = await import('./check-migrate.js');
+    migrationFailures = migrateFiles(ctx, files, options.framework);
+  }
   // One thread: worker_threads were measured slower for 1,000 files on 2 cores (bench/README.md).
   const outcomes = files.map(fileChecker(ctx, options));
   const diagnostics: Diagnostic[] = [];
@@ -32,5 +39,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     diagnostics.push(...outcome.diagnostics);
     tables += outcome.table ?? '';
   }
-  return reportFindings(ctx, diagnostics, checked, ioErrors, { ...options, runName: 'kader check', preamble: tables });
+  const exit = reportFindings(ctx, diagnostics, checked, ioErrors, { ...options, runName: 'kader check', preamble: tables });
+  // A session that could not be migrated is a finding even when it is otherwise valid.
+  return exit === 0 && migrationFailures > 0 ? 1 : exit;
 }

@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Framework } from '../src/framework/types.js';
+import { migrateSession, migrationPath } from '../src/session/migrate.js';
+import { kader, makeSession, ROOT, tempDir } from './helpers.js';
+import { generateSession, loadFramework, writeSession } from './support/gemeenten.js';
+
+const V1 = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
+
+/** Version 2.0 of the test framework: one question renamed, with the step that says so. */
+function writeV2(dir: string, step = 'ids: { TK-T1-01a: TK-T1-01z }'): string {
+  const text = readFileSync(V1, 'utf8').replace('version: "1.0"', 'version: "2.0"').replaceAll('TK-T1-01a', 'TK-T1-01z');
+  const path = join(dir, 'v2.yaml');
+  writeFileSync(path, `${text}migrations:\n  - from: "1.0"\n    ${step}\n`);
+  return path;
+}
+
+describe('migrateSession (pure)', () => {
+  const framework = {
+    id: 'test-kader',
+    version: '3',
+    themes: [{ id: 'T', criteria: [{ id: 'C1', questions: [{ id: 'q1' }, { id: 'q2' }] }, { id: 'C2', questions: [{ id: 'q3' }] }] }],
+    migrations: [
+      { from: '1', ids: { old: 'mid', gone: [] } },
+      { from: '2', ids: { mid: ['q1', 'q2'], OLDC: 'C2', twice: 'q3', q3old: 'q3' } },
+    ],
+  } as unknown as Framework;
+
+  it('applies every step from the session\'s version: rename, split, drop; judgements and actions follow', () => {
+    const at = '2025-01-01T00:00:00Z';
+    const session = makeSession({
+      framework: { id: 'test-kader', version: '1', digest: 'sha256-old' },
+      answers: { old: { value: 'voldoet', at }, gone: { value: 'x', at }, twice: { value: 'a', at }, q3old: { value: 'b', at } },
+      judgements: { OLDC: { verdict: 'partly', motivation: 'm', at } },
+      actions: [{ id: 'A1', criterion: 'OLDC', what: 'w', owner: 'o', due: '2027-01-01', priority: 'hoog', indicator: 'i', status: 'open' }],
+    });
+    const result = migrateSession(framework, session, 'sha256-new');
+    expect(result.steps).toEqual(['1', '2']);
+    expect(Object.keys(result.session.answers).sort()).toEqual(['q1', 'q2', 'q3']);
+    expect(result.session.answers.q1!.value).toBe('voldoet');
+    expect(result.session.answers.q3!.value).toBe('a'); // the first of two answers landing on q3
+    expect(result.collisions).toEqual(['q3']);
+    expect(result.dropped).toEqual(['gone']);
+    expect(result.unmapped).toEqual([]);
+    expect(result.session.judgements).toEqual({ C2: session.judgements!.OLDC });
+    expect(result.session.actions![0]!.criterion).toBe('C2');
+    expect(result.session.framework).toEqual({ id: 'test-kader', version: '3', digest: 'sha256-new' });
+    expect(session.answers.old).toBeDefined(); // the input is not changed
+  });
+
+  it('knows which versions it can carry over', () => {
+    expect(migrationPath(framework, '3')).toBe('current');
+    expect(migrationPath(framework, '2')).toBe('migratable');
+    expect(migrationPath(framework, '0.9')).toBe('none');
+  });
+});
+
+describe('kader check --migrate', () => {
+  it('rewrites a session on the earlier version, keeping its comments, and then checks it clean', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir);
+    const path = writeSession(dir, 's.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 1 }));
+    writeFileSync(path, `# interview met het wijkteam\n${readFileSync(path, 'utf8')}`);
+    const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
+    expect(result.stderr).toBe('kader: s.yaml: omgezet van versie 1.0 naar 2.0 (1 antwoord naar een nieuw id)\n');
+    expect(result.code).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^# interview met het wijkteam\n/);
+    expect(text).toContain('TK-T1-01z:');
+    expect(text).not.toContain('TK-T1-01a');
+    expect(text).toMatch(/^ {2}version: "2\.0"$/m);
+    // Once migrated, a second run has nothing to do.
+    expect(kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('changes nothing when an answer has no place in the new version', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir, 'ids: {}');
+    const path = writeSession(dir, 's.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 1 }));
+    const before = readFileSync(path, 'utf8');
+    const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'kader: s.yaml: niet omgezet, want het antwoord op TK-T1-01a heeft geen plek in het nieuwe kader; neem dit id op in migrations: (met [] als het bewust vervalt)',
+    );
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('says when there is no step from the session\'s version, and leaves the file alone', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir);
+    const session = generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 1 });
+    session.framework.version = '0.5';
+    const path = writeSession(dir, 's.yaml', session);
+    const before = readFileSync(path, 'utf8');
+    const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
+    expect(result.stderr.split('\n')[0]).toBe('kader: s.yaml: versie 0.5, het kader is 2.0 en heeft geen migratiestap vanaf 0.5; niet omgezet');
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+});
