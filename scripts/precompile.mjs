@@ -22,7 +22,7 @@ for (const name of ['framework', 'session']) {
 
 const templates = join(root, 'dist', 'templates');
 mkdirSync(templates, { recursive: true });
-for (const name of ['report', 'compare']) {
+for (const name of ['report', 'compare', 'aggregate']) {
   for (const format of ['md', 'html']) {
     const source = readFileSync(join(root, 'templates', `${name}.${format}.hbs`), 'utf8');
     // The same options as a run-time compile: Markdown escapes with its own helpers.

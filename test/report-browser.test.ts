@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { kader, ROOT, tempDir } from './helpers.js';
 import { CHROMIUM, launch } from './support/browser.js';
+import { generateSession, loadFramework, writeSession } from './support/gemeenten.js';
 
 const REPORT = join(ROOT, 'examples', 'verbeterplan-voorbeeldgemeente.html');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,6 +65,20 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
     const dir = tempDir();
     const out = join(dir, 'voortgang.html');
     expect(kader(['compare', 'examples/voorbeeldgemeente-2025.yaml', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'html', '-o', out]).code).toBe(0);
+    expect(await axeViolations((page) => page.goto(pathToFileURL(out).href))).toEqual([]);
+  }, 30_000);
+
+  it('the regional heat map (kader aggregate --format html) has no WCAG 2.1 A/AA violations either', async () => {
+    const dir = tempDir();
+    const wav = loadFramework(join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml'));
+    // Every band of the heat map, and an incomplete session (a row with a mark and empty cells).
+    for (const [name, quality, unanswered] of [['Aadorp', 1, 0], ['Beekstad', 0, 0], ['Dijkum', 0.5, 0], ['Eemwoude', 0.7, 0.6], ['Fort', 0.5, 1]] as const) {
+      writeSession(dir, `${name}.yaml`, generateSession(wav, { gemeente: name, quality, unanswered, seed: name.length }));
+    }
+    const out = join(dir, 'regio.html');
+    expect(kader(['aggregate', dir, '--format', 'html', '-o', out]).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const band of ['meets', 'partly', 'not-met', 'none']) expect(html).toContain(`band-${band}"`);
     expect(await axeViolations((page) => page.goto(pathToFileURL(out).href))).toEqual([]);
   }, 30_000);
 

@@ -266,6 +266,40 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     );
 
   program
+    .command('aggregate')
+    .description(c.aggregate.description)
+    .argument('<sessies...>', c.aggregate.sessions)
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.aggregate.format} (text)`, ['text', 'md', 'html', 'csv', 'json'] as const))
+    .addOption(choiceOption(msgs, '--table <tabel>', `${c.aggregate.table} (matrix)`, ['matrix', 'criteria'] as const))
+    .addOption(choiceOption(msgs, '--separator <teken>', `${c.report.separator} (,)`, [',', ';'] as const))
+    .addOption(
+      new Option('--top <aantal>', `${c.aggregate.top} (10)`).argParser((value: string) => {
+        if (!/^[1-9]\d{0,3}$/.test(value)) throw new UserError(c.aggregate.badTop(value));
+        return Number(value);
+      }),
+    )
+    .option('--framework <kader>', c.aggregate.framework)
+    .option('-o, --out <bestand>', c.out)
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader aggregate sessies/regio-2026/',
+        'kader aggregate sessies/regio-2026/ --format html -o regio-overzicht.html',
+        'kader aggregate sessies/regio-2026/ --format csv --separator ";" -o matrix.csv',
+      ]),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { format?: 'text' | 'md' | 'html' | 'csv' | 'json'; table?: 'matrix' | 'criteria'; separator?: ',' | ';'; top?: number; framework?: string; out?: string },
+        command: Command,
+      ) => {
+        const { aggregateCommand } = await import('./commands/aggregate.js');
+        registry.setExit(await aggregateCommand(await registry.context(command), { paths, ...opts, format: opts.format ?? 'text' }));
+      },
+    );
+
+  program
     .command('report')
     .description(c.report.description)
     .argument('<sessie>', c.report.session)

@@ -31,6 +31,7 @@ export const cli: Messages['cli'] = {
     later: 'after',
     tabel: 'table',
     teken: 'character',
+    aantal: 'number',
   },
   optionsPlaceholder: '[options]',
   commandPlaceholder: '[command]',
@@ -108,6 +109,15 @@ export const cli: Messages['cli'] = {
     before: 'the earlier session',
     after: 'the later session',
     format: 'output format: text, md, html or json',
+  },
+  aggregate: {
+    description: 'regional overview of many sessions of one framework: score per gemeente and theme, outcomes per criterion, shared improvement points',
+    sessions: 'session files or folders',
+    format: 'output format: text, md, html (heat map), csv or json',
+    table: 'for csv: matrix (gemeente × theme) or criteria (outcomes per criterion)',
+    top: 'show this many of the most common improvement points',
+    badTop: (value) => `--top expects a whole number from 1 to 9999, not "${value}"`,
+    framework: 'only sessions of this framework (id or path); needed when the folder holds sessions of several frameworks',
   },
   report: {
     description: 'make the improvement plan of a session: Markdown, HTML, JSON, PDF, CSV or Word (docx)',

@@ -2,6 +2,7 @@
 import { cli } from './en-cli.js';
 import type { Messages } from './nl.js';
 import { list, plural } from './words.js';
+import { aggregate, merge } from './en-monitoring.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -278,5 +279,7 @@ export const en: Messages = {
       `${plural(errors + warnings, 'problem', 'problems')} (${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')})`,
     clean: (files) => `${plural(files, 'file', 'files')} checked, no problems found`,
   },
+  aggregate,
+  merge,
   cli,
 };

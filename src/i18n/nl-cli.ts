@@ -92,6 +92,15 @@ export const cli = {
     after: 'de latere sessie',
     format: 'uitvoervorm: text, md, html of json',
   },
+  aggregate: {
+    description: 'regionaal overzicht van veel sessies van één kader: score per gemeente en thema, uitkomsten per criterium, gedeelde verbeterpunten',
+    sessions: 'sessiebestanden of mappen',
+    format: 'uitvoervorm: text, md, html (heatmap), csv of json',
+    table: 'voor csv: matrix (gemeente × thema) of criteria (uitkomsten per criterium)',
+    top: 'zoveel meest voorkomende verbeterpunten tonen',
+    badTop: (value: string) => `--top verwacht een heel getal van 1 tot 9999, niet "${value}"`,
+    framework: 'alleen sessies van dit kader (id of pad); nodig als de map sessies van meer kaders bevat',
+  },
   report: {
     description: 'maak het verbeterplan van een sessie: Markdown, HTML, JSON, PDF, CSV of Word (docx)',
     session: 'sessiebestand',

@@ -1,6 +1,7 @@
 /** Dutch UI messages: the default language of kader. The command-line texts are in nl-cli.ts. */
 import { cli } from './nl-cli.js';
 import { list, plural } from './words.js';
+import { aggregate, merge } from './nl-monitoring.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -293,6 +294,8 @@ export const nl = {
       `${plural(errors + warnings, 'probleem', 'problemen')} (${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')})`,
     clean: (files: number) => `${plural(files, 'bestand', 'bestanden')} gecontroleerd, geen problemen gevonden`,
   },
+  aggregate,
+  merge,
   cli,
 };
 

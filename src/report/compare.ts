@@ -4,6 +4,7 @@
  * Pure: built from two report models, the newer one made with the older as baseline.
  */
 import type { Messages } from '../i18n/index.js';
+import { columns } from './columns.js';
 import type { ReportModel } from './model.js';
 
 export interface ComparisonModel {
@@ -41,12 +42,6 @@ export function buildComparison(before: ReportModel, after: ReportModel): Compar
 
 const pct = (value: number | null, none: string) => (value === null ? none : `${value}%`);
 const signed = (value: number | null, none: string) => (value === null ? none : `${value > 0 ? '+' : ''}${value}`);
-
-/** Aligned columns for the terminal. */
-function columns(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
-}
 
 export function comparisonText(model: ComparisonModel, msgs: Messages): string {
   const r = msgs.report;

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import type HandlebarsFull from 'handlebars';
 import { PRECOMPILED_TEMPLATES_DIR, TEMPLATES_DIR } from '../core/assets.js';
 import type { Lang, Messages } from '../i18n/index.js';
+import type { AggregateModel } from './aggregate.js';
+import { markedName } from './aggregate-text.js';
 import type { ComparisonModel } from './compare.js';
 import type { ReportModel } from './model.js';
 
@@ -98,7 +100,7 @@ function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
  * HTML: {{x}} escapes; Markdown: compiled without HTML escaping, so every user text goes
  * through {{md}} or {{cell}} (scripts/precompile.mjs uses the same options).
  */
-type TemplateName = 'report' | 'compare';
+type TemplateName = 'report' | 'compare' | 'aggregate';
 
 function templateFor(name: TemplateName, format: 'md' | 'html', msgs: Messages, templateText?: string): Template {
   const spec = templateText === undefined ? precompiledSpec(name, format) : undefined;
@@ -137,4 +139,37 @@ export function renderComparison(model: ComparisonModel, format: 'md' | 'html', 
   const plain = Object.fromEntries(Object.entries(r).filter(([, value]) => typeof value !== 'function'));
   const t = { ...plain, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
   return template(structuredClone({ comparison: model, t }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}
+
+const OUTCOMES = ['meets', 'partly', 'not-met', 'not-applicable', 'unknown', 'open'] as const;
+
+/** The regional overview (kader aggregate) as Markdown or HTML: a heat-map table, no scripts. */
+export function renderAggregate(model: AggregateModel, format: 'md' | 'html', options: RenderOptions): string {
+  const template = templateFor('aggregate', format, options.msgs);
+  const a = options.msgs.aggregate;
+  const r = options.msgs.report;
+  const plain = (labels: object) => Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value !== 'function'));
+  const { meets, partly } = model.framework.thresholds;
+  const { reasons, ...labels } = a;
+  const t = {
+    ...plain(labels),
+    lang: options.lang,
+    title: a.title(model.framework.title),
+    subtitle: a.subtitle(model.rows.length, model.framework.version),
+    legend: a.legend(Math.round(meets * 100), Math.round(partly * 100)),
+    criterion: r.action.criterion,
+    critical: r.critical,
+    outcomes: OUTCOMES.map((o) => r.outcome[o]),
+    generatedBy: r.generatedBy(options.version),
+  };
+  // Layout data the templates cannot compute: names with marks, cells in column order, note texts.
+  const context = {
+    aggregate: model,
+    rows: model.rows.map((row) => ({ row, name: markedName(row), cells: [row.total, ...row.themes] })),
+    meanCells: [model.mean.total, ...model.mean.themes],
+    criteria: model.criteria.map((criterion) => ({ criterion, counts: OUTCOMES.map((o) => criterion.tally[o]) })),
+    notes: model.notes.map((note) => ({ file: note.file, text: reasons[note.reason]!(note.detail) })),
+    t,
+  };
+  return template(structuredClone(context), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }

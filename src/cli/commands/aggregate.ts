@@ -1,0 +1,117 @@
+/**
+ * kader aggregate: the regional overview of many sessions of one framework. Every file is
+ * either in the matrix or listed with its reason; nothing is mixed in silently.
+ */
+import { packageVersion } from '../../core/assets.js';
+import { FileError, readTextFile } from '../../core/files.js';
+import { buildAggregate, type AggregateInput, type AggregateNote } from '../../report/aggregate.js';
+import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
+import { renderAggregate } from '../../report/render.js';
+import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
+import { migrateSession, migrationPath } from '../../session/migrate.js';
+import type { Session } from '../../session/types.js';
+import type { CommandContext } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { expandPaths } from '../lint-run.js';
+import { writeOutput } from '../output.js';
+import { resolveFramework, type ResolvedFramework } from '../resolve.js';
+
+export interface AggregateOptions {
+  paths: string[];
+  framework?: string;
+  format: 'text' | 'md' | 'html' | 'csv' | 'json';
+  table?: AggregateTable;
+  separator?: string;
+  top?: number;
+  out?: string;
+}
+
+interface Read {
+  shown: string;
+  text: string;
+  session: Session;
+}
+
+/** The first error of a file that is no valid session, as "line:column message". */
+function firstError(ctx: CommandContext, shown: string, text: string): string {
+  const { diagnostics } = parseSessionText(shown, text, ctx.msgs);
+  const error = diagnostics.find((d) => d.severity === 'error');
+  return error ? `${error.line}:${error.column} ${error.message}` : ctx.msgs.aggregate.noSessions;
+}
+
+/** The answers must fit the framework; open questions are fine here (they are marked, not refused). */
+function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework): string | undefined {
+  const parsed = { file: read.shown, value: read.session as unknown as Record<string, unknown>, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
+  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest });
+  if (!found.some((d) => d.severity === 'error' && d.rule !== 'incomplete')) return undefined;
+  // Rare: parse again with positions, so the note says where.
+  const { parsed: located } = parseSessionText(read.shown, read.text, ctx.msgs);
+  const error = checkSessionAgainst(located, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest }).find((d) => d.severity === 'error' && d.rule !== 'incomplete')!;
+  return `${error.line}:${error.column} ${error.message}`;
+}
+
+export async function aggregateCommand(ctx: CommandContext, options: AggregateOptions): Promise<ExitCode> {
+  const a = ctx.msgs.aggregate;
+  const { files, ioErrors } = expandPaths(ctx, options.paths);
+  const notes: AggregateNote[] = [];
+  const sessions: Read[] = [];
+  for (const { path, shown } of files) {
+    let text: string;
+    try {
+      text = readTextFile(path, shown, ctx.msgs);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      ioErrors.push(error.message);
+      continue;
+    }
+    const session = quickSession(text);
+    if (session) sessions.push({ shown, text, session });
+    else notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, shown, text) });
+  }
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+
+  const counts = new Map<string, number>();
+  for (const { session } of sessions) counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
+  if (!options.framework && counts.size > 1) {
+    throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
+  }
+  const ref = options.framework ?? [...counts.keys()][0];
+  if (ref === undefined) throw new UserError(a.noSessions, ioErrors.length > 0 ? 2 : 1);
+  const resolved = resolveFramework(ctx, ref);
+  const { framework } = resolved;
+
+  const inputs: AggregateInput[] = [];
+  for (const read of sessions) {
+    const { session, shown } = read;
+    const gemeente = session.context.gemeente;
+    if (session.framework.id !== framework.id) {
+      notes.push({ file: shown, gemeente, reason: 'other-framework', detail: session.framework.id });
+      continue;
+    }
+    const problem = answerProblem(ctx, read, resolved);
+    if (problem) {
+      notes.push({ file: shown, gemeente, reason: 'invalid', detail: problem });
+      continue;
+    }
+    const path = migrationPath(framework, session.framework.version);
+    if (path === 'none') notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
+    else if (path === 'current') inputs.push({ file: shown, session });
+    else inputs.push({ file: shown, session: migrateSession(framework, session, resolved.digest).session, migratedFrom: session.framework.version });
+  }
+  if (inputs.length === 0) throw new UserError(a.noSessions, 1);
+
+  const model = buildAggregate(framework, inputs, notes, options.top ?? 10);
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(model, null, 2)}\n`
+      : options.format === 'csv'
+        ? aggregateCsv(model, options.table ?? 'matrix', ctx.msgs, options.separator ?? ',')
+        : options.format === 'text'
+          ? aggregateText(model, ctx.msgs)
+          : renderAggregate(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
+  writeOutput(ctx, text, options.out);
+  const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
+  if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${a.skipped(left)}\n`);
+  if (ioErrors.length > 0) return 2;
+  return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
+}

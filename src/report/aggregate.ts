@@ -1,0 +1,149 @@
+/**
+ * The regional overview (kader aggregate): one row per gemeente with its theme scores, the
+ * distribution of outcomes per criterion, and the improvement points most gemeenten share.
+ * Pure: sessions in, model out. What is left out or marked is listed in `notes`, never
+ * mixed in silently. Its shape is documented in docs/report-model.md.
+ */
+import type { Framework } from '../framework/types.js';
+import { scoreSession, type Outcome, type Tally } from '../scoring/score.js';
+import type { Session } from '../session/types.js';
+
+export type Band = 'meets' | 'partly' | 'not-met' | 'none';
+
+/** Why a file is marked or left out of the matrix. */
+export type NoteReason = 'invalid' | 'other-framework' | 'older-version' | 'migrated' | 'incomplete' | 'superseded' | 'same-date';
+
+export interface AggregateNote {
+  file: string;
+  gemeente: string | null;
+  reason: NoteReason;
+  /** A version, a date, or an error message, depending on the reason. */
+  detail: string | null;
+}
+
+export interface Cell {
+  id: string;
+  percent: number | null;
+  band: Band;
+}
+
+export interface AggregateRow {
+  gemeente: string;
+  file: string;
+  date: string;
+  complete: boolean;
+  migratedFrom: string | null;
+  total: Cell;
+  themes: Cell[];
+  tally: Tally;
+}
+
+export interface AggregateModel {
+  kader: 1;
+  kind: 'aggregate';
+  framework: { id: string; title: string; version: string; thresholds: { meets: number; partly: number } };
+  themes: { id: string; title: string }[];
+  rows: AggregateRow[];
+  /** Unweighted mean over the gemeenten that have a score, per theme and in total. */
+  mean: { total: Cell; themes: Cell[] };
+  criteria: { id: string; title: string; theme: string; critical: boolean; tally: Tally }[];
+  /** Criteria that are partly or not met in the most gemeenten; critical first on a tie. */
+  improvements: { id: string; title: string; theme: string; critical: boolean; count: number; share: number; suggestion: string | null }[];
+  notes: AggregateNote[];
+}
+
+export interface AggregateInput {
+  file: string;
+  session: Session;
+  /** The version the session was migrated from in memory, if it was. */
+  migratedFrom?: string;
+}
+
+const emptyTally = (): Tally => ({ meets: 0, partly: 0, 'not-met': 0, 'not-applicable': 0, unknown: 0, open: 0 });
+
+const percentOf = (score: number | undefined): number | null => (score === undefined ? null : Math.round(score * 100));
+
+function cell(framework: Framework, id: string, percent: number | null): Cell {
+  const { meets, partly } = framework.thresholds;
+  // Bands from the percentage shown, so a cell never looks better or worse than its number.
+  const band: Band = percent === null ? 'none' : percent >= meets * 100 ? 'meets' : percent >= partly * 100 ? 'partly' : 'not-met';
+  return { id, percent, band };
+}
+
+const mean = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : Math.round(present.reduce((a, b) => a + b, 0) / present.length);
+};
+
+/** The same gemeente however it was typed: "Den Bosch " and "den bosch" are one row. */
+const gemeenteKey = (name: string) => name.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
+
+/**
+ * One measurement per gemeente: the latest date. Two on the same latest date are not guessed
+ * between: the first file (in path order) counts and the other is listed, with `kader merge`
+ * as the way to combine respondents.
+ */
+function latestPerGemeente(inputs: readonly AggregateInput[], notes: AggregateNote[]): AggregateInput[] {
+  const groups = new Map<string, AggregateInput[]>();
+  for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const key = gemeenteKey(input.session.context.gemeente);
+    groups.set(key, [...(groups.get(key) ?? []), input]);
+  }
+  const chosen: AggregateInput[] = [];
+  for (const group of groups.values()) {
+    const latest = group.reduce((best, x) => (x.session.context.date > best.session.context.date ? x : best));
+    chosen.push(latest);
+    for (const other of group) {
+      if (other === latest) continue;
+      const sameDate = other.session.context.date === latest.session.context.date;
+      notes.push({ file: other.file, gemeente: other.session.context.gemeente, reason: sameDate ? 'same-date' : 'superseded', detail: latest.file });
+    }
+  }
+  return chosen.sort((a, b) => a.session.context.gemeente.localeCompare(b.session.context.gemeente, 'nl'));
+}
+
+export function buildAggregate(framework: Framework, inputs: readonly AggregateInput[], skipped: readonly AggregateNote[] = [], top = 10): AggregateModel {
+  const notes: AggregateNote[] = [...skipped];
+  const chosen = latestPerGemeente(inputs, notes);
+  const criteria = framework.themes.flatMap((theme) =>
+    theme.criteria.map((c) => ({ id: c.id, title: c.title, theme: theme.id, critical: c.critical === true, tally: emptyTally(), suggestion: c.improvements?.[0] ?? null })),
+  );
+  const rows: AggregateRow[] = [];
+  for (const input of chosen) {
+    const score = scoreSession(framework, input.session);
+    const complete = input.session.status === 'complete' && score.tally.open === 0;
+    score.criteria.forEach((c, i) => criteria[i]!.tally[c.outcome as Outcome]++);
+    rows.push({
+      gemeente: input.session.context.gemeente.trim(),
+      file: input.file,
+      date: input.session.context.date,
+      complete,
+      migratedFrom: input.migratedFrom ?? null,
+      total: cell(framework, 'total', percentOf(score.total)),
+      themes: score.themes.map((t) => cell(framework, t.theme.id, percentOf(t.score))),
+      tally: score.tally,
+    });
+    if (input.migratedFrom) notes.push({ file: input.file, gemeente: input.session.context.gemeente, reason: 'migrated', detail: input.migratedFrom });
+    if (!complete) notes.push({ file: input.file, gemeente: input.session.context.gemeente, reason: 'incomplete', detail: null });
+  }
+  const improvements = criteria
+    .map((c, order) => ({ ...c, order, count: c.tally.partly + c.tally['not-met'] }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || Number(b.critical) - Number(a.critical) || a.order - b.order)
+    .slice(0, top)
+    .map(({ id, title, theme, critical, count, suggestion }) => ({ id, title, theme, critical, count, share: Math.round((count / rows.length) * 100), suggestion }));
+  return {
+    kader: 1,
+    kind: 'aggregate',
+    framework: { id: framework.id, title: framework.title, version: framework.version, thresholds: { ...framework.thresholds } },
+    themes: framework.themes.map((t) => ({ id: t.id, title: t.title })),
+    rows,
+    mean: {
+      total: cell(framework, 'total', mean(rows.map((r) => r.total.percent))),
+      themes: framework.themes.map((t, i) => cell(framework, t.id, mean(rows.map((r) => r.themes[i]!.percent)))),
+    },
+    criteria: criteria.map(({ id, title, theme, critical, tally }) => ({ id, title, theme, critical, tally })),
+    improvements,
+    notes: notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.reason.localeCompare(b.reason)),
+  };
+}

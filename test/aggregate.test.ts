@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kader, ROOT, tempDir } from './helpers.js';
+import { generateSession, loadFramework, writeSession, type LoadedFramework } from './support/gemeenten.js';
+
+const WAV = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
+
+interface Model {
+  kind: string;
+  rows: { gemeente: string; complete: boolean; migratedFrom: string | null; total: { percent: number | null; band: string }; themes: { percent: number | null }[] }[];
+  mean: { total: { percent: number | null } };
+  criteria: { id: string; tally: Record<string, number> }[];
+  improvements: { id: string; count: number; share: number; critical: boolean }[];
+  notes: { file: string; reason: string; detail: string | null }[];
+}
+
+/** A region of five gemeenten, with the kinds of file a real folder holds. */
+function region(wav: LoadedFramework): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'regio', 'oud'), { recursive: true });
+  const put = (name: string, options: Parameters<typeof generateSession>[1]) => writeSession(join(dir, 'regio'), name, generateSession(wav, options));
+  put('aadorp.yaml', { gemeente: 'Aadorp', quality: 1 });
+  put('beekstad.yaml', { gemeente: 'Beekstad', quality: 0 });
+  put('oud/beekstad-2025.yaml', { gemeente: 'Beekstad', quality: 1, date: '2025-11-01' });
+  put('dijkum.yaml', { gemeente: 'Dijkum', quality: 0.5, seed: 3 });
+  put('dijkum-wijkteam.yaml', { gemeente: 'dijkum ', quality: 0.2, seed: 4 });
+  put('eemwoude.yaml', { gemeente: 'Eemwoude', quality: 0.7, unanswered: 0.5, seed: 5 });
+  put('vlietland.yaml', { gemeente: 'Vlietland', quality: 0.6, seed: 6 });
+  writeFileSync(join(dir, 'regio', 'kapot.yaml'), 'kader: 1\nkind: session\nid: x\n');
+  return dir;
+}
+
+describe('kader aggregate', () => {
+  let wav: LoadedFramework;
+  beforeAll(() => {
+    wav = loadFramework(WAV);
+  });
+
+  it('prints the gemeente × theme matrix, the mean, the shared improvement points and what it left out', () => {
+    const dir = region(wav);
+    const result = kader(['aggregate', 'regio'], { cwd: dir });
+    expect(result.code).toBe(1); // the broken file is a finding; the overview is still written
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'Regionaal overzicht: Kwaliteitskader Werken aan Veiligheid voor lokale (wijk)teams en gemeenten (zelfscan)',
+      '5 gemeenten, kaderversie 2019.1',
+      '',
+      'Gemeente    Datum       Totaal  WAV-V  WAV-T  WAV-E  WAV-O  WAV-G  WAV-M',
+    ]);
+    expect(lines[4]).toBe('Aadorp      2026-11-20    100%   100%   100%   100%   100%   100%   100%');
+    expect(lines[5]).toBe('Beekstad    2026-11-20      0%     0%     0%     0%     0%     0%     0%');
+    expect(lines[6]).toMatch(/^dijkum      2026-11-20 /);
+    expect(lines[7]).toMatch(/^Eemwoude \* +2026-11-20 +\d+%/);
+    expect(lines).toContain('Meest voorkomende verbeterpunten');
+    expect(lines).toContain('  regio/oud/beekstad-2025.yaml: vervangen door de nieuwere meting in regio/beekstad.yaml');
+    expect(lines).toContain('  regio/dijkum.yaml: zelfde gemeente en datum als regio/dijkum-wijkteam.yaml; dat bestand telt. Voeg respondenten samen met kader merge');
+    expect(lines).toContain('  regio/eemwoude.yaml: onvolledig: open vragen tellen niet mee in de scores');
+    expect(result.stdout).toMatch(/^ {2}regio\/kapot\.yaml: ongeldig bestand: \d+:\d+ .+$/m);
+  });
+
+  it('gives a JSON model whose counts add up per criterion', () => {
+    const dir = region(wav);
+    const model = JSON.parse(kader(['aggregate', 'regio', '--format', 'json'], { cwd: dir }).stdout) as Model;
+    expect(model.kind).toBe('aggregate');
+    expect(model.rows.map((r) => r.gemeente)).toEqual(['Aadorp', 'Beekstad', 'dijkum', 'Eemwoude', 'Vlietland']);
+    expect(model.rows[0]!.total).toEqual({ id: 'total', percent: 100, band: 'meets' });
+    expect(model.rows[1]!.total).toEqual({ id: 'total', percent: 0, band: 'not-met' });
+    const present = model.rows.map((r) => r.total.percent).filter((p): p is number => p !== null);
+    expect(model.mean.total.percent).toBe(Math.round(present.reduce((a, b) => a + b, 0) / present.length));
+    for (const criterion of model.criteria) {
+      expect(Object.values(criterion.tally).reduce((a, b) => a + b, 0)).toBe(5);
+    }
+    // Beekstad fails every criterion, so every improvement point counts it; none exceeds 5.
+    expect(model.improvements.length).toBe(10);
+    for (const point of model.improvements) {
+      const tally = model.criteria.find((c) => c.id === point.id)!.tally;
+      expect(point.count).toBe(tally.partly! + tally['not-met']!);
+      expect(point.share).toBe(Math.round((point.count / 5) * 100));
+    }
+    const counts = model.improvements.map((p) => p.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(model.notes.map((n) => [n.file, n.reason])).toEqual([
+      ['regio/dijkum.yaml', 'same-date'],
+      ['regio/eemwoude.yaml', 'incomplete'],
+      ['regio/kapot.yaml', 'invalid'],
+      ['regio/oud/beekstad-2025.yaml', 'superseded'],
+    ]);
+  });
+
+  it('refuses a folder with sessions of two frameworks unless --framework picks one', () => {
+    const dir = region(wav);
+    const other = loadFramework(join(ROOT, 'frameworks', 'veiligheid-voorop.yaml'));
+    writeSession(join(dir, 'regio'), 'vv.yaml', generateSession(other, { gemeente: 'Aadorp' }));
+    const mixed = kader(['aggregate', 'regio'], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe('kader: sessies van meer dan één kader: werken-aan-veiligheid (7), veiligheid-voorop (1); kies er één met --framework\n');
+    const picked = JSON.parse(kader(['aggregate', 'regio', '--framework', 'werken-aan-veiligheid', '--format', 'json'], { cwd: dir }).stdout) as Model;
+    expect(picked.notes).toContainEqual({ file: 'regio/vv.yaml', gemeente: 'Aadorp', reason: 'other-framework', detail: 'veiligheid-voorop' });
+  });
+
+  it('writes CSV for Dutch Excel: BOM, ";" and one row per gemeente', () => {
+    const dir = region(wav);
+    const csv = kader(['aggregate', 'regio', '--format', 'csv', '--separator', ';'], { cwd: dir }).stdout;
+    const rows = csv.split('\r\n');
+    expect(rows[0]).toBe('\uFEFFGemeente;Datum;afgerond;Totaal;WAV-V Visie en gefaseerd samenwerken aan veiligheid;WAV-T Taken van het lokale team;WAV-E Expertise;WAV-O Organisatie en samenwerking;WAV-G Regie en opdrachtgeverschap van de gemeente;WAV-M Monitoring en effecten');
+    expect(rows[1]).toBe('Aadorp;2026-11-20;ja;100;100;100;100;100;100;100');
+    expect(rows).toHaveLength(7); // header, five gemeenten, and the empty string after the last CRLF
+    const criteria = kader(['aggregate', 'regio', '--format', 'csv', '--table', 'criteria'], { cwd: dir }).stdout.split('\r\n');
+    expect(criteria[0]).toBe('\uFEFFThema,Criterium,Titel,Kritiek,voldoet,voldoet gedeeltelijk,voldoet niet,niet van toepassing,onbekend,open');
+  });
+
+  it('writes an HTML heat map without scripts, every score with a word next to its colour', () => {
+    const dir = region(wav);
+    expect(kader(['aggregate', 'regio', '--format', 'html', '-o', 'overzicht.html'], { cwd: dir }).code).toBe(1);
+    const html = readFileSync(join(dir, 'overzicht.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+    expect(html).not.toMatch(/<script|javascript:|https?:\/\//i);
+    expect(html).toContain('<th scope="row">Aadorp</th><td>2026-11-20</td><td class="num band-meets">100%<span class="band-word">voldoet</span></td>');
+    expect(html).toContain('<td class="num band-not-met">0%<span class="band-word">voldoet niet</span></td>');
+    const md = kader(['aggregate', 'regio', '--format', 'md'], { cwd: dir }).stdout;
+    expect(md).toContain('| Aadorp | 2026-11-20 | 100% | 100% | 100% | 100% | 100% | 100% | 100% |');
+  });
+
+  it('carries older sessions forward with the framework\'s migrations, and lists those it cannot', () => {
+    const dir = tempDir();
+    const v1Path = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
+    const v1 = loadFramework(v1Path);
+    // Version 2.0 renames question TK-T1-01a and knows how to carry 1.0 answers over.
+    const v2Text = `${readFileSync(v1Path, 'utf8').replace('version: "1.0"', 'version: "2.0"').replaceAll('TK-T1-01a', 'TK-T1-01z')}migrations:\n  - from: "1.0"\n    ids: { TK-T1-01a: TK-T1-01z }\n`;
+    writeFileSync(join(dir, 'v2.yaml'), v2Text);
+    const v2 = loadFramework(join(dir, 'v2.yaml'));
+    mkdirSync(join(dir, 's'));
+    writeSession(join(dir, 's'), 'a.yaml', generateSession(v1, { gemeente: 'Aadorp', quality: 1 }));
+    writeSession(join(dir, 's'), 'b.yaml', generateSession(v2, { gemeente: 'Beekstad', quality: 1 }));
+    const ancient = generateSession(v1, { gemeente: 'Cuijk', quality: 1 });
+    ancient.framework.version = '0.5';
+    writeSession(join(dir, 's'), 'c.yaml', ancient);
+    const result = kader(['aggregate', 's', '--framework', 'v2.yaml', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const model = JSON.parse(result.stdout) as Model;
+    expect(model.rows.map((r) => [r.gemeente, r.migratedFrom, r.total.percent])).toEqual([
+      ['Aadorp', '1.0', 100],
+      ['Beekstad', null, 100],
+    ]);
+    expect(model.notes.map((n) => [n.file, n.reason, n.detail])).toEqual([
+      ['s/a.yaml', 'migrated', '1.0'],
+      ['s/c.yaml', 'older-version', '0.5'],
+    ]);
+    expect(result.stderr).toBe('kader: 1 bestand niet meegenomen; zie "Niet meegenomen of gemarkeerd"\n');
+    expect(kader(['aggregate', 's', '--framework', 'v2.yaml'], { cwd: dir }).stdout).toMatch(/^Aadorp † +2026-11-20/m);
+  });
+
+  it('says so when nothing usable is found, and refuses a bad --top', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'leeg.yaml'), 'kader: 1\n');
+    const none = kader(['aggregate', 'leeg.yaml'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('kader: geen bruikbare sessies gevonden\n');
+    const top = kader(['aggregate', 'leeg.yaml', '--top', 'nul'], { cwd: dir });
+    expect(top.code).toBe(2);
+    expect(top.stderr).toBe('kader: --top verwacht een heel getal van 1 tot 9999, niet "nul"\n');
+  });
+});
