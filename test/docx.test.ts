@@ -8,7 +8,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { kader, tempDir } from './helpers.js';
+import { kader, ROOT, tempDir } from './helpers.js';
+import { threeInterviews } from './support/gemeenten.js';
 
 const SESSION = 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml';
 const BASELINE = 'examples/voorbeeldgemeente-2025.yaml';
@@ -47,6 +48,18 @@ describe('kader report --format docx', () => {
     expect(en).toContain('Improvement plan Voorbeeldgemeente');
     expect(en).toContain('Progress since the measurement of 2025-11-18');
     expect(en).toMatch(/^Action plan$/m);
+  }, 90_000);
+
+  it('shows a merged session\'s differing perspectives and the verdict still open', () => {
+    const dir = tempDir();
+    const framework = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
+    expect(kader(['merge', ...threeInterviews(dir, framework), '-o', 'samen.yaml', '--framework', framework], { cwd: dir }).code).toBe(0);
+    expect(kader(['report', 'samen.yaml', '--framework', framework, '--format', 'docx', '-o', 'samen.docx'], { cwd: dir }).code).toBe(0);
+    const [text] = toText(dir, ['samen.docx']);
+    expect(text).toMatch(/^Waar de perspectieven verschillen$/m);
+    expect(text).toContain('Samengevoegd uit de interviews met: beleid (2026-11-20), wijkteam (2026-11-20), veilig-thuis (2026-11-20).');
+    expect(text).toMatch(/^veilig-thuis\nVoldoet niet$/m);
+    expect(text).toContain('Oordeel interviewer: nog niet beslist (kader merge --interactive)');
   }, 90_000);
 
   it('needs -o, like PDF, and does not write over a session', () => {

@@ -2,30 +2,13 @@
  * The interview as a person uses it: the built binary in a real pseudo-terminal (tmux),
  * keys sent one by one, the screen read back, Ctrl-C at a question.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
+import { hasTmux, killTmux, tmux, waitFor } from './support/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `kader-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'k');
-
-async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const shown = screen();
-    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-});
+afterAll(killTmux);
 
 // CI installs tmux (.ci/run); a developer machine without it skips this one test.
 describe.skipIf(!hasTmux)('kader interview in a terminal', () => {

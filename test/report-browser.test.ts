@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { kader, ROOT, tempDir } from './helpers.js';
 import { CHROMIUM, launch } from './support/browser.js';
-import { generateSession, loadFramework, writeSession } from './support/gemeenten.js';
+import { generateSession, loadFramework, threeInterviews, writeSession } from './support/gemeenten.js';
 
 const REPORT = join(ROOT, 'examples', 'verbeterplan-voorbeeldgemeente.html');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -79,6 +79,16 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
     expect(kader(['aggregate', dir, '--format', 'html', '-o', out]).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     for (const band of ['meets', 'partly', 'not-met', 'none']) expect(html).toContain(`band-${band}"`);
+    expect(await axeViolations((page) => page.goto(pathToFileURL(out).href))).toEqual([]);
+  }, 30_000);
+
+  it('a merged session\'s report, with the table of differing perspectives, has no WCAG 2.1 A/AA violations', async () => {
+    const dir = tempDir();
+    const framework = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
+    expect(kader(['merge', ...threeInterviews(dir, framework), '-o', 'samen.yaml', '--framework', framework], { cwd: dir }).code).toBe(0);
+    expect(kader(['report', 'samen.yaml', '--framework', framework, '--format', 'html', '-o', 'samen.html'], { cwd: dir }).code).toBe(0);
+    const out = join(dir, 'samen.html');
+    expect(readFileSync(out, 'utf8')).toContain('<h2 id="triangulation">Waar de perspectieven verschillen</h2>');
     expect(await axeViolations((page) => page.goto(pathToFileURL(out).href))).toEqual([]);
   }, 30_000);
 

@@ -266,6 +266,26 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     );
 
   program
+    .command('merge')
+    .description(c.merge.description)
+    .argument('<sessies...>', c.merge.sessions)
+    .option('-o, --out <bestand>', c.merge.out)
+    .option('-i, --interactive', c.merge.interactive)
+    .option('--framework <kader>', c.check.framework)
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader merge sessies/utrecht-beleid.yaml sessies/utrecht-wijkteam.yaml sessies/utrecht-vt.yaml -o sessies/utrecht-samen.yaml',
+        'kader merge sessies/utrecht-*.yaml -o sessies/utrecht-samen.yaml --interactive',
+        'kader merge --interactive sessies/utrecht-samen.yaml',
+      ]),
+    )
+    .action(async (sessions: string[], opts: { out?: string; interactive?: boolean; framework?: string }, command: Command) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      registry.setExit(await mergeCommand(await registry.context(command), { sessions, ...opts }));
+    });
+
+  program
     .command('aggregate')
     .description(c.aggregate.description)
     .argument('<sessies...>', c.aggregate.sessions)

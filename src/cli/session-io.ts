@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { displayPath, FileError, pathKind } from '../core/files.js';
-import { isComplete, markInactive } from '../interview/engine.js';
+import { markInactive, openRequired } from '../interview/engine.js';
 import { parseSessionText, quickSession } from '../session/check.js';
 import { SessionFile } from '../session/file.js';
 import type { Session } from '../session/types.js';
@@ -47,7 +47,7 @@ export function newSession(resolved: ResolvedFramework, context: Session['contex
 export function saveSession(open: OpenSession): void {
   const { session, resolved } = open;
   markInactive(resolved.framework, session.answers);
-  session.status = isComplete(resolved.framework, session.answers) ? 'complete' : 'in-progress';
+  session.status = openRequired(resolved.framework, session).length === 0 ? 'complete' : 'in-progress';
   open.file.save(session);
 }
 

@@ -110,6 +110,12 @@ export const cli: Messages['cli'] = {
     after: 'the later session',
     format: 'output format: text, md, html or json',
   },
+  merge: {
+    description: 'merge interviews with different respondents (policy, wijkteam, Veilig Thuis) into one session; differences are recorded, not smoothed over',
+    sessions: 'the sessions to merge (or one merged session, with --interactive)',
+    out: 'the new, merged session',
+    interactive: 'then decide per criterion with differences: your verdict with a motivation',
+  },
   aggregate: {
     description: 'regional overview of many sessions of one framework: score per gemeente and theme, outcomes per criterion, shared improvement points',
     sessions: 'session files or folders',

@@ -54,5 +54,6 @@ export const merge: typeof Dutch.merge = {
   motivationEmpty: 'a verdict without a motivation cannot be followed; write down what it rests on',
   decided: (count, open, file) => `${plural(count, 'verdict', 'verdicts')} recorded, ${plural(open, 'criterion', 'criteria')} still open, in ${file}.`,
   nothingToDecide: 'No differences left to decide on.',
+  judgementsDiffer: (ids) => `the sessions' verdicts differ on ${ids.join(', ')}; they were not carried over, decide them again`,
   agreedNote: (respondent, note) => `${respondent}: ${note}`,
 };

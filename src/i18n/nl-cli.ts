@@ -92,6 +92,12 @@ export const cli = {
     after: 'de latere sessie',
     format: 'uitvoervorm: text, md, html of json',
   },
+  merge: {
+    description: 'voeg interviews met verschillende respondenten (beleid, wijkteam, Veilig Thuis) samen tot één sessie; verschillen worden vastgelegd, niet weggepoetst',
+    sessions: 'de sessies om samen te voegen (of één samengevoegde sessie, met --interactive)',
+    out: 'de nieuwe, samengevoegde sessie',
+    interactive: 'beslis daarna per criterium met verschillen: jouw oordeel met motivering',
+  },
   aggregate: {
     description: 'regionaal overzicht van veel sessies van één kader: score per gemeente en thema, uitkomsten per criterium, gedeelde verbeterpunten',
     sessions: 'sessiebestanden of mappen',

@@ -54,5 +54,6 @@ export const merge = {
   decided: (count: number, open: number, file: string) =>
     `${plural(count, 'oordeel', 'oordelen')} vastgelegd, ${plural(open, 'criterium', 'criteria')} nog open, in ${file}.`,
   nothingToDecide: 'Geen verschillen meer om over te beslissen.',
+  judgementsDiffer: (ids: readonly string[]) => `de oordelen in de sessies verschillen bij ${ids.join(', ')}; die zijn niet overgenomen, beslis ze opnieuw`,
   agreedNote: (respondent: string, note: string) => `${respondent}: ${note}`,
 };

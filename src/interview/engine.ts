@@ -254,3 +254,17 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
 export function isComplete(framework: Framework, answers: Record<string, Answer>): boolean {
   return progressOf([...questionsOf(framework)], framework, answers).openRequired === 0;
 }
+
+/**
+ * The asked, required questions without an answer. In a merged session a question on which
+ * respondents differ is settled once the interviewer judged its criterion: it needs no answer.
+ */
+export function openRequired(framework: Framework, session: Pick<Session, 'answers' | 'perspectives' | 'judgements'>): string[] {
+  const active = activeQuestions(framework, session.answers);
+  return indexOf(framework)
+    .places.filter(({ question, criterion }) => {
+      if (!active.has(question.id) || question.required === false || session.answers[question.id]) return false;
+      return !(session.perspectives?.[question.id] && session.judgements?.[criterion.id]);
+    })
+    .map((p) => p.question.id);
+}

@@ -18,6 +18,13 @@ export function sessionTexts(session: Session): TextPlace[] {
     if (answer.note) places.push({ path: ['answers', id, 'note'], owner: id, field: 'note', text: answer.note });
     for (const [i, e] of (answer.evidence ?? []).entries()) places.push({ path: ['answers', id, 'evidence', i], owner: id, field: 'evidence', text: e });
   }
+  for (const [id, perspectives] of Object.entries(session.perspectives ?? {})) {
+    for (const [i, p] of perspectives.entries()) {
+      if (typeof p.value === 'string') places.push({ path: ['perspectives', id, i, 'value'], owner: id, field: 'value', text: p.value });
+      if (p.note) places.push({ path: ['perspectives', id, i, 'note'], owner: id, field: 'note', text: p.note });
+      for (const [j, e] of (p.evidence ?? []).entries()) places.push({ path: ['perspectives', id, i, 'evidence', j], owner: id, field: 'evidence', text: e });
+    }
+  }
   for (const [id, judgement] of Object.entries(session.judgements ?? {})) {
     places.push({ path: ['judgements', id, 'motivation'], owner: id, field: 'motivation', text: judgement.motivation });
   }
@@ -41,6 +48,11 @@ export function redactSession(session: Session, marker: (kind: PersonalDataKind)
     if (typeof answer.value === 'string') answer.value = clean(answer.value);
     if (answer.note) answer.note = clean(answer.note);
     if (answer.evidence) answer.evidence = answer.evidence.map(clean);
+  }
+  for (const p of Object.values(copy.perspectives ?? {}).flat()) {
+    if (typeof p.value === 'string') p.value = clean(p.value);
+    if (p.note) p.note = clean(p.note);
+    if (p.evidence) p.evidence = p.evidence.map(clean);
   }
   for (const judgement of Object.values(copy.judgements ?? {})) judgement.motivation = clean(judgement.motivation);
   for (const action of copy.actions ?? []) {

@@ -111,6 +111,17 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   add(heading(r.criticalFirst, 3));
   if (s.critical.length) for (const x of s.critical) add(bullet(runs(`${x.id} ${x.title}`, true), ` — ${outcome(x.outcome)}`));
   else add(para(r.noCritical));
+  // A merged session: where the respondents differ, each perspective, and the verdict.
+  if (model.triangulation.length) {
+    const from = model.sources ? ` ${r.mergedFrom}: ${model.sources.from.map((f) => `${f.respondent} (${f.date})`).join(', ')}.` : '';
+    add(heading(r.triangulation, 2), para(`${r.triangulationIntro}${from}`));
+    for (const x of model.triangulation) {
+      add(heading(`${x.id} ${x.title}${x.critical ? ` (${r.critical})` : ''}`, 3));
+      const rows = x.questions.flatMap((q) => q.answers.map((a, i) => [i === 0 ? q.question : '', a.respondent, a.answer, a.note]));
+      add(table([r.question, r.respondent, r.answer, r.note], rows, [3, 1.5, 1.5, 2]));
+      add(labelled(r.judgement, x.judgement ? `${outcome(x.judgement.verdict)} — ${x.judgement.motivation}` : r.undecided));
+    }
+  }
   add(heading(r.strengths, 2));
   if (model.strengths.length) {
     for (const x of model.strengths) {

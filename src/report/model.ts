@@ -5,6 +5,8 @@
  */
 import type { Framework } from '../framework/types.js';
 import { questionsOf } from '../framework/types.js';
+import { answerLabel, type AnswerWords } from './answer-label.js';
+import { sourcesOf, triangulation, type SourcesView, type TriangulationView } from './triangulation.js';
 import { prioritise, scoreSession, type CriterionScore, type Outcome, type Tally } from '../scoring/score.js';
 import type { ImprovementAction, Session } from '../session/types.js';
 
@@ -79,6 +81,10 @@ export interface ReportModel {
     tally: Record<Change, number>;
     actions: (ImprovementAction & { statusNow: ImprovementAction['status'] | null })[];
   } | null;
+  /** For a merged session: where respondents differ, per criterion (empty otherwise). */
+  triangulation: TriangulationView[];
+  /** For a merged session: the interviews it was merged from; null otherwise. */
+  sources: SourcesView | null;
   account: { thresholds: { meets: number; partly: number }; digestMatches: boolean | null };
 }
 
@@ -90,27 +96,13 @@ const view = (score: number | undefined): ScoreView => ({
   percent: score === undefined ? null : Math.round(score * 100),
 });
 
-/** The label of an answer as the framework words it (level or choice labels). */
-function answerLabel(framework: Framework, questionId: string, value: unknown, words: { yes: string; no: string; special: Record<string, string> }): string {
-  const place = [...questionsOf(framework)].find((p) => p.question.id === questionId);
-  const q = place?.question;
-  const one = (v: unknown): string => {
-    if (typeof v === 'boolean') return v ? words.yes : words.no;
-    if (typeof v === 'string' && words.special[v]) return words.special[v]!;
-    if (q?.type === 'scale') return framework.scales.find((s) => s.id === q.scale)?.levels.find((l) => l.value === v)?.label ?? String(v);
-    if (q?.type === 'choice' || q?.type === 'multi') return q.choices?.find((c) => c.value === v)?.label ?? String(v);
-    return String(v);
-  };
-  return Array.isArray(value) ? value.map(one).join('; ') : one(value);
-}
-
 export interface ReportInput {
   framework: Framework;
   session: Session;
   /** Digest of the framework file now, to say whether the session's framework was the same. */
   digest?: string;
   baseline?: Session;
-  words: { yes: string; no: string; special: Record<string, string> };
+  words: AnswerWords;
 }
 
 function criterionView(c: CriterionScore, input: ReportInput, rank: number | null): CriterionView {
@@ -239,6 +231,8 @@ export function buildReport(input: ReportInput): ReportModel {
     improvements,
     actions,
     baseline,
+    triangulation: triangulation(framework, session, input.words),
+    sources: sourcesOf(session),
     account: { thresholds: framework.thresholds, digestMatches: input.digest ? input.digest === session.framework.digest : null },
   };
 }

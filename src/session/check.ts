@@ -5,7 +5,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { compiledSchema } from '../core/json-schema.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
-import { activeQuestions } from '../interview/engine.js';
+import { openRequired } from '../interview/engine.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
 import { fastParse } from '../yaml/fast.js';
@@ -90,8 +90,19 @@ export function checkSessionAgainst(
     if (!criteria.has(action.criterion)) report(['actions', i, 'criterion'], 'unknown-criterion', msgs.session.unknownCriterion(action.criterion));
   }
 
-  const active = activeQuestions(framework, session.answers);
-  const open = [...questions.values()].filter((q) => active.has(q.id) && q.required !== false && !session.answers[q.id]).map((q) => q.id);
+  for (const [id, perspectives] of Object.entries(session.perspectives ?? {})) {
+    const question = questions.get(id);
+    if (!question) {
+      report(['perspectives', id], 'unknown-question', drift ? msgs.session.vanishedQuestion(id) : msgs.session.unknownQuestion(id), drift ? 'warning' : 'error', 'key');
+      continue;
+    }
+    for (const [i, perspective] of perspectives.entries()) {
+      const problem = checkValue(question, perspective.value, framework);
+      if (problem) report(['perspectives', id, i, 'value'], 'answer-value', describeValueProblem(problem, perspective.value, msgs));
+    }
+  }
+
+  const open = openRequired(framework, session);
   if (open.length > 0) {
     const where: YamlPath = session.status === 'complete' ? ['status'] : ['answers'];
     report(where, 'incomplete', msgs.session.incomplete(open.length, open.slice(0, 3)), 'error', session.status === 'complete' ? 'value' : 'key');

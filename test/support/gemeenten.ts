@@ -106,3 +106,21 @@ export function writeSession(dir: string, name: string, session: Session): strin
   writeFileSync(path, stringify(session, { defaultStringType: 'PLAIN', lineWidth: 0 }).replace(/: (\d{4}-\d{2}-\d{2}(T[\d:]+Z)?)$/gm, ': "$1"'));
   return path;
 }
+
+/**
+ * Three interviews of Testdorp on the test framework (test/fixtures/frameworks/valid.yaml),
+ * with beleid, wijkteam and Veilig Thuis: they agree on everything but TK-T1-01a (wijkteam
+ * and Veilig Thuis also agree on its follow-up). Returns the file names, in `dir`.
+ */
+export function threeInterviews(dir: string, frameworkPath: string): string[] {
+  const loaded = loadFramework(frameworkPath);
+  const same = { 'TK-T2-01a': 'voldoet', 'TK-T2-01c': true, 'TK-T2-01e': 'wethouder' };
+  return [
+    ['beleid', 'voldoet'],
+    ['wijkteam', 'deels'],
+    ['veilig-thuis', 'voldoet-niet'],
+  ].map(([role, level]) => {
+    writeSession(dir, `testdorp-${role}.yaml`, generateSession(loaded, { gemeente: 'Testdorp', respondent: role, seed: 1, fixed: { ...same, 'TK-T1-01a': level! } }));
+    return `testdorp-${role}.yaml`;
+  });
+}
