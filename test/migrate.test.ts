@@ -98,4 +98,17 @@ describe('kader check --migrate', () => {
     expect(result.stderr.split('\n')[0]).toBe('kader: s.yaml: versie 0.5, het kader is 2.0 en heeft geen migratiestap vanaf 0.5; niet omgezet');
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
+
+  it('compare carries the earlier measurement forward in memory, so a renamed question still compares', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir);
+    const before = writeSession(dir, 'voor.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 0, date: '2025-11-01' }));
+    const text = readFileSync(before, 'utf8');
+    writeSession(dir, 'na.yaml', generateSession(loadFramework(v2), { gemeente: 'Aadorp', quality: 1 }));
+    const result = kader(['compare', 'voor.yaml', 'na.yaml', '--framework', v2, '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('kader: de vorige meting (kaderversie 1.0) is voor de vergelijking omgezet naar 2.0 volgens migrations: in het kader; het bestand is niet gewijzigd\n');
+    const model = JSON.parse(result.stdout) as { criteria: { id: string; change: string }[] };
+    expect(model.criteria.find((c) => c.id === 'TK-T1-01')!.change).toBe('better');
+    expect(readFileSync(before, 'utf8')).toBe(text);
+  });
 });

@@ -6,6 +6,7 @@ import { displayPath, FileError, pathKind } from '../core/files.js';
 import { markInactive, openRequired } from '../interview/engine.js';
 import { parseSessionText, quickSession } from '../session/check.js';
 import { SessionFile } from '../session/file.js';
+import { migrateSession, migrationPath } from '../session/migrate.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
@@ -97,4 +98,21 @@ export function saveOrFail(open: OpenSession): void {
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
+}
+
+/**
+ * An earlier measurement in the terms of the framework now: carried forward in memory with
+ * the framework's migrations: when its version is older (the file is not changed), else as
+ * it is with a warning that the versions differ. For compare and report --baseline.
+ */
+export function inCurrentVersion(ctx: CommandContext, earlier: OpenSession, current: OpenSession): Session {
+  const { framework, digest } = current.resolved;
+  const from = earlier.session.framework.version;
+  const path = migrationPath(framework, from);
+  if (path === 'migratable') {
+    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.migratedBaseline(from, framework.version)}\n`);
+    return migrateSession(framework, earlier.session, digest).session;
+  }
+  if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version)}\n`);
+  return earlier.session;
 }

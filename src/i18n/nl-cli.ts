@@ -122,6 +122,7 @@ export const cli = {
     pdfFailed: (chromium: string, detail: string) => `${chromium} kon de PDF niet maken: ${detail}`,
     table: 'bij csv: actions (het actieplan) of scores (per criterium)',
     separator: 'bij csv: scheidingsteken; ; voor Nederlandse Excel',
+    migratedBaseline: (from: string, to: string) => `de vorige meting (kaderversie ${from}) is voor de vergelijking omgezet naar ${to} volgens migrations: in het kader; het bestand is niet gewijzigd`,
     versionDiffers: (before: string, now: string) => `de vorige meting gebruikte kaderversie ${before}, deze versie ${now}; vergelijk met zorg`,
     templateError: (file: string, detail: string) => `sjabloon ${file} klopt niet: ${detail}`,
   },

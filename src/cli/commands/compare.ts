@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { publishable, type PrivacyChoice } from '../privacy-gate.js';
-import { openSession } from '../session-io.js';
+import { inCurrentVersion, openSession } from '../session-io.js';
 
 export interface CompareOptions extends PrivacyChoice {
   before: string;
@@ -24,10 +24,7 @@ export async function compareCommand(ctx: CommandContext, options: CompareOption
   if (older.session.framework.id !== newer.session.framework.id) {
     throw new UserError(ctx.msgs.session.frameworkMismatch(newer.session.framework.id, older.session.framework.id), 1);
   }
-  if (older.session.framework.version !== newer.session.framework.version) {
-    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(older.session.framework.version, newer.session.framework.version)}\n`);
-  }
-  const [before, after] = publishable(ctx, [older.session, newer.session], options);
+  const [before, after] = publishable(ctx, [inCurrentVersion(ctx, older, newer), newer.session], options);
   const words = { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special };
   // Both measured against the newer framework file, so ids and scales line up.
   const framework = newer.resolved.framework;

@@ -11,7 +11,7 @@ import { readInput } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
 import { printPdf } from '../pdf.js';
 import { publishable } from '../privacy-gate.js';
-import { openSession } from '../session-io.js';
+import { inCurrentVersion, openSession } from '../session-io.js';
 
 export interface ReportOptions {
   session: string;
@@ -31,10 +31,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   const path = resolve(ctx.io.cwd, options.session);
   const open = openSession(ctx, path, options.framework);
   const baseline = options.baseline ? openSession(ctx, resolve(ctx.io.cwd, options.baseline), options.framework) : undefined;
-  if (baseline && baseline.session.framework.version !== open.session.framework.version) {
-    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(baseline.session.framework.version, open.session.framework.version)}\n`);
-  }
-  const [session, earlier] = publishable(ctx, baseline ? [open.session, baseline.session] : [open.session], options);
+  const [session, earlier] = publishable(ctx, baseline ? [open.session, inCurrentVersion(ctx, baseline, open)] : [open.session], options);
   const templateText = options.template ? readInput(ctx, resolve(ctx.io.cwd, options.template), options.template) : undefined;
   const model = buildReport({
     framework: open.resolved.framework,
