@@ -79,15 +79,21 @@ export function session(framework, digest, n) {
   };
 }
 
+/**
+ * Dates quoted, as kader itself writes them: a YAML 1.1 reader (js-yaml in ajv-cli) would turn a
+ * plain 2026-11-20 into a Date and the peers would report every file invalid, doing other work.
+ */
+const quoteDates = (text) => text.replace(/: (\d{4}-\d{2}-\d{2}(T[\d:]+Z)?)$/gm, ': "$1"');
+
 export function generate(dir, { sessions = 1000 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'sessies'), { recursive: true });
   const framework = largeFramework();
-  const text = `# yaml-language-server: $schema=../../schemas/framework.schema.json\n${stringify(framework, { lineWidth: 0 })}`;
+  const text = `# yaml-language-server: $schema=../../schemas/framework.schema.json\n${quoteDates(stringify(framework, { lineWidth: 0 }))}`;
   writeFileSync(join(dir, 'groot.yaml'), text);
   const digest = `sha256-${createHash('sha256').update(text).digest('hex')}`;
   for (let n = 1; n <= sessions; n++) {
-    const body = `# yaml-language-server: $schema=../../../schemas/session.schema.json\n${stringify(session(framework, digest, n), { lineWidth: 0 })}`;
+    const body = `# yaml-language-server: $schema=../../../schemas/session.schema.json\n${quoteDates(stringify(session(framework, digest, n), { lineWidth: 0 }))}`;
     writeFileSync(join(dir, 'sessies', `sessie-${String(n).padStart(4, '0')}.yaml`), body);
   }
   return { frameworkPath: join(dir, 'groot.yaml'), lines: text.split('\n').length };

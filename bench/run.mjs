@@ -71,13 +71,14 @@ table(
 );
 
 table(
-  'Check 1000 sessions',
+  'Check and aggregate 1000 sessions',
   measure([
     ['ajv-cli', [bin('ajv'), 'validate', '--spec=draft2020', '--strict=false', '-s', join(root, 'schemas', 'session.schema.json'), '-d', join(work, 'sessies', '*.yaml')]],
     ['kader check', [...kader, 'check', '--framework', frameworkPath, join(work, 'sessies')]],
+    ['kader aggregate', [...kader, 'aggregate', '--framework', frameworkPath, join(work, 'sessies')]],
   ]),
   'ajv-cli',
-  { 'kader check': 0.8 },
+  { 'kader check': 0.8, 'kader aggregate': 0.8 },
 );
 
 table(
