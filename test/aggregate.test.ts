@@ -110,6 +110,13 @@ describe('kader aggregate', () => {
     expect(criteria[0]).toBe('\uFEFFThema,Criterium,Titel,Kritiek,voldoet,voldoet gedeeltelijk,voldoet niet,niet van toepassing,onbekend,open');
   });
 
+  it('neutralises a gemeente name a spreadsheet would run as a formula', () => {
+    const dir = tempDir();
+    writeSession(dir, 'a.yaml', generateSession(wav, { gemeente: '=HYPERLINK("http://x","y")', quality: 1 }));
+    const rows = kader(['aggregate', dir, '--format', 'csv', '--separator', ';']).stdout.split('\r\n');
+    expect(rows[1]).toBe('"\'=HYPERLINK(""http://x"",""y"")";2026-11-20;ja;100;100;100;100;100;100;100');
+  });
+
   it('writes an HTML heat map without scripts, every score with a word next to its colour', () => {
     const dir = region(wav);
     expect(kader(['aggregate', 'regio', '--format', 'html', '-o', 'overzicht.html'], { cwd: dir }).code).toBe(1);

@@ -4,7 +4,7 @@
  */
 import { packageVersion } from '../../core/assets.js';
 import { FileError, readTextFile } from '../../core/files.js';
-import { buildAggregate, type AggregateInput, type AggregateNote } from '../../report/aggregate.js';
+import { buildAggregate, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
 import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
@@ -54,7 +54,12 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   const a = ctx.msgs.aggregate;
   const { files, ioErrors } = expandPaths(ctx, options.paths);
   const notes: AggregateNote[] = [];
-  const sessions: Read[] = [];
+  const measurements: Measurement[] = [];
+  // The framework: the one asked for, else the first session's. Sessions of other frameworks
+  // are counted, and refused at the end unless --framework chose.
+  let resolved: ResolvedFramework | undefined = options.framework ? resolveFramework(ctx, options.framework) : undefined;
+  const counts = new Map<string, number>();
+  // One file at a time, keeping only its measurement: a region's folder can hold thousands.
   for (const { path, shown } of files) {
     let text: string;
     try {
@@ -65,42 +70,36 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       continue;
     }
     const session = quickSession(text);
-    if (session) sessions.push({ shown, text, session });
-    else notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, shown, text) });
-  }
-  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
-
-  const counts = new Map<string, number>();
-  for (const { session } of sessions) counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
-  if (!options.framework && counts.size > 1) {
-    throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
-  }
-  const ref = options.framework ?? [...counts.keys()][0];
-  if (ref === undefined) throw new UserError(a.noSessions, ioErrors.length > 0 ? 2 : 1);
-  const resolved = resolveFramework(ctx, ref);
-  const { framework } = resolved;
-
-  const inputs: AggregateInput[] = [];
-  for (const read of sessions) {
-    const { session, shown } = read;
+    if (!session) {
+      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, shown, text) });
+      continue;
+    }
+    counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
+    resolved ??= resolveFramework(ctx, session.framework.id);
+    const { framework } = resolved;
     const gemeente = session.context.gemeente;
     if (session.framework.id !== framework.id) {
       notes.push({ file: shown, gemeente, reason: 'other-framework', detail: session.framework.id });
       continue;
     }
-    const problem = answerProblem(ctx, read, resolved);
+    const problem = answerProblem(ctx, { shown, text, session }, resolved);
     if (problem) {
       notes.push({ file: shown, gemeente, reason: 'invalid', detail: problem });
       continue;
     }
-    const path = migrationPath(framework, session.framework.version);
-    if (path === 'none') notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
-    else if (path === 'current') inputs.push({ file: shown, session });
-    else inputs.push({ file: shown, session: migrateSession(framework, session, resolved.digest).session, migratedFrom: session.framework.version });
+    const path_ = migrationPath(framework, session.framework.version);
+    if (path_ === 'none') notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
+    else if (path_ === 'current') measurements.push(measure(framework, { file: shown, session }));
+    else measurements.push(measure(framework, { file: shown, session: migrateSession(framework, session, resolved.digest).session, migratedFrom: session.framework.version }));
   }
-  if (inputs.length === 0) throw new UserError(a.noSessions, 1);
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  if (!options.framework && counts.size > 1) {
+    throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
+  }
+  if (!resolved || measurements.length === 0) throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
+  const { framework } = resolved;
 
-  const model = buildAggregate(framework, inputs, notes, options.top ?? 10);
+  const model = buildAggregate(framework, measurements, notes, options.top ?? 10);
   const text =
     options.format === 'json'
       ? `${JSON.stringify(model, null, 2)}\n`
