@@ -50,6 +50,19 @@ describe('mergeSessions (pure)', () => {
     expect(result.agreed).toBe(0);
   });
 
+  it('merging a merged session again keeps its perspectives', () => {
+    const first = merge(
+      makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-01', respondents: [{ role: 'beleid' }] }, answers: { 'TK-T1-01a': { value: 'voldoet', at } } }),
+      makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-01', respondents: [{ role: 'wijkteam' }] }, answers: { 'TK-T1-01a': { value: 'deels', at } } }),
+    ).session;
+    const again = merge(first, makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-02', respondents: [{ role: 'veilig-thuis' }] }, answers: { 'TK-T1-01a': { value: 'deels', at } } }));
+    expect(again.session.perspectives!['TK-T1-01a']!.map((p) => [p.respondent, p.value])).toEqual([
+      ['beleid', 'voldoet'],
+      ['wijkteam', 'deels'],
+      ['veilig-thuis', 'deels'],
+    ]);
+  });
+
   it('carries judgements the sources agree on, drops conflicting ones, and renumbers clashing actions', () => {
     const action = { criterion: 'TK-T1-01', what: 'Werkinstructie', owner: 'teamleider', due: '2027-06-01', priority: 'hoog' as const, indicator: 'in 9 van 10 dossiers', status: 'open' as const };
     const result = merge(

@@ -106,7 +106,9 @@ export function mergeSessions(framework: Framework, sources: readonly MergeSourc
   for (const id of [...known, ...extra]) {
     const given = sources.flatMap((s, i) => {
       const answer = s.session.answers[id];
-      return answer && !answer.inactive ? [{ label: answer.respondent ?? labels[i]!, answer }] : [];
+      if (answer && !answer.inactive) return [{ label: answer.respondent ?? labels[i]!, answer }];
+      // A source that is itself a merge brings its perspectives along, so merging again loses none.
+      return (s.session.perspectives?.[id] ?? []).map(({ respondent, ...rest }) => ({ label: respondent, answer: rest as Answer }));
     });
     if (given.length === 0) continue;
     if (given.every((g) => same(g.answer.value, given[0]!.answer.value))) {
