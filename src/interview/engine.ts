@@ -259,8 +259,11 @@ export function isComplete(framework: Framework, answers: Record<string, Answer>
  * The asked, required questions without an answer. In a merged session a question on which
  * respondents differ is settled once the interviewer judged its criterion: it needs no answer.
  */
-export function openRequired(framework: Framework, session: Pick<Session, 'answers' | 'perspectives' | 'judgements'>): string[] {
-  const active = activeQuestions(framework, session.answers);
+export function openRequired(
+  framework: Framework,
+  session: Pick<Session, 'answers' | 'perspectives' | 'judgements'>,
+  active: ReadonlySet<string> = activeQuestions(framework, session.answers),
+): string[] {
   return indexOf(framework)
     .places.filter(({ question, criterion }) => {
       if (!active.has(question.id) || question.required === false || session.answers[question.id]) return false;

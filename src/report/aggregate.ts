@@ -76,8 +76,8 @@ export interface Measurement {
   tally: Tally;
 }
 
-export function measure(framework: Framework, input: AggregateInput): Measurement {
-  const score = scoreSession(framework, input.session);
+export function measure(framework: Framework, input: AggregateInput, active?: ReadonlySet<string>): Measurement {
+  const score = scoreSession(framework, input.session, active);
   return {
     file: input.file,
     gemeente: input.session.context.gemeente,

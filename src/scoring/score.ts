@@ -68,7 +68,7 @@ function weightedMean(items: readonly { score?: number; weight: number }[]): num
   return weights > 0 ? sum / weights : undefined;
 }
 
-function scoreCriterion(framework: Framework, session: Session, active: Set<string>, criterion: Criterion, theme: Theme, order: number): CriterionScore {
+function scoreCriterion(framework: Framework, session: Session, active: ReadonlySet<string>, criterion: Criterion, theme: Theme, order: number): CriterionScore {
   const scores: number[] = [];
   let nvt = 0;
   let onbekend = 0;
@@ -120,8 +120,8 @@ export function prioritise(criteria: readonly CriterionScore[]): CriterionScore[
     .sort((a, b) => Number(b.criterion.critical === true) - Number(a.criterion.critical === true) || gap(b) - gap(a) || a.order - b.order);
 }
 
-export function scoreSession(framework: Framework, session: Session): SessionScore {
-  const active = activeQuestions(framework, session.answers);
+/** `active` may be passed when the caller computed it already (a batch checks and scores). */
+export function scoreSession(framework: Framework, session: Session, active: ReadonlySet<string> = activeQuestions(framework, session.answers)): SessionScore {
   const criteria: CriterionScore[] = [];
   const themes: ThemeScore[] = [];
   const tally = emptyTally();

@@ -49,6 +49,8 @@ export function parseSessionText(file: string, text: string, msgs: Messages): Pa
 export interface AnswerCheckOptions {
   /** Digest of the framework file now; differs from the session's when the framework changed. */
   digest: string;
+  /** The questions skip logic asks, if the caller has them already. */
+  active?: ReadonlySet<string>;
 }
 
 /** The findings about a schema-valid session against its framework. */
@@ -57,7 +59,7 @@ export function checkSessionAgainst(
   session: Session,
   framework: Framework,
   msgs: Messages,
-  { digest }: AnswerCheckOptions,
+  { digest, active }: AnswerCheckOptions,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (path: YamlPath, rule: string, message: string, severity: Severity = 'error', at: 'key' | 'value' = 'value') =>
@@ -102,7 +104,7 @@ export function checkSessionAgainst(
     }
   }
 
-  const open = openRequired(framework, session);
+  const open = openRequired(framework, session, active);
   if (open.length > 0) {
     const where: YamlPath = session.status === 'complete' ? ['status'] : ['answers'];
     report(where, 'incomplete', msgs.session.incomplete(open.length, open.slice(0, 3)), 'error', session.status === 'complete' ? 'value' : 'key');

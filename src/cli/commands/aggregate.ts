@@ -8,6 +8,7 @@ import { buildAggregate, measure, type AggregateNote, type Measurement } from '.
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
 import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
+import { activeQuestions } from '../../interview/engine.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
@@ -40,9 +41,9 @@ function firstError(ctx: CommandContext, shown: string, text: string): string {
 }
 
 /** The answers must fit the framework; open questions are fine here (they are marked, not refused). */
-function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework): string | undefined {
+function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework, active: ReadonlySet<string>): string | undefined {
   const parsed = { file: read.shown, value: read.session as unknown as Record<string, unknown>, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
-  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest });
+  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest, active });
   if (!found.some((d) => d.severity === 'error' && d.rule !== 'incomplete')) return undefined;
   // Rare: parse again with positions, so the note says where.
   const { parsed: located } = parseSessionText(read.shown, read.text, ctx.msgs);
@@ -82,14 +83,16 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       notes.push({ file: shown, gemeente, reason: 'other-framework', detail: session.framework.id });
       continue;
     }
-    const problem = answerProblem(ctx, { shown, text, session }, resolved);
+    // Which questions skip logic asks: computed once for both the check and the score.
+    const active = activeQuestions(framework, session.answers);
+    const problem = answerProblem(ctx, { shown, text, session }, resolved, active);
     if (problem) {
       notes.push({ file: shown, gemeente, reason: 'invalid', detail: problem });
       continue;
     }
     const path_ = migrationPath(framework, session.framework.version);
     if (path_ === 'none') notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
-    else if (path_ === 'current') measurements.push(measure(framework, { file: shown, session }));
+    else if (path_ === 'current') measurements.push(measure(framework, { file: shown, session }, active));
     else measurements.push(measure(framework, { file: shown, session: migrateSession(framework, session, resolved.digest).session, migratedFrom: session.framework.version }));
   }
   for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
