@@ -68,6 +68,18 @@ function weightedMean(items: readonly { score?: number; weight: number }[]): num
   return weights > 0 ? sum / weights : undefined;
 }
 
+const scaleCache = new WeakMap<Framework, Map<string | undefined, Map<string, number>>>();
+
+/** Level value → score per scale, built once per framework: a batch scores thousands of answers. */
+function levelScores(framework: Framework, scaleId: string | undefined): Map<string, number> {
+  let scales = scaleCache.get(framework);
+  if (!scales) {
+    scales = new Map(framework.scales.map((scale) => [scale.id, new Map(scale.levels.map((l) => [l.value, l.score]))]));
+    scaleCache.set(framework, scales);
+  }
+  return scales.get(scaleId) ?? new Map();
+}
+
 function scoreCriterion(framework: Framework, session: Session, active: ReadonlySet<string>, criterion: Criterion, theme: Theme, order: number): CriterionScore {
   const scores: number[] = [];
   let nvt = 0;
@@ -80,8 +92,8 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
       open++;
       continue;
     }
-    const level = framework.scales.find((s) => s.id === question.scale)?.levels.find((l) => l.value === answer.value);
-    if (level) scores.push(level.score);
+    const level = levelScores(framework, question.scale).get(answer.value as string);
+    if (level !== undefined) scores.push(level);
     else if (answer.value === 'nvt') nvt++;
     else if (answer.value === 'onbekend') onbekend++;
   }
