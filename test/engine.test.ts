@@ -69,6 +69,28 @@ async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: 
 }
 
 describe('interview engine', () => {
+  it('saves a scale answer before asking for its note, so Ctrl-C at the note keeps the answer', async () => {
+    const s = session();
+    const saved: Session[] = [];
+    const outcome = await runInterview({
+      framework,
+      session: s,
+      plan: buildPlan(framework),
+      prompter: {
+        criterion: () => undefined,
+        ask: async () => answer('deels'),
+        details: async () => {
+          throw new Interrupted();
+        },
+        invalid: () => undefined,
+      },
+      save: (x) => void saved.push(structuredClone(x)),
+      now: () => '2026-11-23T10:00:00Z',
+    });
+    expect(outcome).toBe('interrupted');
+    expect(saved.at(-1)!.answers).toEqual({ 'TK-T1-01a': { value: 'deels', at: '2026-11-23T10:00:00Z' } });
+  });
+
   it('asks in framework order and follows skip logic', async () => {
     const s = session();
     const { outcome, asked, criteria } = await run(s, [
@@ -99,7 +121,8 @@ describe('interview engine', () => {
     const s = session();
     const { outcome, saves } = await run(s, [answer('deels'), answer(['instrument']), 'interrupt']);
     expect(outcome).toBe('interrupted');
-    expect(saves).toEqual(['TK-T1-01a', 'TK-T1-01a,TK-T1-01b']);
+    // A scale answer is saved as soon as it is given, and again with its note.
+    expect(saves).toEqual(['TK-T1-01a', 'TK-T1-01a', 'TK-T1-01a,TK-T1-01b']);
     expect(Object.keys(s.answers)).toEqual(['TK-T1-01a', 'TK-T1-01b']);
   });
 
@@ -117,7 +140,7 @@ describe('interview engine', () => {
     const { asked, outcome, saves } = await run(s, [{ kind: 'jump', theme: 'T2' }, answer('voldoet'), { kind: 'pause' }]);
     expect(asked).toEqual(['TK-T1-01a', 'TK-T2-01a', 'TK-T2-01c']);
     expect(outcome).toBe('paused');
-    expect(saves).toHaveLength(2);
+    expect(saves).toHaveLength(3); // the answer, the answer with its note, and the pause
   });
 
   it('refuses an invalid value from the prompter and asks again', async () => {
@@ -170,7 +193,7 @@ describe('interview engine', () => {
     });
     expect(judged).toEqual(['TK-T1-01:meets', 'TK-T2-01:partly']);
     expect(s.judgements).toEqual({ 'TK-T1-01': { verdict: 'partly', motivation: 'Werkwijze alleen op papier', at: '2026-11-23T10:00:00Z' } });
-    expect(saves).toHaveLength(7); // six answers and one judgement
+    expect(saves).toHaveLength(9); // six answers, two of them scale answers saved again with their note, and one judgement
     const again = await run(s, [answer('voldoet'), 'interrupt'], { judge: true, review: true, verdicts: [null] });
     expect(again.judged).toEqual(['TK-T1-01:meets']);
     expect(s.judgements).toEqual({});

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
-import { hasTmux, killTmux, tmux, waitFor } from './support/tmux.js';
+import { hasTmux, killTmux, startInTmux, tmux, waitFor } from './support/tmux.js';
 
 afterAll(killTmux);
 
@@ -48,6 +48,22 @@ describe.skipIf(!hasTmux)('kader interview in a terminal', () => {
     expect(text).toMatch(/TK-T1-01b: \{ value: \[ tijd \], respondent: teamleider, at: "[^"]+" \}/);
     expect(text).toMatch(/TK-T1-01c: \{ value: Bij drukte, respondent: teamleider, at: "[^"]+" \}/);
     expect(text).toMatch(/TK-T2-01a: \{ value: voldoet, note: Convenant ligt er, respondent: teamleider, at: "[^"]+" \}/);
+  }, 40_000);
+});
+
+describe.skipIf(!hasTmux)('kader interview: Ctrl-C at the note', () => {
+  it('keeps the scale answer just given', async () => {
+    const dir = tempDir();
+    const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
+    writeFileSync(join(dir, 'leeg.yaml'), '{}\n');
+    expect(kader(['interview', 's.yaml', '--framework', framework, '--gemeente', 'Testdorp', '--answers', 'leeg.yaml'], { cwd: dir }).code).toBe(0);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework} --respondent teamleider`);
+    await waitFor('[1/5] Beoordeelt het team de veiligheid bij de start?');
+    tmux('send-keys', '-t', 'k', 'Down', 'Enter'); // Voldoet gedeeltelijk
+    await waitFor('Notitie (Enter = geen)');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    expect(await waitFor('EXIT=')).toContain('EXIT=0');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T1-01a: \{ value: deels, respondent: teamleider, at: "[^"]+" \}/);
   }, 40_000);
 });
 

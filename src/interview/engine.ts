@@ -205,16 +205,22 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
           prompter.invalid(view, problem, step.value);
           continue;
         }
-        const details = await prompter.details(view);
-        session.answers[place.question.id] = {
-          value: step.value,
-          ...(details.note && { note: details.note }),
-          ...(details.evidence?.length && { evidence: details.evidence }),
-          ...(options.respondent && { respondent: options.respondent }),
-          at: options.now(),
+        // Saved before the follow-up prompts (note, evidence): Ctrl-C there must not lose the answer.
+        const previous = session.answers[place.question.id];
+        const record = (details: AnswerDetails): void => {
+          session.answers[place.question.id] = {
+            value: step.value,
+            ...(details.note && { note: details.note }),
+            ...(details.evidence?.length && { evidence: details.evidence }),
+            ...(options.respondent && { respondent: options.respondent }),
+            at: options.now(),
+          };
+          markInactive(framework, session.answers);
+          options.save(session);
         };
-        markInactive(framework, session.answers);
-        options.save(session);
+        record({ note: previous?.note, evidence: previous?.evidence });
+        const details = await prompter.details(view);
+        if (details.note !== previous?.note || JSON.stringify(details.evidence ?? []) !== JSON.stringify(previous?.evidence ?? [])) record(details);
         history.push(index);
         index++;
         revisit = false;
