@@ -1,8 +1,9 @@
 // Regenerate examples/ from the code: two measurements of a fictitious gemeente (sessions),
-// and the verbeterplan of the latest one against the first, as Markdown and HTML.
+// and the verbeterplan of the latest one against the first, as Markdown and HTML; and a
+// fictitious region of five gemeenten (examples/regio/) with its overview (kader aggregate).
 // Deterministic (fixed ids and times), so test/examples.test.ts can compare byte for byte.
 // Run after a build: npm run examples
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -10,8 +11,9 @@ import { validateFrameworkText } from '../dist/framework/validate.js';
 import { messages } from '../dist/i18n/index.js';
 import { activeQuestions, isComplete, markInactive } from '../dist/interview/engine.js';
 import { questionsOf } from '../dist/framework/types.js';
+import { buildAggregate, measure } from '../dist/report/aggregate.js';
 import { buildReport } from '../dist/report/model.js';
-import { renderReport } from '../dist/report/render.js';
+import { renderAggregate, renderReport } from '../dist/report/render.js';
 import { frameworkDigest, SessionFile } from '../dist/session/file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +22,12 @@ const FRAMEWORK = join(root, 'frameworks', 'werken-aan-veiligheid.yaml');
 
 /** One step worse on the voldoet scale: how the gemeente stood a year before. */
 const WORSE = { voldoet: 'deels', deels: 'voldoet-niet', 'voldoet-niet': 'voldoet-niet' };
+const BETTER = { 'voldoet-niet': 'deels', deels: 'voldoet', voldoet: 'voldoet' };
 
-function makeSession(framework, digest, { id, date, answers, actions }) {
+/** The other gemeenten of the fictitious region: names no real gemeente has. */
+const REGION = ['Proefdorp', 'Modelstad', 'Oefenhaven', 'Schetswoude'];
+
+function makeSession(framework, digest, { id, date, answers, actions, gemeente = 'Voorbeeldgemeente', team = 'Sociaal wijkteam Centrum' }) {
   const at = `${date}T10:00:00Z`;
   const session = {
     kader: 1,
@@ -29,8 +35,8 @@ function makeSession(framework, digest, { id, date, answers, actions }) {
     id,
     framework: { id: framework.id, version: framework.version, digest },
     context: {
-      gemeente: 'Voorbeeldgemeente',
-      team: 'Sociaal wijkteam Centrum',
+      gemeente,
+      team,
       regio: 'Regio Voorbeeld',
       date,
       interviewers: ['beleidsmedewerker veiligheid'],
@@ -95,11 +101,33 @@ export function generateExamples() {
   for (const format of ['md', 'html']) {
     files[`examples/verbeterplan-voorbeeldgemeente.${format}`] = renderReport(model, format, { lang: 'nl', msgs, version });
   }
+
+  // The region: Voorbeeldgemeente and four others whose answers differ from it by a fixed
+  // pattern (a step better or worse per question); Schetswoude has not finished its zelfscan.
+  const region = [['voorbeeldgemeente', latest]];
+  REGION.forEach((gemeente, k) => {
+    const shifted = Object.fromEntries(
+      Object.entries(answers).map(([q, v], i) => [q, [WORSE, BETTER, WORSE][(i * 7 + k * 3) % 5]?.[v] ?? v]),
+    );
+    const own = fillFollowUps(framework, shifted);
+    if (gemeente === 'Schetswoude') for (const q of Object.keys(own)) if (q.startsWith('WAV-M')) delete own[q];
+    const id = `6f1e2a4c-0000-4000-8000-00000000010${k}`;
+    region.push([gemeente.toLowerCase(), makeSession(framework, digest, { id, date: '2026-11-20', answers: own, actions: [], gemeente, team: 'Lokaal team' })]);
+  });
+  for (const [name, session] of region) {
+    files[`examples/regio/${name}.yaml`] = SessionFile.create(join(root, 'examples', 'regio', `${name}.yaml`), session, msgs).text();
+  }
+  const overview = buildAggregate(
+    framework,
+    region.map(([name, session]) => measure(framework, { file: `examples/regio/${name}.yaml`, session })),
+  );
+  for (const format of ['md', 'html']) files[`examples/regio-overzicht.${format}`] = renderAggregate(overview, format, { lang: 'nl', msgs, version });
   return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [path, content] of Object.entries(generateExamples())) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
     console.log(`geschreven: ${path}`);
   }

@@ -137,6 +137,13 @@ describe('examples/', () => {
     const { generateExamples } = (await import('../scripts/examples.mjs')) as { generateExamples: () => Record<string, string> };
     const files = generateExamples();
     expect(Object.keys(files).sort()).toEqual([
+      'examples/regio-overzicht.html',
+      'examples/regio-overzicht.md',
+      'examples/regio/modelstad.yaml',
+      'examples/regio/oefenhaven.yaml',
+      'examples/regio/proefdorp.yaml',
+      'examples/regio/schetswoude.yaml',
+      'examples/regio/voorbeeldgemeente.yaml',
       'examples/verbeterplan-voorbeeldgemeente.html',
       'examples/verbeterplan-voorbeeldgemeente.md',
       'examples/voorbeeldgemeente-2025.yaml',
