@@ -120,6 +120,46 @@ describe('kader merge', () => {
     expect(kader(['merge', '--interactive', files[0]!, '--framework', FRAMEWORK], { cwd: dir })).toMatchObject({ code: 1, stderr: 'kader: testdorp-beleid.yaml is geen samengevoegde sessie; geef minstens twee sessies om samen te voegen\n' });
   });
 
+  it('checks and redacts a perspective\'s note like any other note', () => {
+    const dir = tempDir();
+    const files = threeInterviews(dir, FRAMEWORK);
+    const wijkteam = parse(readFileSync(join(dir, files[1]!), 'utf8')) as Session;
+    wijkteam.answers['TK-T1-01a']!.note = 'Moeder belde vanaf 06-12345678';
+    writeSession(dir, files[1]!, wijkteam);
+    expect(kader(['merge', ...files, '-o', 'samen.yaml', '--framework', FRAMEWORK], { cwd: dir }).code).toBe(0);
+    const check = kader(['check', 'samen.yaml', '--privacy', '--framework', FRAMEWORK, '--format', 'json'], { cwd: dir });
+    const found = (JSON.parse(check.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics.filter((d) => d.rule === 'personal-data');
+    expect(found.map((d) => d.message)).toEqual(['mogelijk persoonsgegevens (telefoonnummer); beschrijf de werkwijze, niet de cliënt']);
+    expect(kader(['report', 'samen.yaml', '--framework', FRAMEWORK], { cwd: dir }).code).toBe(1); // refused without --redact
+    const md = kader(['report', 'samen.yaml', '--framework', FRAMEWORK, '--redact'], { cwd: dir }).stdout;
+    expect(md).toContain('|  | wijkteam | Voldoet gedeeltelijk | Moeder belde vanaf \\[verwijderd: telefoonnummer\\] |');
+    expect(md).not.toContain('06-12345678');
+  });
+
+  it('refuses a source on an older framework version that has no migration step', () => {
+    const dir = tempDir();
+    const files = threeInterviews(dir, FRAMEWORK);
+    const old = join(dir, files[2]!);
+    writeFileSync(old, readFileSync(old, 'utf8').replace('version: "1.0"', 'version: "0.9"'));
+    const result = kader(['merge', ...files, '-o', 'samen.yaml', '--framework', FRAMEWORK], { cwd: dir });
+    expect(result).toMatchObject({ code: 1, stderr: 'kader: testdorp-veilig-thuis.yaml: versie 0.9, het kader is 1.0 en heeft geen migratiestap vanaf 0.9; niet omgezet\n' });
+    expect(existsSync(join(dir, 'samen.yaml'))).toBe(false);
+  });
+
+  it.skipIf(!hasTmux)('--interactive: Ctrl-C at the verdict keeps the file as it was and says what is still open', async () => {
+    const dir = tempDir();
+    const files = threeInterviews(dir, FRAMEWORK);
+    expect(kader(['merge', ...files, '-o', 'samen.yaml', '--framework', FRAMEWORK], { cwd: dir }).code).toBe(0);
+    const before = readFileSync(join(dir, 'samen.yaml'), 'utf8');
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} merge --interactive samen.yaml --framework ${FRAMEWORK}`);
+    await waitFor('? Jouw oordeel over dit criterium?');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    const end = await waitFor('EXIT=');
+    expect(end).toContain('0 oordelen vastgelegd, 1 criterium nog open, in samen.yaml.');
+    expect(end).toContain('EXIT=0');
+    expect(readFileSync(join(dir, 'samen.yaml'), 'utf8')).toBe(before);
+  }, 40_000);
+
   it.skipIf(!hasTmux)('--interactive: the interviewer judges the criterion with a motivation; the session is then complete', async () => {
     const dir = tempDir();
     const files = threeInterviews(dir, FRAMEWORK);

@@ -72,23 +72,21 @@ export function openSession(ctx: CommandContext, path: string, frameworkRef?: st
 
 /** Make the folder and write the new session at once, so even an empty interview leaves a file. */
 export function createSessionFile(ctx: CommandContext, path: string, resolved: ResolvedFramework, context: Session['context']): OpenSession {
+  return writeNewSession(ctx, path, resolved, newSession(resolved, context));
+}
+
+/** Write a session to a file that must not exist yet (a new interview, a merge), folder and all. */
+export function writeNewSession(ctx: CommandContext, path: string, resolved: ResolvedFramework, session: Session): OpenSession {
   if (pathKind(path) !== 'missing') throw new UserError(ctx.msgs.interview.exists(displayPath(path, ctx.io.cwd)));
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(path), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
   }
-  const session = newSession(resolved, context);
   const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs), session, path, resolved };
-  try {
-    saveSession(open);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  saveOrFail(open);
   return open;
 }
-
 
 /** Save, turning file problems into one-line errors. */
 export function saveOrFail(open: OpenSession): void {

@@ -4,15 +4,13 @@
  * differences so the interviewer can judge each, with a motivation.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { displayPath, pathKind } from '../../core/files.js';
 import { mergeSessions, undecided, type MergeSource } from '../../session/merge.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
-import { SessionFile } from '../../session/file.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveOrFail, type OpenSession } from '../session-io.js';
+import { now, openSession, writeNewSession, type OpenSession } from '../session-io.js';
 
 export interface MergeOptions {
   sessions: string[];
@@ -63,13 +61,7 @@ export async function mergeCommand(ctx: CommandContext, options: MergeOptions): 
   const { opened, sources } = openSources(ctx, options);
   const resolved = opened[0]!.resolved;
   const result = mergeSessions(resolved.framework, sources, { id: randomUUID(), now: now(), digest: resolved.digest });
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-  } catch (error) {
-    throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(out), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
-  }
-  const open: OpenSession = { file: SessionFile.create(out, result.session, ctx.msgs), session: result.session, path: out, resolved };
-  saveOrFail(open);
+  const open = writeNewSession(ctx, out, resolved, result.session);
   ctx.io.stdout(`${m.written(shown, result.agreed, result.differ.length, result.criteria.length)}\n`);
   if (result.droppedJudgements.length > 0) ctx.io.stderr(`kader: ${m.judgementsDiffer(result.droppedJudgements)}\n`);
   if (options.interactive) {
