@@ -5,8 +5,10 @@ import { displayPath, FileError, writeFileAtomic } from '../core/files.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
-export function writeOutput(ctx: CommandContext, content: string, out?: string): void {
+/** Text goes to stdout without -o; bytes (a .docx) only ever to a file, which the caller ensures. */
+export function writeOutput(ctx: CommandContext, content: string | Uint8Array, out?: string): void {
   if (!out || out === '-') {
+    if (typeof content !== 'string') throw new Error('binary output needs -o; the command checks that first');
     ctx.io.stdout(content);
     return;
   }

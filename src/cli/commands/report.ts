@@ -1,7 +1,6 @@
 /** kader report: the verbeterplan of a session as Markdown, HTML, JSON, PDF, CSV or Word (docx). */
 import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
-import { FileError, writeFileAtomic } from '../../core/files.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
@@ -48,17 +47,10 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   if (options.format === 'docx') {
     // A .docx is binary (a ZIP), so like a PDF it goes to a file, never to the terminal.
     if (!options.out || options.out === '-') throw new UserError(ctx.msgs.cli.report.docxNeedsOut);
-    const out = resolve(ctx.io.cwd, options.out);
-    guardOutput(ctx, out);
+    guardOutput(ctx, resolve(ctx.io.cwd, options.out)); // before the work, not only before the write
     // Loaded only now: the module pulls in the docx library, which no other format needs.
     const { reportDocx } = await import('../../report/docx.js');
-    const data = await reportDocx(model, ctx.msgs, ctx.lang, version);
-    try {
-      writeFileAtomic(out, data, ctx.msgs);
-    } catch (error) {
-      if (error instanceof FileError) throw new UserError(error.message);
-      throw error;
-    }
+    writeOutput(ctx, await reportDocx(model, ctx.msgs, ctx.lang, version), options.out);
     return 0;
   }
   const pdf = options.format === 'pdf';
