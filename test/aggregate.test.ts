@@ -143,8 +143,12 @@ describe('kader aggregate', () => {
     const ancient = generateSession(v1, { gemeente: 'Cuijk', quality: 1 });
     ancient.framework.version = '0.5';
     writeSession(join(dir, 's'), 'c.yaml', ancient);
+    // An answer that the framework dropped without saying so in its migration: invalid, as check --migrate says.
+    const lost = generateSession(v1, { gemeente: 'Dorpum', quality: 1 });
+    lost.answers['TK-OUD-9'] = { value: 'ja', at: '2026-11-20T10:00:00Z' };
+    writeSession(join(dir, 's'), 'd.yaml', lost);
     const result = kader(['aggregate', 's', '--framework', 'v2.yaml', '--format', 'json'], { cwd: dir });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const model = JSON.parse(result.stdout) as Model;
     expect(model.rows.map((r) => [r.gemeente, r.migratedFrom, r.total.percent])).toEqual([
       ['Aadorp', '1.0', 100],
@@ -153,8 +157,9 @@ describe('kader aggregate', () => {
     expect(model.notes.map((n) => [n.file, n.reason, n.detail])).toEqual([
       ['s/a.yaml', 'migrated', '1.0'],
       ['s/c.yaml', 'older-version', '0.5'],
+      ['s/d.yaml', 'invalid', 'vraag "TK-OUD-9" bestaat niet in het kader'],
     ]);
-    expect(result.stderr).toBe('kader: 1 bestand niet meegenomen; zie "Niet meegenomen of gemarkeerd"\n');
+    expect(result.stderr).toBe('kader: 2 bestanden niet meegenomen; zie "Niet meegenomen of gemarkeerd"\n');
     expect(kader(['aggregate', 's', '--framework', 'v2.yaml'], { cwd: dir }).stdout).toMatch(/^Aadorp † +2026-11-20/m);
   });
 

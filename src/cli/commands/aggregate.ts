@@ -3,6 +3,7 @@
  * either in the matrix or listed with its reason; nothing is mixed in silently.
  */
 import { packageVersion } from '../../core/assets.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { buildAggregate, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
@@ -40,14 +41,21 @@ function firstError(ctx: CommandContext, shown: string, text: string): string {
   return error ? `${error.line}:${error.column} ${error.message}` : ctx.msgs.aggregate.noSessions;
 }
 
-/** The answers must fit the framework; open questions are fine here (they are marked, not refused). */
-function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework, active: ReadonlySet<string>): string | undefined {
+/**
+ * The answers must fit the framework; open questions are fine here (they are marked, not
+ * refused). A session carried over from an earlier version is checked as migrated, so an
+ * answer no migration step accounts for makes it invalid, as `check --migrate` would.
+ */
+function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework, active: ReadonlySet<string>, migrated: boolean): string | undefined {
+  const blocking = (d: Diagnostic) => d.severity === 'error' && d.rule !== 'incomplete';
   const parsed = { file: read.shown, value: read.session as unknown as Record<string, unknown>, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
-  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest, active });
-  if (!found.some((d) => d.severity === 'error' && d.rule !== 'incomplete')) return undefined;
+  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest, active }).find(blocking);
+  if (!found) return undefined;
+  // The migrated session has no text of its own to point into: the finding without a place.
+  if (migrated) return found.message;
   // Rare: parse again with positions, so the note says where.
   const { parsed: located } = parseSessionText(read.shown, read.text, ctx.msgs);
-  const error = checkSessionAgainst(located, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest }).find((d) => d.severity === 'error' && d.rule !== 'incomplete')!;
+  const error = checkSessionAgainst(located, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest }).find(blocking)!;
   return `${error.line}:${error.column} ${error.message}`;
 }
 
@@ -83,17 +91,21 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       notes.push({ file: shown, gemeente, reason: 'other-framework', detail: session.framework.id });
       continue;
     }
+    const path_ = migrationPath(framework, session.framework.version);
+    if (path_ === 'none') {
+      notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
+      continue;
+    }
+    const migrated = path_ === 'migratable';
+    const current = migrated ? migrateSession(framework, session, resolved.digest).session : session;
     // Which questions skip logic asks: computed once for both the check and the score.
-    const active = activeQuestions(framework, session.answers);
-    const problem = answerProblem(ctx, { shown, text, session }, resolved, active);
+    const active = activeQuestions(framework, current.answers);
+    const problem = answerProblem(ctx, { shown, text, session: current }, resolved, active, migrated);
     if (problem) {
       notes.push({ file: shown, gemeente, reason: 'invalid', detail: problem });
       continue;
     }
-    const path_ = migrationPath(framework, session.framework.version);
-    if (path_ === 'none') notes.push({ file: shown, gemeente, reason: 'older-version', detail: session.framework.version });
-    else if (path_ === 'current') measurements.push(measure(framework, { file: shown, session }, active));
-    else measurements.push(measure(framework, { file: shown, session: migrateSession(framework, session, resolved.digest).session, migratedFrom: session.framework.version }));
+    measurements.push(measure(framework, { file: shown, session: current, ...(migrated && { migratedFrom: session.framework.version }) }, active));
   }
   for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
   if (!options.framework && counts.size > 1) {
