@@ -111,4 +111,14 @@ describe('kader check --migrate', () => {
     expect(model.criteria.find((c) => c.id === 'TK-T1-01')!.change).toBe('better');
     expect(readFileSync(before, 'utf8')).toBe(text);
   });
+
+  it('compare says which earlier answers have no place in the current version', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir, 'ids: {}');
+    writeSession(dir, 'voor.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 0, date: '2025-11-01' }));
+    writeSession(dir, 'na.yaml', generateSession(loadFramework(v2), { gemeente: 'Aadorp', quality: 1 }));
+    const result = kader(['compare', 'voor.yaml', 'na.yaml', '--framework', v2], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')[1]).toBe('kader: de antwoorden op TK-T1-01a hebben geen plek in de huidige versie en geen migratiestap; ze tellen in de vergelijking niet mee');
+  });
 });

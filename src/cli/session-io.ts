@@ -109,7 +109,9 @@ export function inCurrentVersion(ctx: CommandContext, earlier: OpenSession, curr
   const path = migrationPath(framework, from);
   if (path === 'migratable') {
     ctx.io.stderr(`kader: ${ctx.msgs.cli.report.migratedBaseline(from, framework.version)}\n`);
-    return migrateSession(framework, earlier.session, digest).session;
+    const { session, unmapped } = migrateSession(framework, earlier.session, digest);
+    if (unmapped.length > 0) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.unmappedBaseline(unmapped)}\n`);
+    return session;
   }
   if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version)}\n`);
   return earlier.session;

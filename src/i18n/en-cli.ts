@@ -141,6 +141,7 @@ export const cli: Messages['cli'] = {
     table: 'for csv: actions (the action plan) or scores (per criterion)',
     separator: 'for csv: the separator; ; for Dutch Excel',
     migratedBaseline: (from, to) => `the earlier measurement (framework version ${from}) was carried over to ${to} for the comparison, by the framework's migrations:; the file is unchanged`,
+    unmappedBaseline: (ids) => `the answers to ${ids.join(', ')} have no place in the current version and no migration step; they do not count in the comparison`,
     versionDiffers: (before, now) => `the earlier measurement used framework version ${before}, this one ${now}; compare with care`,
     templateError: (file, detail) => `template ${file} is broken: ${detail}`,
   },

@@ -123,6 +123,7 @@ export const cli = {
     table: 'bij csv: actions (het actieplan) of scores (per criterium)',
     separator: 'bij csv: scheidingsteken; ; voor Nederlandse Excel',
     migratedBaseline: (from: string, to: string) => `de vorige meting (kaderversie ${from}) is voor de vergelijking omgezet naar ${to} volgens migrations: in het kader; het bestand is niet gewijzigd`,
+    unmappedBaseline: (ids: readonly string[]) => `de antwoorden op ${ids.join(', ')} hebben geen plek in de huidige versie en geen migratiestap; ze tellen in de vergelijking niet mee`,
     versionDiffers: (before: string, now: string) => `de vorige meting gebruikte kaderversie ${before}, deze versie ${now}; vergelijk met zorg`,
     templateError: (file: string, detail: string) => `sjabloon ${file} klopt niet: ${detail}`,
   },
