@@ -1,0 +1,146 @@
+/**
+ * The subset reader (src/yaml/subset.ts) must give exactly js-yaml's answer or give up: it
+ * sits in front of js-yaml on the fast path of check, aggregate, compare and report.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { subsetParse } from '../src/yaml/subset.js';
+import { FIXTURES, ROOT } from './helpers.js';
+import { generateSession, loadFramework } from './support/gemeenten.js';
+import { yamlishDocument } from './support/yamlish.js';
+
+/** js-yaml's reading, or 'error' when it refuses the text. */
+function jsYaml(text: string): unknown {
+  try {
+    return load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return 'error';
+  }
+}
+
+/** The rule: the subset gives up, or agrees with js-yaml to the last -0 and prototype. */
+function agrees(text: string): boolean {
+  const subset = subsetParse(text);
+  if (subset === undefined) return true;
+  expect(subset, JSON.stringify(text)).toStrictEqual(jsYaml(text));
+  return true;
+}
+
+const yamlFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.yaml')).map((n) => readFileSync(join(dir, n), 'utf8'));
+
+/** Sessions as kader writes them: the examples (flow-style answers) and generated ones (block style). */
+const kaderWritten = [
+  ...yamlFiles(join(ROOT, 'examples')).filter((t) => t.includes('kind: session')),
+  ...yamlFiles(join(ROOT, 'examples', 'regio')),
+];
+const generated = (() => {
+  const loaded = loadFramework(join(FIXTURES, 'frameworks', 'valid.yaml'));
+  return [1, 2, 3].map((seed) => stringify(generateSession(loaded, { gemeente: `Gemeente ${seed}`, seed, respondent: 'wijkteam' }), { lineWidth: 0 }));
+})();
+const sessions = [...kaderWritten, ...generated, readFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), 'utf8')];
+
+/** Characters that mean something in YAML, so random edits hit the parser's decisions. */
+const YAMLISH = [' ', '  ', '\n', '\n  ', '- ', ': ', ':', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', ',', '\\', '\\u00e9', '\\x41', 'a', 'Z', '0', '-1', '1.5', '0x1', '1e3', '.', '~', 'null', 'TRUE', '|', '>', '&a', '*a', '!', '?', '%', '@', '`', '---', '...', '\r', '\r\n', '\t', '\u00a0', '\u2028', '\ufeff', '\x85', '\x07'];
+
+/** A text with a few random edits made of YAML's own characters, or arbitrary ones. */
+function edited(text: string) {
+  const insert = fc.oneof(fc.array(fc.constantFrom(...YAMLISH), { maxLength: 4 }).map((parts) => parts.join('')), fc.string({ maxLength: 4, unit: 'binary' }));
+  const edit = fc.record({ at: fc.nat({ max: text.length }), remove: fc.nat({ max: 6 }), insert });
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) =>
+    edits.reduce((t, e) => t.slice(0, Math.min(e.at, t.length)) + e.insert + t.slice(Math.min(e.at, t.length) + e.remove), text),
+  );
+}
+
+describe('subset reader', () => {
+  it('reads every session kader writes, without giving up, as js-yaml does', () => {
+    expect(sessions.length).toBeGreaterThanOrEqual(10);
+    for (const text of sessions) {
+      const subset = subsetParse(text);
+      expect(subset).toBeDefined();
+      expect(subset).toStrictEqual(jsYaml(text));
+    }
+  });
+
+  it('gives up or agrees with js-yaml on every fixture, framework and example', () => {
+    const dirs = [join(FIXTURES, 'sessions'), join(FIXTURES, 'sessions', 'broken'), join(FIXTURES, 'frameworks'), join(FIXTURES, 'frameworks', 'broken'), join(ROOT, 'frameworks'), join(ROOT, 'examples'), join(ROOT, 'examples', 'regio')];
+    let files = 0;
+    for (const dir of dirs) {
+      for (const text of yamlFiles(dir)) {
+        agrees(text);
+        files++;
+      }
+    }
+    expect(files).toBe(40);
+  });
+
+  it('gives up on what it does not know, and is right about what it does', () => {
+    const cases: [string, unknown][] = [
+      ['a: 1\na: 2\n', undefined], // duplicate key: js-yaml refuses, the careful path says where
+      ['a: |\n  x\n', undefined],
+      ['a: >-\n  x\n', undefined],
+      ['a: &x 1\nb: *x\n', undefined],
+      ['a: !!str 1\n', undefined],
+      ['a: 0x1F\n', undefined],
+      ['a: 1e3\n', undefined],
+      ['a: +1\nb: .5\nc: .inf\nd: 12345678901234567\n', undefined],
+      ['a: 2026-11-20\nb: 6f1e2a4c-0000-4000\n', { a: '2026-11-20', b: '6f1e2a4c-0000-4000' }], // the core schema has no dates
+      ['a: plain\n  continued\n', undefined],
+      ['a: "open\n  quote"\n', undefined],
+      ['a:\tb\n', undefined],
+      ['---\na: 1\n', undefined],
+      ['- a\n', undefined],
+      ['TRUE: 1\n', undefined],
+      ['a: b # note\n', undefined],
+      ['a: "b" # note\n', { a: 'b' }],
+      ['a: -0\nb: -00\nc: 007\nd: -1.50\n', { a: 0, b: -0, c: 7, d: -1.5 }],
+      ['a: ~\nb: Null\nc: True\nd: FALSE\ne: -x\nf: x-1\n', { a: null, b: null, c: true, d: false, e: '-x', f: 'x-1' }],
+      ['a: "\\u00e9\\n\\"\\\\"\nb: \'it\'\'s\'\n', { a: 'é\n"\\', b: "it's" }],
+      ['a: { value: [ x, y ], at: "2026", n: 3 }\nb: []\nc: {}\n', { a: { value: ['x', 'y'], at: '2026', n: 3 }, b: [], c: {} }],
+      ['a:\n  - x\n  - role: y\n    team: z\nb:\n  c: # none\nd: https://x.nl/a#b\n', { a: ['x', { role: 'y', team: 'z' }], b: { c: null }, d: 'https://x.nl/a#b' }],
+      ['a: 1\r\nb: 2\r\n', { a: 1, b: 2 }],
+      ['a:\r\n # c\nb: 2\n', { a: null, b: 2 }], // mixed line ends (found by the random edits below)
+      ['a: 1\rb: 2\n', undefined],
+      ['a: { value: teaml\ufeff }\n', { a: { value: 'teaml\ufeff' } }], // trimEnd would have dropped the BOM
+      ['a:\n  -\n    -\n  - x\n', undefined], // js-yaml has its own reading of items that start empty
+      ['a:\n- x\n', undefined], // a sequence at its key's indentation
+    ];
+    for (const [text, expected] of cases) {
+      expect(subsetParse(text), JSON.stringify(text)).toStrictEqual(expected);
+      agrees(text);
+    }
+  });
+
+  it('gives up or agrees with js-yaml on sessions with random edits', () => {
+    for (const text of [kaderWritten[0]!, generated[0]!]) {
+      fc.assert(fc.property(edited(text), agrees), { numRuns: 1500 });
+    }
+  });
+
+  it('gives up or agrees with js-yaml on random documents around the subset, and reads many of them', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(yamlishDocument, (text) => {
+        if (subsetParse(text) !== undefined) read++;
+        return agrees(text);
+      }),
+      { numRuns: 4000 },
+    );
+    // The documents are built to sit on the subset's edges: a good share must be read, or
+    // the comparison above tests nothing. (About a fifth are, with this generator.)
+    expect(read).toBeGreaterThan(400);
+  });
+
+  it('gives up or agrees with js-yaml on arbitrary values written as YAML, block and flow', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (value, flow) => {
+        const text = stringify({ root: value }, { lineWidth: 0, ...(flow && { collectionStyle: 'flow' as const }) });
+        return agrees(text);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
