@@ -138,7 +138,7 @@ export function scoreSession(framework: Framework, session: Session, active: Rea
   const themes: ThemeScore[] = [];
   const tally = emptyTally();
   for (const theme of framework.themes) {
-    const own = theme.criteria.map((criterion) => scoreCriterion(framework, session, active, criterion, theme, criteria.length + theme.criteria.indexOf(criterion)));
+    const own = theme.criteria.map((criterion, i) => scoreCriterion(framework, session, active, criterion, theme, criteria.length + i));
     const themeTally = emptyTally();
     for (const c of own) {
       themeTally[c.outcome]++;
