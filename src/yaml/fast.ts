@@ -4,15 +4,11 @@
  * but without positions. Callers use this to find clean files quickly and parse a file again
  * with positions (parseYaml) as soon as anything is to be reported, so findings stay identical.
  */
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { subsetParse } from './subset.js';
 
 /** Anchors, aliases or __proto__ keys: leave those to the careful path with its limits. */
 const NEEDS_CARE = /(^|[\s[{,])[&*]\S|__proto__/m;
-
-/** js-yaml, loaded when the subset reader first gives up: a batch of kader's own files never needs it. */
-let jsYaml: typeof JsYaml | undefined;
 
 /** The document as a plain mapping, or undefined whenever the careful path should decide. */
 export function fastParse(text: string): Record<string, unknown> | undefined {
@@ -22,10 +18,9 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
   if (simple) return simple;
   // The regular expression only where one of its characters occurs: most files have none.
   if ((text.includes('&') || text.includes('*') || text.includes('__proto__')) && NEEDS_CARE.test(text)) return undefined;
-  jsYaml ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
   try {
     // CORE_SCHEMA: the YAML 1.2 core types, as the `yaml` package reads them (no dates, no merges).
-    const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    const value = load(text, { schema: CORE_SCHEMA });
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined; // syntax, duplicate keys, several documents, absurd nesting: the careful path says which
