@@ -89,6 +89,12 @@ export interface ReportModel {
 }
 
 const PRIORITY_ORDER = { hoog: 0, middel: 1, laag: 2 } as const;
+
+/**
+ * Dates (YYYY-MM-DD) and action ids (A1, A2, …) compared by code unit: the same order as
+ * localeCompare for them, without its ICU collator, whose first use costs ~8 ms of a report.
+ */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const OUTCOME_RANK: Record<Outcome, number | undefined> = { meets: 2, partly: 1, 'not-met': 0, 'not-applicable': undefined, unknown: undefined, open: undefined };
 
 const view = (score: number | undefined): ScoreView => ({
@@ -165,7 +171,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const titles = new Map(scored.criteria.map((c) => [c.criterion.id, c.criterion]));
   const actions: ActionView[] = [...(session.actions ?? [])]
     .map((a) => ({ ...a, criterionTitle: titles.get(a.criterion)?.title ?? a.criterion, critical: titles.get(a.criterion)?.critical === true }))
-    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || byCodeUnit(a.due, b.due) || byCodeUnit(a.id, b.id));
 
   let baseline: ReportModel['baseline'] = null;
   if (input.baseline) {
