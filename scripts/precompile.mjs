@@ -3,15 +3,20 @@
 //   commands do not load ajv's compiler (src/core/json-schema.ts falls back to it).
 // - The report templates become handlebars template specs, so `kader report` loads only the
 //   handlebars runtime (src/report/render.ts compiles a user's --template itself).
+// - The bundled frameworks become validated JSON with their file's digest, so a command that
+//   uses one skips parsing and checking it (src/framework/bundled.ts); only clean ones.
 // - The top-level help (`kader`, `kader --help`) becomes text per language, so src/cli/main.ts
 //   can print it without loading commander, the command registry or a message catalogue.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { newAjv } from '../dist/core/json-schema.js';
 import { buildProgram } from '../dist/cli/program.js';
+import { precompiledPath } from '../dist/framework/bundled.js';
+import { validateFrameworkText } from '../dist/framework/validate.js';
+import { frameworkDigest } from '../dist/session/file.js';
 import { en } from '../dist/i18n/en.js';
 import { nl } from '../dist/i18n/nl.js';
 
@@ -23,6 +28,17 @@ for (const name of ['framework', 'session']) {
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(schema);
   writeFileSync(join(out, `${name}.cjs`), standaloneCode.default(ajv, validate));
+}
+
+const frameworks = join(root, 'dist', 'frameworks');
+rmSync(frameworks, { recursive: true, force: true });
+mkdirSync(frameworks, { recursive: true });
+for (const name of readdirSync(join(root, 'frameworks')).filter((n) => n.endsWith('.yaml'))) {
+  const path = join(root, 'frameworks', name);
+  const bytes = readFileSync(path);
+  const { framework, diagnostics } = validateFrameworkText(name, bytes.toString('utf8'), nl);
+  // A framework with findings, even warnings, is validated at run time so they are shown.
+  if (framework && diagnostics.length === 0) writeFileSync(precompiledPath(path), JSON.stringify({ digest: frameworkDigest(bytes), framework }));
 }
 
 const templates = join(root, 'dist', 'templates');

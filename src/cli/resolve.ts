@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
 import { displayPath, FileError, pathKind } from '../core/files.js';
+import { loadBundledFramework } from '../framework/bundled.js';
 import { loadCatalog, looksLikePath } from '../framework/catalog.js';
 import type { Framework } from '../framework/types.js';
 import { validateFrameworkFile } from '../framework/validate.js';
@@ -35,7 +36,7 @@ export function resolveFramework(ctx: CommandContext, ref: string): ResolvedFram
     // may shadow it under any name, so then the whole catalogue decides.
     const bundled = join(BUNDLED_FRAMEWORKS_DIR, `${ref}.yaml`);
     if (!ctx.frameworksDir && /^[a-z0-9][a-z0-9-]*$/.test(ref) && pathKind(bundled) === 'file') {
-      const { framework } = validateFrameworkFile(bundled, displayPath(bundled, ctx.io.cwd), ctx.msgs);
+      const { framework } = loadBundledFramework(bundled, displayPath(bundled, ctx.io.cwd), ctx.msgs);
       if (framework?.id === ref) return { framework, path: bundled, digest: frameworkDigest(readFileSync(bundled)) };
     }
     const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });

@@ -16,6 +16,8 @@ export const PACKAGE_JSON = fileURLToPath(new URL('package.json', root));
 export const VALIDATORS_DIR = fileURLToPath(new URL('dist/validators/', root));
 /** Report templates precompiled at build time (dist/templates). */
 export const PRECOMPILED_TEMPLATES_DIR = fileURLToPath(new URL('dist/templates/', root));
+/** Bundled frameworks as validated at build time (dist/frameworks; src/framework/bundled.ts). */
+export const PRECOMPILED_FRAMEWORKS_DIR = fileURLToPath(new URL('dist/frameworks/', root));
 export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));
 
 /** The version in package.json, as `kader --version` prints it. */

@@ -5,6 +5,7 @@ import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
 import { collectYamlFiles, displayPath, FileError, pathKind } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
 import type { Framework } from './types.js';
+import { loadBundledFramework } from './bundled.js';
 import { validateFrameworkFile } from './validate.js';
 
 export type Origin = 'bundled' | 'local';
@@ -42,7 +43,7 @@ export function loadCatalog({ cwd, frameworksDir, msgs }: CatalogOptions): Catal
     for (const path of collectYamlFiles(dir)) {
       const shown = displayPath(path, cwd);
       try {
-        const { framework, diagnostics } = validateFrameworkFile(path, shown, msgs);
+        const { framework, diagnostics } = origin === 'bundled' ? loadBundledFramework(path, shown, msgs) : validateFrameworkFile(path, shown, msgs);
         if (!framework) {
           catalog.problems.push(msgs.cli.show.invalid(shown, diagnostics.filter((d) => d.severity === 'error').length));
           continue;

@@ -1,0 +1,48 @@
+/**
+ * The build's validated copies of the bundled frameworks (dist/frameworks, scripts/precompile.mjs)
+ * stand in for parsing them at run time, so they must be exactly what validation gives, and
+ * must never stand in for a file that changed.
+ */
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBundledFramework, precompiledPath, type PrecompiledFramework } from '../src/framework/bundled.js';
+import { validateFrameworkText } from '../src/framework/validate.js';
+import { messages } from '../src/i18n/index.js';
+import { frameworkDigest } from '../src/session/file.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const nl = messages('nl');
+const bundled = readdirSync(join(ROOT, 'frameworks')).filter((n) => n.endsWith('.yaml'));
+
+describe('precompiled bundled frameworks', () => {
+  it('are, for every bundled file, what validating the file gives, with its digest', () => {
+    expect(bundled).toHaveLength(4);
+    for (const name of bundled) {
+      const path = join(ROOT, 'frameworks', name);
+      const bytes = readFileSync(path);
+      const stored = JSON.parse(readFileSync(precompiledPath(path), 'utf8')) as PrecompiledFramework;
+      expect(stored.digest).toBe(frameworkDigest(bytes));
+      expect(stored.framework).toStrictEqual(validateFrameworkText(name, bytes.toString('utf8'), nl).framework);
+      expect(loadBundledFramework(path, name, nl)).toStrictEqual({ framework: stored.framework, diagnostics: [] });
+    }
+  });
+
+  it('do not stand in for a file whose bytes differ: that file is validated as it is', () => {
+    const dir = tempDir();
+    const original = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
+    const changed = join(dir, 'werken-aan-veiligheid.yaml'); // same name, so the same precompiled copy is looked up
+    writeFileSync(changed, readFileSync(original, 'utf8').replace(/^title: .*$/m, 'title: Gewijzigde titel'));
+    expect(loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl).framework?.title).toBe('Gewijzigde titel');
+
+    writeFileSync(changed, readFileSync(original, 'utf8').replace(/^kader: 1$/m, 'kader: 2'));
+    const broken = loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl);
+    expect(broken.framework).toBeUndefined();
+    expect(broken.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+
+    copyFileSync(original, changed); // byte-identical again: the copy is used
+    expect(loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl).framework).toStrictEqual(
+      (JSON.parse(readFileSync(precompiledPath(original), 'utf8')) as PrecompiledFramework).framework,
+    );
+  });
+});
