@@ -195,8 +195,9 @@ const MAX_BLOCK_DEPTH = 50;
 
 /**
  * Where a key starting at `from` ends (a letter or _, then letters, digits, _ . -), checked
- * character by character: a regular expression per line was a third of the reading time.
- * Returns -1 when there is no such key followed by ":" and a space or the end.
+ * character by character on the line itself, so no substring is made for a line that turns
+ * out not to be a key. Returns -1 when there is no such key followed by ":" and a space or
+ * the end of the line.
  */
 function keyEnd(line: string, from: number, end: number): number {
   let c = line.charCodeAt(from);
