@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { SessionFile } from '../src/session/file.js';
+import { messages } from '../src/i18n/index.js';
 import { subsetParse } from '../src/yaml/subset.js';
-import { FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, makeSession, ROOT } from './helpers.js';
 import { generateSession, loadFramework } from './support/gemeenten.js';
 import { yamlishDocument } from './support/yamlish.js';
 
@@ -63,6 +65,18 @@ describe('subset reader', () => {
       expect(subset).toBeDefined();
       expect(subset).toStrictEqual(jsYaml(text));
     }
+  });
+
+  it('reads notes as users type them, written by kader\'s own writer, as js-yaml does', () => {
+    const notes = ['Let op: dit geldt alleen voor het wijkteam', 'zie punt #3', '"geciteerd"', "het team's aanpak", '- opsomming', '12', 'ja', 'null', '2026-11-20', 'café – ½ € 🙂', '  spaties  ', '[haken] {accolades}'];
+    const answers = Object.fromEntries(notes.map((note, i) => [`Q-${i}`, { value: i % 2 ? 'voldoet' : ['a', 'b'], note, at: '2026-11-20T10:00:00Z' }]));
+    const text = SessionFile.create('/tmp/s.yaml', makeSession({ answers }), messages('nl')).text();
+    const read = subsetParse(text);
+    expect(read).toBeDefined(); // one-line notes, however odd, stay inside the subset
+    expect(read).toStrictEqual(jsYaml(text));
+    // A note over several lines is written as a block scalar: js-yaml reads that file.
+    const multiline = SessionFile.create('/tmp/s.yaml', makeSession({ answers: { Q: { value: 'voldoet', note: 'regel 1\nregel 2', at: '2026-11-20T10:00:00Z' } } }), messages('nl')).text();
+    expect(subsetParse(multiline)).toBeUndefined();
   });
 
   it('gives up or agrees with js-yaml on every fixture, framework and example', () => {
