@@ -24,7 +24,7 @@ describe('precompiled bundled frameworks', () => {
       const stored = JSON.parse(readFileSync(precompiledPath(path), 'utf8')) as PrecompiledFramework;
       expect(stored.digest).toBe(frameworkDigest(bytes));
       expect(stored.framework).toStrictEqual(validateFrameworkText(name, bytes.toString('utf8'), nl).framework);
-      expect(loadBundledFramework(path, name, nl)).toStrictEqual({ framework: stored.framework, diagnostics: [] });
+      expect(loadBundledFramework(path, name, nl)).toStrictEqual({ framework: stored.framework, diagnostics: [], digest: stored.digest });
     }
   });
 

@@ -36,8 +36,8 @@ export function resolveFramework(ctx: CommandContext, ref: string): ResolvedFram
     // may shadow it under any name, so then the whole catalogue decides.
     const bundled = join(BUNDLED_FRAMEWORKS_DIR, `${ref}.yaml`);
     if (!ctx.frameworksDir && /^[a-z0-9][a-z0-9-]*$/.test(ref) && pathKind(bundled) === 'file') {
-      const { framework } = loadBundledFramework(bundled, displayPath(bundled, ctx.io.cwd), ctx.msgs);
-      if (framework?.id === ref) return { framework, path: bundled, digest: frameworkDigest(readFileSync(bundled)) };
+      const { framework, digest } = loadBundledFramework(bundled, displayPath(bundled, ctx.io.cwd), ctx.msgs);
+      if (framework?.id === ref && digest) return { framework, path: bundled, digest };
     }
     const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
     const entry = catalog.entries.find((e) => e.framework.id === ref);

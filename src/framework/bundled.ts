@@ -21,25 +21,29 @@ export interface PrecompiledFramework {
 /** Where the build puts the validated copy of a bundled framework file. */
 export const precompiledPath = (path: string): string => join(PRECOMPILED_FRAMEWORKS_DIR, `${basename(path).replace(/\.ya?ml$/i, '')}.json`);
 
-/** The build's copy when it exists and was made from exactly these bytes. */
-function precompiled(path: string, bytes: Buffer): Framework | undefined {
+/** The build's copy when it exists and was made from a file with this digest. */
+function precompiled(path: string, digest: string): Framework | undefined {
   let stored: PrecompiledFramework;
   try {
     stored = JSON.parse(readFileSync(precompiledPath(path), 'utf8')) as PrecompiledFramework;
   } catch {
     return undefined; // not built (running from src/), or unreadable: validate instead
   }
-  return stored.digest === frameworkDigest(bytes) ? stored.framework : undefined;
+  return stored.digest === digest ? stored.framework : undefined;
 }
 
-/** A bundled framework file: the build's validated copy if the file is unchanged, else validated now. */
-export function loadBundledFramework(path: string, shown: string, msgs: Messages): FrameworkCheck {
-  let bytes: Buffer | undefined;
+/**
+ * A bundled framework file: the build's validated copy if the file is unchanged, else
+ * validated now. `digest` (as sessions store it) is set whenever the file could be read.
+ */
+export function loadBundledFramework(path: string, shown: string, msgs: Messages): FrameworkCheck & { digest?: string } {
+  let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
-    // validateFrameworkFile reads it again and says what is wrong, as for any file
+    return validateFrameworkFile(path, shown, msgs); // reads it again and says what is wrong, as for any file
   }
-  const framework = bytes && precompiled(path, bytes);
-  return framework ? { framework, diagnostics: [] } : validateFrameworkFile(path, shown, msgs);
+  const digest = frameworkDigest(bytes);
+  const framework = precompiled(path, digest);
+  return framework ? { framework, diagnostics: [], digest } : { ...validateFrameworkFile(path, shown, msgs), digest };
 }
