@@ -281,6 +281,27 @@ const migrations: Rule = (root, ctx) => {
   });
 };
 
+/**
+ * Provenance: a reader must be able to tell official text from this project's reconstruction.
+ * A framework says what its text is; in one that is not official, each criterion says what it
+ * rests on, and a criterion that claims a source names it. A critical criterion that is set to
+ * average its answers is flagged: one weak answer on safety would be averaged away.
+ */
+const provenance: Rule = (root, ctx) => {
+  const r = ctx.msgs.rules;
+  if (!isObj(root.provenance)) ctx.report(['kind'], 'provenance-missing', r.provenanceMissing, 'warning', 'key');
+  const status = isObj(root.provenance) ? str(root.provenance.status) : undefined;
+  for (const { criterion, path } of criteriaOf(root)) {
+    const id = str(criterion.id) ?? '';
+    const basis = str(criterion.basis);
+    if (basis === undefined && status !== 'official') ctx.report([...path, 'id'], 'basis-missing', r.basisMissing(id), 'warning');
+    if (basis !== undefined && basis !== 'interpretation' && arr(criterion.references).length === 0) {
+      ctx.report([...path, 'basis'], 'basis-reference', r.basisReference(id, basis), 'warning');
+    }
+    if (criterion.critical === true && criterion.scoring === 'mean') ctx.report([...path, 'scoring'], 'critical-mean', r.criticalMean(id), 'warning');
+  }
+};
+
 export const FRAMEWORK_RULES: readonly Rule[] = [
   uniqueIds,
   uniqueValues,
@@ -292,6 +313,7 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   numberRanges,
   scoredQuestions,
   migrations,
+  provenance,
 ];
 
 export function runRules(value: unknown, parsed: ParsedYaml, msgs: Messages, rules = FRAMEWORK_RULES): Diagnostic[] {

@@ -40,6 +40,23 @@ export interface Reference {
   note?: string;
 }
 
+/** How far a framework's text can be trusted; every place that shows the framework says it. */
+export type ProvenanceStatus = 'official' | 'reconstruction' | 'draft';
+export const PROVENANCE_STATUSES: readonly ProvenanceStatus[] = ['official', 'reconstruction', 'draft'];
+
+export interface Provenance {
+  status: ProvenanceStatus;
+  /** One or two sentences for the reader: what is official and what is not. */
+  disclaimer: string;
+}
+
+/** What a criterion rests on, from strongest to weakest. */
+export type Basis = 'official' | 'public-report' | 'news' | 'interpretation';
+export const BASES: readonly Basis[] = ['official', 'public-report', 'news', 'interpretation'];
+
+/** How a criterion's scored answers combine into one score. */
+export type ScoringRule = 'mean' | 'weakest';
+
 export interface Choice {
   value: string;
   label: string;
@@ -76,6 +93,9 @@ export interface Criterion {
   evidence?: string[];
   weight?: number;
   critical?: boolean;
+  basis?: Basis;
+  /** Overrides the framework's rule; see `scoringRuleOf`. */
+  scoring?: ScoringRule;
   audience: string | string[];
   references?: Reference[];
   improvements?: string[];
@@ -100,6 +120,8 @@ export interface Framework {
   source: string;
   language: 'nl' | 'en';
   description?: string;
+  provenance?: Provenance;
+  scoring?: ScoringRule;
   audiences: Audience[];
   scales: Scale[];
   thresholds: Thresholds;
@@ -117,6 +139,15 @@ export interface Migration {
 /** The audiences of a criterion as a list, whichever form the file used. */
 export function audiencesOf(criterion: Criterion): string[] {
   return Array.isArray(criterion.audience) ? criterion.audience : [criterion.audience];
+}
+
+/**
+ * The rule that combines a criterion's answers: the criterion's own, else the framework's,
+ * else `weakest` for a critical criterion (veiligheid voorop: one weak answer on safety is not
+ * averaged away by a good one) and `mean` for the rest.
+ */
+export function scoringRuleOf(framework: Pick<Framework, 'scoring'>, criterion: Pick<Criterion, 'scoring' | 'critical'>): ScoringRule {
+  return criterion.scoring ?? framework.scoring ?? (criterion.critical === true ? 'weakest' : 'mean');
 }
 
 /** Every question of a framework in file order, with its place. */
