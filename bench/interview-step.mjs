@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPlan, isComplete, markInactive, runInterview } from '../dist/interview/engine.js';
+import { buildPlan, runInterview } from '../dist/interview/engine.js';
+import { settle } from '../dist/session/state.js';
 import { messages } from '../dist/i18n/index.js';
 import { SessionFile } from '../dist/session/file.js';
 import { largeFramework } from './generate.mjs';
@@ -22,7 +23,7 @@ export async function interviewStep() {
   const value = (q) => (q.type === 'scale' ? 'deels' : q.type === 'multi' ? ['tijd'] : q.type === 'number' ? 50 : 'toelichting');
   await runInterview({
     framework, session, plan: buildPlan(framework), now: () => '2026-11-20T10:00:00Z',
-    save(s) { markInactive(framework, s.answers); s.status = isComplete(framework, s.answers) ? 'complete' : 'in-progress'; file.save(s); },
+    save(s) { file.save(s, framework); },
     prompter: {
       criterion() {},
       async ask(view) { if (mark) steps.push(performance.now() - mark); return { kind: 'answer', value: value(view.place.question) }; },

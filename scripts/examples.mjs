@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { messages } from '../dist/i18n/index.js';
-import { activeQuestions, isComplete, markInactive } from '../dist/interview/engine.js';
+import { activeQuestions, settle } from '../dist/session/state.js';
 import { questionsOf } from '../dist/framework/types.js';
 import { buildAggregate, measure } from '../dist/report/aggregate.js';
 import { buildReport } from '../dist/report/model.js';
@@ -46,8 +46,7 @@ function makeSession(framework, digest, { id, date, answers, actions, gemeente =
     answers: Object.fromEntries(Object.entries(answers).map(([q, value]) => [q, { value, respondent: 'teamleider', at }])),
     actions,
   };
-  markInactive(framework, session.answers);
-  session.status = isComplete(framework, session.answers) ? 'complete' : 'in-progress';
+  settle(framework, session);
   return session;
 }
 

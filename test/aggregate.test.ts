@@ -42,16 +42,17 @@ describe('kader aggregate', () => {
     const result = kader(['aggregate', 'regio'], { cwd: dir });
     expect(result.code).toBe(1); // the broken file is a finding; the overview is still written
     const lines = result.stdout.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'Regionaal overzicht: Kwaliteitskader Werken aan Veiligheid voor lokale (wijk)teams en gemeenten (zelfscan)',
       '5 gemeenten, kaderversie 2019.1',
+      "Status van de tekst: reconstructie door het kader-project, geen officiële tekst. Reconstructie door het kader-project: de officiële tekst van de VNG-zelfscan was niet beschikbaar. Thema's, criteria en vragen zijn opgebouwd uit openbare bronnen; per criterium staat waarop het rust. Het is geen tekst van de VNG.",
       '',
       'Gemeente    Datum       Totaal  WAV-V  WAV-T  WAV-E  WAV-O  WAV-G  WAV-M',
     ]);
-    expect(lines[4]).toBe('Aadorp      2026-11-20    100%   100%   100%   100%   100%   100%   100%');
-    expect(lines[5]).toBe('Beekstad    2026-11-20      0%     0%     0%     0%     0%     0%     0%');
-    expect(lines[6]).toMatch(/^dijkum      2026-11-20 /);
-    expect(lines[7]).toMatch(/^Eemwoude \* +2026-11-20 +\d+%/);
+    expect(lines[5]).toBe('Aadorp      2026-11-20    100%   100%   100%   100%   100%   100%   100%');
+    expect(lines[6]).toBe('Beekstad    2026-11-20      0%     0%     0%     0%     0%     0%     0%');
+    expect(lines[7]).toMatch(/^dijkum      2026-11-20 /);
+    expect(lines[8]).toMatch(/^Eemwoude \* +2026-11-20 +\d+%/);
     expect(lines).toContain('Meest voorkomende verbeterpunten');
     expect(lines).toContain('  regio/oud/beekstad-2025.yaml: vervangen door de nieuwere meting in regio/beekstad.yaml');
     expect(lines).toContain('  regio/dijkum.yaml: zelfde gemeente en datum als regio/dijkum-wijkteam.yaml; dat bestand telt. Voeg respondenten samen met kader merge');
@@ -107,7 +108,7 @@ describe('kader aggregate', () => {
     expect(rows[1]).toBe('Aadorp;2026-11-20;ja;100;100;100;100;100;100;100');
     expect(rows).toHaveLength(7); // header, five gemeenten, and the empty string after the last CRLF
     const criteria = kader(['aggregate', 'regio', '--format', 'csv', '--table', 'criteria'], { cwd: dir }).stdout.split('\r\n');
-    expect(criteria[0]).toBe('\uFEFFThema,Criterium,Titel,Kritiek,voldoet,voldoet gedeeltelijk,voldoet niet,niet van toepassing,onbekend,open');
+    expect(criteria[0]).toBe('\uFEFFThema,Criterium,Titel,Kritiek,voldoet,voldoet gedeeltelijk,voldoet niet,niet van toepassing,onbekend,nog niet beoordeeld');
   });
 
   it('neutralises a gemeente name a spreadsheet would run as a formula', () => {

@@ -34,7 +34,8 @@ describe('kader frameworks', () => {
     const result = kader(['frameworks']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^id\s+versie\s+criteria\s+titel$/);
+    expect(lines[0]).toMatch(/^id\s+versie\s+criteria\s+tekst\s+titel$/);
+    expect(lines.slice(1).every((line) => /\sreconstructie\s/.test(line))).toBe(true);
     const ids = lines.slice(1).map((line) => line.split(/\s+/)[0]);
     expect(ids.sort()).toEqual(['samenwerkingsafspraken', 'tsd-lokaal-netwerk', 'veiligheid-voorop', 'werken-aan-veiligheid']);
   });
@@ -61,14 +62,16 @@ describe('kader show', () => {
   it('prints a tree with criteria, flags, questions and skip logic', () => {
     const result = kader(['show', 'test/fixtures/frameworks/valid.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').slice(0, 12)).toEqual([
+    expect(result.stdout.split('\n').slice(0, 14)).toEqual([
       'Testkader voor de linter (test-kader 1.0)',
       'uitgever: kader-project · vastgesteld: 2024-01-15 · bron: https://example.org/testkader',
+      'Status van de tekst: officiële tekst van de uitgever',
+      'Testkader, geen echte uitgave.',
       'doelgroepen: lokaal-team (Lokaal team), gemeente (Gemeente)',
       'grenzen: meets ≥ 0.75, partly ≥ 0.4',
       '',
       'T1 Veiligheid — 1 criterium',
-      '└─ TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek] (gewicht 2)',
+      '└─ TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek] (gewicht 2) · Rust op: officiële tekst',
       '   ├─ TK-T1-01a Beoordeelt het team de veiligheid bij de start? (schaal voldoet)',
       '   ├─ TK-T1-01b Wat ontbreekt er? (multi; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
       '   └─ TK-T1-01c Toelichting (text; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/i18n/index.js';
 import { parseSessionText } from '../src/session/check.js';
+import { validateFrameworkFile } from '../src/framework/validate.js';
+import type { Framework } from '../src/framework/types.js';
 import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
 
 const FRAMEWORK = join(FIXTURES, 'frameworks', 'valid.yaml');
+const loadFramework = (): Framework => validateFrameworkFile(FRAMEWORK, FRAMEWORK, messages('nl')).framework!;
 const newArgs = ['--framework', FRAMEWORK, '--gemeente', 'Testdorp', '--respondent', 'teamleider', '--date', '2026-11-20'];
 
 function session(path: string) {
@@ -88,7 +91,7 @@ describe('kader interview --answers (no terminal)', () => {
     const s = session(path);
     writeFileSync(path, `${readFileSync(path, 'utf8')}# een tweede interview schreef hier\n`);
     s.answers['TK-T2-01a'] = { value: 'voldoet', at: '2026-11-23T10:00:00Z' };
-    expect(() => file.save(s)).toThrow(/is gewijzigd door een ander programma/);
+    expect(() => file.save(s, loadFramework())).toThrow(/is gewijzigd door een ander programma/);
     expect(readFileSync(path, 'utf8')).toContain('# een tweede interview schreef hier');
   });
 

@@ -5,16 +5,15 @@ import { validateFrameworkText } from '../src/framework/validate.js';
 import type { Framework } from '../src/framework/types.js';
 import { messages } from '../src/i18n/index.js';
 import {
-  activeQuestions,
   buildPlan,
   Interrupted,
-  markInactive,
   resumeIndex,
   runInterview,
   type Prompter,
   type QuestionView,
   type Step,
 } from '../src/interview/engine.js';
+import { activeQuestions, markInactive } from '../src/session/state.js';
 import type { Session } from '../src/session/types.js';
 import { FIXTURES, makeSession } from './helpers.js';
 

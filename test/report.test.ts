@@ -45,7 +45,7 @@ describe('report model', () => {
         { questionId: 'TK-T1-01c', answer: 'Vooral bij drukte', note: null },
       ],
     });
-    expect(model.summary.critical).toEqual([{ id: 'TK-T1-01', title: 'Veiligheid wordt bij de start beoordeeld', outcome: 'partly' }]);
+    expect(model.summary.critical).toEqual([{ id: 'TK-T1-01', title: 'Veiligheid wordt bij de start beoordeeld', theme: 'T1', critical: true, outcome: 'partly' }]);
   });
 
   it('compares with a baseline: better, same, worse, and last time’s actions with their status now', () => {

@@ -27,12 +27,16 @@ describe('framework validation', () => {
     expect([...rules].sort()).toEqual(
       [
         'audience-ref',
+        'basis-missing',
+        'basis-reference',
+        'critical-mean',
         'duplicate-key',
         'kind',
         'migration-from',
         'migration-target',
         'no-scored-question',
         'number-range',
+        'provenance-missing',
         'scale-order',
         'scale-ref',
         'schema',

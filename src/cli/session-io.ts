@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { displayPath, FileError, pathKind } from '../core/files.js';
-import { markInactive, openRequired } from '../interview/engine.js';
 import { parseSessionText, quickSession } from '../session/check.js';
 import { SessionFile } from '../session/file.js';
 import { migrateSession, migrationPath } from '../session/migrate.js';
+import { comparability } from '../session/comparable.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
@@ -44,15 +44,19 @@ export function newSession(resolved: ResolvedFramework, context: Session['contex
   };
 }
 
-/** Save with the status kept in step with the answers. */
+/** Save; the session file recomputes the status from the answers (session/state.ts settle). */
 export function saveSession(open: OpenSession): void {
-  const { session, resolved } = open;
-  markInactive(resolved.framework, session.answers);
-  session.status = openRequired(resolved.framework, session).length === 0 ? 'complete' : 'in-progress';
-  open.file.save(session);
+  open.file.save(open.session, open.resolved.framework);
 }
 
-export function openSession(ctx: CommandContext, path: string, frameworkRef?: string): OpenSession {
+/**
+ * `exact`: the session must be on the framework's version (commands that write to it).
+ * `readable`: an older version that the framework's migrations carry over is accepted too; the
+ * caller reads it with `inCurrentVersion`. An unknown version is refused either way.
+ */
+export type VersionPolicy = 'exact' | 'readable';
+
+export function openSession(ctx: CommandContext, path: string, frameworkRef?: string, policy: VersionPolicy = 'exact'): OpenSession {
   const shown = displayPath(path, ctx.io.cwd);
   const text = readInput(ctx, path, shown);
   // A valid session needs no positions; only a broken one is parsed again to say where.
@@ -66,6 +70,11 @@ export function openSession(ctx: CommandContext, path: string, frameworkRef?: st
   const resolved = resolveFramework(ctx, frameworkRef ?? session.framework.id);
   if (resolved.framework.id !== session.framework.id) {
     throw new UserError(ctx.msgs.session.frameworkMismatch(session.framework.id, resolved.framework.id), 1);
+  }
+  const version = migrationPath(resolved.framework, session.framework.version);
+  if (version === 'none' || (version === 'migratable' && policy === 'exact')) {
+    const say = version === 'none' ? ctx.msgs.session.versionUnknown : ctx.msgs.session.versionOlder;
+    throw new UserError(`${shown}: ${say(session.framework.id, session.framework.version, resolved.framework.version)}`, 1);
   }
   return { file: SessionFile.fromText(path, text, ctx.msgs), session, path, resolved };
 }
@@ -103,6 +112,30 @@ export function saveOrFail(open: OpenSession): void {
  * the framework's migrations: when its version is older (the file is not changed), else as
  * it is with a warning that the versions differ. For compare and report --baseline.
  */
+/** A session opened as `readable` in the framework's current version (in memory), said on stderr. */
+export function currentVersionOf(ctx: CommandContext, open: OpenSession): Session {
+  const { framework, digest } = open.resolved;
+  const from = open.session.framework.version;
+  if (migrationPath(framework, from) !== 'migratable') return open.session;
+  ctx.io.stderr(`kader: ${ctx.msgs.session.migratedInMemory(displayPath(open.path, ctx.io.cwd), from, framework.version)}\n`);
+  const { session, unmapped } = migrateSession(framework, open.session, digest);
+  if (unmapped.length > 0) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.unmappedBaseline(unmapped)}\n`);
+  return session;
+}
+
+/**
+ * Two measurements may only be compared within one gemeente (exit 2 otherwise); another team
+ * is allowed and said on stderr here and in the output by the report model.
+ */
+export function assertComparable(ctx: CommandContext, earlier: OpenSession, later: OpenSession): void {
+  const same = comparability(earlier.session, later.session);
+  if (!same.sameGemeente) {
+    const shown = (open: OpenSession) => displayPath(open.path, ctx.io.cwd);
+    throw new UserError(ctx.msgs.compare.otherGemeente(shown(earlier), shown(later), earlier.session.context.gemeente, later.session.context.gemeente));
+  }
+  if (!same.sameTeam) ctx.io.stderr(`kader: ${ctx.msgs.compare.teamDiffers(earlier.session.context.team ?? ctx.msgs.report.none, later.session.context.team ?? ctx.msgs.report.none)}\n`);
+}
+
 export function inCurrentVersion(ctx: CommandContext, earlier: OpenSession, current: OpenSession): Session {
   const { framework, digest } = current.resolved;
   const from = earlier.session.framework.version;

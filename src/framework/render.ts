@@ -1,7 +1,7 @@
 /** Pure text renderings of a framework for `kader show`: a compact tree and full Markdown. */
 import type { Messages } from '../i18n/index.js';
 import { conditionToText } from './condition.js';
-import { audiencesOf, type Criterion, type Framework, type Question } from './types.js';
+import { audiencesOf, basisOf, type Criterion, type Framework, type Question } from './types.js';
 
 type TreeWords = Messages['cli']['tree'];
 
@@ -19,6 +19,15 @@ function criterionFlags(criterion: Criterion, words: TreeWords): string {
   return flags.length ? ` ${flags.join(' ')}` : '';
 }
 
+/** Whether the text is official, in the reader's language, with the framework's own disclaimer. */
+export function provenanceLines(framework: Framework, msgs: Messages): string[] {
+  const r = msgs.report;
+  const status = framework.provenance ? (r.provenanceStatus[framework.provenance.status] ?? framework.provenance.status) : r.provenanceUnstated;
+  return [`${r.textStatus}: ${status}`, ...(framework.provenance ? [framework.provenance.disclaimer.trim()] : [])];
+}
+
+const basisText = (framework: Framework, criterion: Criterion, msgs: Messages): string => `${msgs.report.basis}: ${msgs.report.basisValues[basisOf(framework, criterion) ?? 'unstated']}`;
+
 export function renderTree(framework: Framework, msgs: Messages): string {
   const w = msgs.cli.tree;
   const lines: string[] = [
@@ -26,6 +35,7 @@ export function renderTree(framework: Framework, msgs: Messages): string {
     [`${w.publisher}: ${framework.publisher}`, framework.adopted ? `${w.adopted}: ${framework.adopted}` : '', `${w.source}: ${framework.source}`]
       .filter(Boolean)
       .join(' · '),
+    ...provenanceLines(framework, msgs),
     `${w.audiences}: ${framework.audiences.map((a) => `${a.id} (${a.label})`).join(', ')}`,
     `${w.thresholds}: meets ≥ ${framework.thresholds.meets}, partly ≥ ${framework.thresholds.partly}`,
   ];
@@ -33,7 +43,7 @@ export function renderTree(framework: Framework, msgs: Messages): string {
     lines.push('', `${theme.id} ${theme.title} — ${w.criteria(theme.criteria.length)}`);
     theme.criteria.forEach((criterion, c) => {
       const lastCriterion = c === theme.criteria.length - 1;
-      lines.push(`${lastCriterion ? '└─' : '├─'} ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)}`);
+      lines.push(`${lastCriterion ? '└─' : '├─'} ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)} · ${basisText(framework, criterion, msgs)}`);
       criterion.questions.forEach((question, q) => {
         const branch = q === criterion.questions.length - 1 ? '└─' : '├─';
         lines.push(`${lastCriterion ? '   ' : '│  '}${branch} ${question.id} ${question.text} ${questionSuffix(question, w)}`);
@@ -53,6 +63,8 @@ export function renderMarkdown(framework: Framework, msgs: Messages): string {
   if (framework.adopted) out.push(`- ${w.adopted}: ${framework.adopted}`);
   out.push(`- ${w.source}: <${framework.source}>`);
   out.push(`- ${w.audiences}: ${framework.audiences.map((a) => a.label).join(', ')}`);
+  const [status, ...disclaimer] = provenanceLines(framework, msgs);
+  out.push(`- ${status}`, ...disclaimer.map((line) => `\n> ${line}`));
   if (framework.description) out.push('', framework.description.trim());
   for (const theme of framework.themes) {
     out.push('', `## ${theme.id} ${theme.title}`);
@@ -60,7 +72,7 @@ export function renderMarkdown(framework: Framework, msgs: Messages): string {
     for (const criterion of theme.criteria) {
       out.push('', `### ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)}`, '');
       const audiences = audiencesOf(criterion).map((id) => framework.audiences.find((a) => a.id === id)?.label ?? id);
-      out.push(`*${w.audiences}: ${audiences.join(', ')}*`, '', `**${w.description}.** ${criterion.description.trim()}`);
+      out.push(`*${w.audiences}: ${audiences.join(', ')} · ${basisText(framework, criterion, msgs)}*`, '', `**${w.description}.** ${criterion.description.trim()}`);
       if (criterion.guidance) out.push('', `**${w.guidance}.** ${criterion.guidance.trim()}`);
       const sections: [string, string[]][] = [
         [w.probes, bullets(criterion.probes)],

@@ -283,7 +283,7 @@ const migrations: Rule = (root, ctx) => {
 
 /**
  * Provenance: a reader must be able to tell official text from this project's reconstruction.
- * A framework says what its text is; in one that is not official, each criterion says what it
+ * A framework says what its text is; in a reconstruction or draft, each criterion says what it
  * rests on, and a criterion that claims a source names it. A critical criterion that is set to
  * average its answers is flagged: one weak answer on safety would be averaged away.
  */
@@ -294,7 +294,8 @@ const provenance: Rule = (root, ctx) => {
   for (const { criterion, path } of criteriaOf(root)) {
     const id = str(criterion.id) ?? '';
     const basis = str(criterion.basis);
-    if (basis === undefined && status !== 'official') ctx.report([...path, 'id'], 'basis-missing', r.basisMissing(id), 'warning');
+    // Without provenance the one warning above says it all; a criterion-by-criterion echo would bury it.
+    if (basis === undefined && status !== undefined && status !== 'official') ctx.report([...path, 'id'], 'basis-missing', r.basisMissing(id), 'warning');
     if (basis !== undefined && basis !== 'interpretation' && arr(criterion.references).length === 0) {
       ctx.report([...path, 'basis'], 'basis-reference', r.basisReference(id, basis), 'warning');
     }

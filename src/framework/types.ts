@@ -150,6 +150,14 @@ export function scoringRuleOf(framework: Pick<Framework, 'scoring'>, criterion: 
   return criterion.scoring ?? framework.scoring ?? (criterion.critical === true ? 'weakest' : 'mean');
 }
 
+/**
+ * What a criterion rests on as a reader should be told: its own `basis`, or, in a framework
+ * whose whole text is official, the official text; undefined when nobody says.
+ */
+export function basisOf(framework: Pick<Framework, 'provenance'>, criterion: Pick<Criterion, 'basis'>): Basis | undefined {
+  return criterion.basis ?? (framework.provenance?.status === 'official' ? 'official' : undefined);
+}
+
 /** Every question of a framework in file order, with its place. */
 export interface QuestionPlace {
   question: Question;

@@ -61,7 +61,8 @@ export const cli: Messages['cli'] = {
   frameworks: {
     description: 'list the bundled and local frameworks',
     format: 'output format: text or json',
-    header: ['id', 'version', 'criteria', 'title'],
+    header: ['id', 'version', 'criteria', 'text', 'title'],
+    status: { official: 'official', reconstruction: 'reconstruction', draft: 'draft', unstated: '?' } as Record<string, string>,
     shadowed: (id, local, bundled) => `local framework ${local} replaces the bundled framework "${id}" (${bundled})`,
     none: 'no frameworks found',
   },

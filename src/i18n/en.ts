@@ -91,6 +91,12 @@ export const en: Messages = {
     conflict: (file) =>
       `${file} was changed by another program since kader read it (a second interview?); nothing overwritten. Start again with kader interview ${file}`,
     frameworkDrift: (id) => `framework "${id}" changed since this session began; answers to questions that still exist stay valid`,
+    versionUnknown: (id, version, current) =>
+      `session was made with version "${version}" of framework "${id}", but this framework does not know that version (now version "${current}", no migration step from "${version}"); use the framework file of version "${version}" with --framework`,
+    versionOlder: (id, version, current) =>
+      `session was made with version "${version}" of framework "${id}"; the framework is now version "${current}". Carry the session over with kader check --migrate`,
+    migratedInMemory: (file, from, to) =>
+      `${file} (framework version ${from}) was carried over to ${to} for this plan by the framework's migrations:; the file is unchanged (carry it over for good with kader check --migrate)`,
     frameworkMismatch: (sessionId, frameworkId) => `session belongs to framework "${sessionId}", not "${frameworkId}"`,
     unknownQuestion: (id) => `question "${id}" does not exist in the framework`,
     vanishedQuestion: (id) => `question "${id}" no longer exists in the changed framework; its answer is not counted`,
@@ -140,6 +146,8 @@ export const en: Messages = {
     required: 'this field is required',
     exists: (file) => `${file} already exists; choose another name or resume with kader interview ${file}`,
     created: (file) => `Session created: ${file}`,
+    frameworkLine: (title, version) => `Framework: ${title}, version ${version}`,
+    criticalHeader: 'Critical criteria (safety first):',
     resumeAt: (position, total) => `Continuing at question ${position} of ${total}.`,
     drift: (id) => `Note: framework "${id}" changed since this session began. Answers to questions that still exist are kept.`,
     vanished: (ids) => `These questions no longer exist in the framework (answer kept, not counted): ${ids.join(', ')}`,
@@ -181,7 +189,7 @@ export const en: Messages = {
     csvCritical: 'Critical',
     csvWeight: 'Weight',
     chartTitle: 'Score per theme',
-    outcome: { meets: 'meets', partly: 'partly meets', 'not-met': 'does not meet', 'not-applicable': 'not applicable', unknown: 'unknown', open: 'open' },
+    outcome: { meets: 'meets', partly: 'partly meets', 'not-met': 'does not meet', 'not-applicable': 'not applicable', unknown: 'unknown', open: 'not yet assessed' },
     triangulation: 'Where the perspectives differ',
     triangulationIntro: 'On these criteria the respondents gave different answers. A difference is a finding in itself: the interviewer\'s verdict rests on the whole.',
     mergedFrom: 'Merged from the interviews with',
@@ -189,11 +197,10 @@ export const en: Messages = {
     respondent: 'Respondent',
     undecided: 'not yet decided (kader merge --interactive)',
     criticalFirst: 'First: critical points (safety first)',
-    noCritical: 'All critical criteria are met.',
-    strengths: 'Strengths (good practice)',
+    strengths: 'Strengths',
     noStrengths: 'No criteria met yet.',
     improvements: 'Improvement points per theme',
-    noImprovements: 'No improvement points: all assessed criteria are met.',
+    noImprovements: 'No improvement points: every criterion that applies is met.',
     rank: 'Priority',
     critical: 'critical',
     whatGood: 'What good looks like',
@@ -223,9 +230,58 @@ export const en: Messages = {
     digest: 'Framework file digest',
     digestChanged: 'Note: the framework file changed since this session began.',
     scoring: (meets, partly) =>
-      `Each answer to a scale question gives a score between 0 and 1. A criterion's score is the mean of its answered scale questions; "not applicable" and "unknown" are left out but shown. A criterion meets the framework at a score of ${meets} or more and partly meets it from ${partly}. An interviewer's judgement overrides the computed outcome. Theme and total scores are weighted by criterion weight. A criterion with an open question gets no score yet: open is not zero.`,
+      `Each answer to a scale question gives a score between 0 and 1. A criterion meets the framework at a score of ${meets} or more and partly meets it from ${partly}. "Not applicable" is left out but shown. An interviewer's judgement overrides the computed outcome; the computed one stays visible. Theme and total scores are weighted by criterion weight. A criterion with an open question gets no score yet and is "not yet assessed": open is not zero.`,
     priorityRule:
       'Order of improvement points: first critical criteria that are not (fully) met (safety first), then the largest gap, weight × (1 − score), and on a tie the order of the framework.',
+    criticalNone: 'This framework has no critical criteria.',
+    criticalAllMet: (total, nvt) =>
+      nvt > 0 ? `All ${total} critical criteria are met or do not apply (${nvt} not applicable).` : `All ${total} critical criteria are met.`,
+    criticalSome: (meets, total) => `${meets === 0 ? 'None' : meets} of the ${total} critical criteria ${meets === 1 ? 'is' : 'are'} met. Not (yet) met or not known:`,
+    noImprovementsYet: (open) =>
+      `No improvement point was found in the criteria assessed. ${open === 1 ? 'One criterion is' : `${open} criteria are`} not yet assessed; this plan says nothing about ${open === 1 ? 'it' : 'them'} yet.`,
+    strengthsIntro: 'Criteria that meet what the framework asks, according to the answers: the norm is reached.',
+    unresolved: 'Not yet assessed or unknown',
+    unresolvedIntro: 'This plan says nothing about these criteria: they count neither as met nor as not met.',
+    unresolvedUnknown: 'Unknown (nobody could give the answer)',
+    unresolvedOpen: 'Not yet assessed (questions still open)',
+    draft: (open) =>
+      `Draft — not all questions answered: ${open === 1 ? '1 required question is' : `${open} required questions are`} still open. The conclusions hold only for what has been assessed.`,
+    draftShort: 'draft',
+    aboutFramework: 'About this framework',
+    provenanceStatus: {
+      official: "the publisher's official text",
+      reconstruction: 'a reconstruction by the kader project, not an official text',
+      draft: 'a draft, not adopted',
+    },
+    provenanceUnstated: 'The framework does not say whether its text is official.',
+    textStatus: 'Status of the text',
+    basis: 'Rests on',
+    basisValues: {
+      official: 'official text',
+      'public-report': 'public publication',
+      news: 'news item',
+      interpretation: "the kader project's own interpretation",
+      unstated: 'not stated',
+    },
+    references: 'Sources',
+    criteriaSources: 'Criteria, outcome and sources',
+    basesSummary: (parts) => `What the criteria rest on: ${parts}.`,
+    ruleMean: 'the mean of the answers',
+    ruleWeakest: 'the weakest answer',
+    scoringRule: (mean, weakest, critical) =>
+      [
+        critical === 'weakest'
+          ? 'For critical criteria the weakest answer decides (safety first): one "partly meets" beside "meets" makes the criterion partly met, and an "unknown" makes it unknown unless another answer already gives "does not meet".'
+          : critical === 'mean'
+            ? 'Critical criteria, too, take the mean of their answers; the framework sets it so.'
+            : critical === 'mixed'
+              ? 'For most critical criteria the weakest answer decides; the framework sets the rule per criterion.'
+              : '',
+        `${weakest} criteria follow the weakest answer, ${mean} the mean (where "unknown" is left out as long as something else was answered).`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    warnDraft: (file, open) => `${file} is not finished (${open} required ${open === 1 ? 'question' : 'questions'} open): the verbeterplan is a draft and says so on its first lines`,
     none: '—',
     yes: 'yes',
     no: 'no',
@@ -281,6 +337,10 @@ export const en: Messages = {
   compare: {
     title: (gemeente, before, after) => `Progress ${gemeente}: ${before} → ${after}`,
     delta: 'Change (points)',
+    teamDiffers: (before, after) => `Note: the measurements are of different teams (then: ${before}, now: ${after}); a difference may come from that too.`,
+    incomplete: (date) => `Note: the measurement of ${date} is not finished; criteria not yet assessed count neither as better nor as worse.`,
+    otherGemeente: (before, after, gemeenteBefore, gemeenteAfter) =>
+      `${before} is about ${gemeenteBefore} and ${after} about ${gemeenteAfter}: progress can only be compared within one gemeente; use kader aggregate for an overview of several gemeenten`,
   },
   format: {
     error: 'error',

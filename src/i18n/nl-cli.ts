@@ -39,7 +39,8 @@ export const cli = {
   frameworks: {
     description: 'toon de meegeleverde en eigen kaders',
     format: 'uitvoervorm: text of json',
-    header: ['id', 'versie', 'criteria', 'titel'],
+    header: ['id', 'versie', 'criteria', 'tekst', 'titel'],
+    status: { official: 'officieel', reconstruction: 'reconstructie', draft: 'concept', unstated: '?' } as Record<string, string>,
     shadowed: (id: string, local: string, bundled: string) => `eigen kader ${local} vervangt het meegeleverde kader "${id}" (${bundled})`,
     none: 'geen kaders gevonden',
   },

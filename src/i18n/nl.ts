@@ -97,6 +97,12 @@ export const nl = {
     conflict: (file: string) =>
       `${file} is gewijzigd door een ander programma sinds kader het las (een tweede interview?); niets overschreven. Start opnieuw met kader interview ${file}`,
     frameworkDrift: (id: string) => `kader "${id}" is gewijzigd sinds deze sessie begon; antwoorden op vragen die nog bestaan blijven geldig`,
+    versionUnknown: (id: string, version: string, current: string) =>
+      `sessie is gemaakt met versie "${version}" van kader "${id}", maar die versie kent dit kader niet (nu versie "${current}", zonder migratiestap vanaf "${version}"); gebruik het kaderbestand van versie "${version}" met --framework`,
+    versionOlder: (id: string, version: string, current: string) =>
+      `sessie is gemaakt met versie "${version}" van kader "${id}"; het kader is nu versie "${current}". Zet de sessie over met kader check --migrate`,
+    migratedInMemory: (file: string, from: string, to: string) =>
+      `${file} (kaderversie ${from}) is voor dit verbeterplan omgezet naar ${to} volgens migrations: in het kader; het bestand is niet gewijzigd (zet het blijvend over met kader check --migrate)`,
     frameworkMismatch: (sessionId: string, frameworkId: string) => `sessie hoort bij kader "${sessionId}", niet bij "${frameworkId}"`,
     unknownQuestion: (id: string) => `vraag "${id}" bestaat niet in het kader`,
     vanishedQuestion: (id: string) => `vraag "${id}" bestaat niet meer in het gewijzigde kader; het antwoord telt niet mee`,
@@ -148,6 +154,8 @@ export const nl = {
     required: 'dit veld is verplicht',
     exists: (file: string) => `${file} bestaat al; kies een andere naam of hervat met kader interview ${file}`,
     created: (file: string) => `Sessie aangemaakt: ${file}`,
+    frameworkLine: (title: string, version: string) => `Kader: ${title}, versie ${version}`,
+    criticalHeader: 'Kritieke criteria (veiligheid voorop):',
     resumeAt: (position: number, total: number) => `Verder bij vraag ${position} van ${total}.`,
     drift: (id: string) => `Let op: kader "${id}" is gewijzigd sinds deze sessie begon. Antwoorden op vragen die nog bestaan blijven staan.`,
     vanished: (ids: readonly string[]) => `Deze vragen bestaan niet meer in het kader (antwoord bewaard, telt niet mee): ${ids.join(', ')}`,
@@ -195,7 +203,7 @@ export const nl = {
       'not-met': 'voldoet niet',
       'not-applicable': 'niet van toepassing',
       unknown: 'onbekend',
-      open: 'open',
+      open: 'nog niet beoordeeld',
     } as Record<string, string>,
     triangulation: 'Waar de perspectieven verschillen',
     triangulationIntro: 'Bij deze criteria gaven de respondenten verschillende antwoorden. Een verschil is zelf een bevinding: het oordeel van de interviewer rust op het geheel.',
@@ -204,11 +212,10 @@ export const nl = {
     respondent: 'Respondent',
     undecided: 'nog niet beslist (kader merge --interactive)',
     criticalFirst: 'Eerst: kritieke punten (veiligheid voorop)',
-    noCritical: 'Alle kritieke criteria voldoen.',
-    strengths: 'Sterke punten (goede voorbeelden)',
+    strengths: 'Sterke punten',
     noStrengths: 'Nog geen criteria die voldoen.',
     improvements: 'Verbeterpunten per thema',
-    noImprovements: 'Geen verbeterpunten: alle beoordeelde criteria voldoen.',
+    noImprovements: 'Geen verbeterpunten: elk criterium dat van toepassing is, voldoet.',
     rank: 'Prioriteit',
     critical: 'kritiek',
     whatGood: 'Wat goed is',
@@ -238,9 +245,59 @@ export const nl = {
     digest: 'Vingerafdruk kaderbestand',
     digestChanged: 'Let op: het kaderbestand is gewijzigd sinds deze sessie begon.',
     scoring: (meets: number, partly: number) =>
-      `Elk antwoord op een schaalvraag geeft een score tussen 0 en 1. De score van een criterium is het gemiddelde van zijn beantwoorde schaalvragen; "niet van toepassing" en "onbekend" tellen niet mee maar worden wel getoond. Een criterium voldoet bij een score van ${meets} of hoger en voldoet gedeeltelijk vanaf ${partly}. Een oordeel van de interviewer gaat boven de berekende uitkomst. Thema- en totaalscores zijn gewogen naar het gewicht van de criteria. Een criterium met een open vraag krijgt nog geen score: open is niet hetzelfde als nul.`,
+      `Elk antwoord op een schaalvraag geeft een score tussen 0 en 1. Een criterium voldoet bij een score van ${meets} of hoger en voldoet gedeeltelijk vanaf ${partly}. "Niet van toepassing" telt niet mee maar wordt wel getoond. Een oordeel van de interviewer gaat boven de berekende uitkomst; de berekende blijft zichtbaar. Thema- en totaalscores zijn gewogen naar het gewicht van de criteria. Een criterium met een open vraag krijgt nog geen score en heet "nog niet beoordeeld": open is niet hetzelfde als nul.`,
     priorityRule:
-      'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kader.',
+      'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen of waarvan het antwoord onbekend is (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kader.',
+    criticalNone: 'Dit kader heeft geen kritieke criteria.',
+    criticalAllMet: (total: number, nvt: number) =>
+      nvt > 0 ? `Alle ${total} kritieke criteria voldoen of zijn niet van toepassing (${nvt} niet van toepassing).` : `Alle ${total} kritieke criteria voldoen.`,
+    criticalSome: (meets: number, total: number) =>
+      `${meets === 0 ? 'Geen' : meets} van de ${total} kritieke criteria ${meets > 1 ? 'voldoen' : 'voldoet'}. Nog niet voldaan of niet bekend:`,
+    noImprovementsYet: (open: number) =>
+      `In de beoordeelde criteria is geen verbeterpunt gevonden. ${open === 1 ? 'Eén criterium is' : `${open} criteria zijn`} nog niet beoordeeld; daarover zegt dit plan nog niets.`,
+    strengthsIntro: 'Criteria die volgens de antwoorden voldoen aan wat het kader vraagt: de norm is gehaald.',
+    unresolved: 'Nog niet beoordeeld of onbekend',
+    unresolvedIntro: 'Over deze criteria zegt dit plan niets: ze tellen niet mee als voldoende en niet als onvoldoende.',
+    unresolvedUnknown: 'Onbekend (niemand kon het antwoord geven)',
+    unresolvedOpen: 'Nog niet beoordeeld (vragen nog open)',
+    draft: (open: number) =>
+      `Concept — nog niet alle vragen beantwoord: ${open === 1 ? 'nog 1 verplichte vraag is' : `nog ${open} verplichte vragen zijn`} open. De conclusies gelden alleen voor wat al beoordeeld is.`,
+    draftShort: 'concept',
+    aboutFramework: 'Over dit kader',
+    provenanceStatus: {
+      official: 'officiële tekst van de uitgever',
+      reconstruction: 'reconstructie door het kader-project, geen officiële tekst',
+      draft: 'concept, niet vastgesteld',
+    } as Record<string, string>,
+    provenanceUnstated: 'Het kader zegt niet of zijn tekst officieel is.',
+    textStatus: 'Status van de tekst',
+    basis: 'Rust op',
+    basisValues: {
+      official: 'officiële tekst',
+      'public-report': 'openbare publicatie',
+      news: 'nieuwsbericht',
+      interpretation: 'eigen invulling van het kader-project',
+      unstated: 'niet opgegeven',
+    } as Record<string, string>,
+    references: 'Bronnen',
+    criteriaSources: 'Criteria, uitkomst en bronnen',
+    basesSummary: (parts: string) => `Waar de criteria op rusten: ${parts}.`,
+    ruleMean: 'het gemiddelde van de antwoorden',
+    ruleWeakest: 'het zwakste antwoord',
+    scoringRule: (mean: number, weakest: number, critical: string | null) =>
+      [
+        critical === 'weakest'
+          ? 'Bij kritieke criteria beslist het zwakste antwoord (veiligheid voorop): één "voldoet gedeeltelijk" naast "voldoet" maakt het criterium gedeeltelijk, en een "onbekend" maakt het onbekend tenzij een ander antwoord al "voldoet niet" geeft.'
+          : critical === 'mean'
+            ? 'Ook bij kritieke criteria telt het gemiddelde van de antwoorden; dat heeft het kader zo vastgelegd.'
+            : critical === 'mixed'
+              ? 'Bij de meeste kritieke criteria beslist het zwakste antwoord; het kader legt per criterium vast welke regel geldt.'
+              : '',
+        `${weakest} criteria volgen het zwakste antwoord, ${mean} het gemiddelde (waarbij "onbekend" niet meetelt zolang er iets anders is beantwoord).`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    warnDraft: (file: string, open: number) => `${file} is nog niet af (${open} verplichte ${open === 1 ? 'vraag' : 'vragen'} open): het verbeterplan is een concept en zegt dat op de eerste regels`,
     none: '—',
     yes: 'ja',
     no: 'nee',
@@ -296,6 +353,10 @@ export const nl = {
   compare: {
     title: (gemeente: string, before: string, after: string) => `Voortgang ${gemeente}: ${before} → ${after}`,
     delta: 'Verschil (procentpunt)',
+    teamDiffers: (before: string, after: string) => `Let op: de metingen zijn van verschillende teams (toen: ${before}, nu: ${after}); een verschil kan ook daaruit komen.`,
+    incomplete: (date: string) => `Let op: de meting van ${date} is nog niet af; niet beoordeelde criteria tellen niet als beter of slechter.`,
+    otherGemeente: (before: string, after: string, gemeenteBefore: string, gemeenteAfter: string) =>
+      `${before} gaat over ${gemeenteBefore} en ${after} over ${gemeenteAfter}: voortgang kan alleen binnen één gemeente worden vergeleken; gebruik kader aggregate voor een overzicht van meerdere gemeenten`,
   },
   format: {
     error: 'fout',

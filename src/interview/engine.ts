@@ -2,10 +2,10 @@
  * The interview engine: which question comes next, given the framework, the answers and the
  * skip logic. It knows nothing of terminals; a Prompter asks, a save callback persists.
  */
-import { evaluateCondition } from '../framework/condition.js';
-import { audiencesOf, indexOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
+import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
+import { activeQuestions, markInactive } from '../session/state.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
 export interface PlanFilter {
@@ -18,54 +18,6 @@ export function buildPlan(framework: Framework, filter: PlanFilter = {}): Questi
   return [...questionsOf(framework)].filter(
     (p) => (!filter.theme || p.theme.id === filter.theme) && (!filter.audience || audiencesOf(p.criterion).includes(filter.audience)),
   );
-}
-
-/**
- * Which questions are asked, given the answers. One pass in framework order suffices because
- * `when` may only look at earlier questions (kader validate enforces it); an answer to a
- * question that is itself not asked does not count, so chains switch off together.
- */
-export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
-  const active = new Set<string>();
-  const valueOf = (id: string): unknown => (active.has(id) ? answers[id]?.value : undefined);
-  for (const { question } of indexOf(framework).places) {
-    if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
-  }
-  return active;
-}
-
-/** Mark answers that skip logic no longer asks for; unmark those it asks again. Never deletes. */
-export function markInactive(framework: Framework, answers: Record<string, Answer>): void {
-  const active = activeQuestions(framework, answers);
-  const known = new Set([...questionsOf(framework)].map((p) => p.question.id));
-  for (const [id, answer] of Object.entries(answers)) {
-    if (!known.has(id)) continue; // an id the framework lost: reported by check, left as it is
-    if (active.has(id)) delete answer.inactive;
-    else answer.inactive = true;
-  }
-}
-
-export interface Progress {
-  answered: number;
-  open: number;
-  openRequired: number;
-  total: number;
-}
-
-export function progressOf(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): Progress {
-  const active = activeQuestions(framework, answers);
-  let answered = 0;
-  let open = 0;
-  let openRequired = 0;
-  for (const { question } of plan) {
-    if (!active.has(question.id)) continue;
-    if (answers[question.id]) answered++;
-    else {
-      open++;
-      if (question.required !== false) openRequired++;
-    }
-  }
-  return { answered, open, openRequired, total: answered + open };
 }
 
 /** Where a resumed interview starts: the first open required question, else the first open one. */
@@ -254,26 +206,4 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
     throw error;
   }
   return 'finished';
-}
-
-/** A session is complete when no asked, required question of the whole framework is open. */
-export function isComplete(framework: Framework, answers: Record<string, Answer>): boolean {
-  return progressOf([...questionsOf(framework)], framework, answers).openRequired === 0;
-}
-
-/**
- * The asked, required questions without an answer. In a merged session a question on which
- * respondents differ is settled once the interviewer judged its criterion: it needs no answer.
- */
-export function openRequired(
-  framework: Framework,
-  session: Pick<Session, 'answers' | 'perspectives' | 'judgements'>,
-  active: ReadonlySet<string> = activeQuestions(framework, session.answers),
-): string[] {
-  return indexOf(framework)
-    .places.filter(({ question, criterion }) => {
-      if (!active.has(question.id) || question.required === false || session.answers[question.id]) return false;
-      return !(session.perspectives?.[question.id] && session.judgements?.[criterion.id]);
-    })
-    .map((p) => p.question.id);
 }

@@ -18,7 +18,10 @@ export function aggregateText(model: AggregateModel, msgs: Messages): string {
   const a = msgs.aggregate;
   const none = msgs.report.none;
   const { meets, partly } = model.framework.thresholds;
-  const lines = [a.title(model.framework.title), a.subtitle(model.rows.length, model.framework.version), ''];
+  const r = msgs.report;
+  const provenance = model.framework.provenance;
+  const status = `${r.textStatus}: ${provenance ? `${r.provenanceStatus[provenance.status] ?? provenance.status}. ${provenance.disclaimer}` : r.provenanceUnstated}`;
+  const lines = [a.title(model.framework.title), a.subtitle(model.rows.length, model.framework.version), status, ''];
   const numbers = (cells: { percent: number | null }[]) => cells.map((c) => pct(c.percent, none));
   lines.push(
     columns(

@@ -4,7 +4,8 @@
  * Pure: sessions in, model out. What is left out or marked is listed in `notes`, never
  * mixed in silently. Its shape is documented in docs/report-model.md.
  */
-import type { Framework } from '../framework/types.js';
+import { gemeenteKey } from '../session/comparable.js';
+import type { Framework, ProvenanceStatus } from '../framework/types.js';
 import { scoreSession, type Outcome, type Tally } from '../scoring/score.js';
 import type { Session } from '../session/types.js';
 
@@ -41,7 +42,7 @@ export interface AggregateRow {
 export interface AggregateModel {
   kader: 1;
   kind: 'aggregate';
-  framework: { id: string; title: string; version: string; thresholds: { meets: number; partly: number } };
+  framework: { id: string; title: string; version: string; thresholds: { meets: number; partly: number }; provenance: { status: ProvenanceStatus; disclaimer: string } | null };
   themes: { id: string; title: string }[];
   rows: AggregateRow[];
   /** Unweighted mean over the gemeenten that have a score, per theme and in total. */
@@ -107,8 +108,6 @@ const mean = (values: (number | null)[]): number | null => {
   return present.length === 0 ? null : Math.round(present.reduce((a, b) => a + b, 0) / present.length);
 };
 
-/** The same gemeente however it was typed: "Den Bosch " and "den bosch" are one row. */
-const gemeenteKey = (name: string) => name.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
 
 /**
  * One measurement per gemeente: the latest date. Two on the same latest date are not guessed
@@ -166,7 +165,13 @@ export function buildAggregate(framework: Framework, measurements: readonly Meas
   return {
     kader: 1,
     kind: 'aggregate',
-    framework: { id: framework.id, title: framework.title, version: framework.version, thresholds: { ...framework.thresholds } },
+    framework: {
+      id: framework.id,
+      title: framework.title,
+      version: framework.version,
+      thresholds: { ...framework.thresholds },
+      provenance: framework.provenance ? { status: framework.provenance.status, disclaimer: framework.provenance.disclaimer.trim() } : null,
+    },
     themes: framework.themes.map((t) => ({ id: t.id, title: t.title })),
     rows,
     mean: {

@@ -12,8 +12,10 @@ export interface ComparisonModel {
   kind: 'comparison';
   gemeente: string;
   framework: { id: string; title: string; versionBefore: string; versionAfter: string };
-  before: { date: string; percent: number | null };
-  after: { date: string; percent: number | null };
+  before: { date: string; percent: number | null; team: string | null; complete: boolean };
+  after: { date: string; percent: number | null; team: string | null; complete: boolean };
+  /** False when the two measurements are of different teams: every output says so. */
+  sameTeam: boolean;
   themes: { id: string; title: string; before: number | null; after: number | null; delta: number | null }[];
   criteria: NonNullable<ReportModel['baseline']>['changes'];
   tally: NonNullable<ReportModel['baseline']>['tally'];
@@ -28,8 +30,9 @@ export function buildComparison(before: ReportModel, after: ReportModel): Compar
     kind: 'comparison',
     gemeente: after.context.gemeente,
     framework: { id: after.framework.id, title: after.framework.title, versionBefore: baseline.version, versionAfter: after.framework.version },
-    before: { date: before.context.date, percent: before.summary.percent },
-    after: { date: after.context.date, percent: after.summary.percent },
+    before: { date: before.context.date, percent: before.summary.percent, team: before.context.team, complete: before.session.status === 'complete' },
+    after: { date: after.context.date, percent: after.summary.percent, team: after.context.team, complete: after.session.status === 'complete' },
+    sameTeam: baseline.sameTeam,
     themes: after.summary.themes.map((t) => {
       const was = earlierThemes.get(t.id) ?? null;
       return { id: t.id, title: t.title, before: was, after: t.percent, delta: was === null || t.percent === null ? null : t.percent - was };
@@ -43,6 +46,17 @@ export function buildComparison(before: ReportModel, after: ReportModel): Compar
 const pct = (value: number | null, none: string) => (value === null ? none : `${value}%`);
 const signed = (value: number | null, none: string) => (value === null ? none : `${value > 0 ? '+' : ''}${value}`);
 
+/** What the reader must know before trusting the arrows: another team, or a measurement not finished. */
+export function comparisonNotes(model: ComparisonModel, msgs: Messages): string[] {
+  const c = msgs.compare;
+  const none = msgs.report.none;
+  return [
+    ...(model.sameTeam ? [] : [c.teamDiffers(model.before.team ?? none, model.after.team ?? none)]),
+    ...(model.before.complete ? [] : [c.incomplete(model.before.date)]),
+    ...(model.after.complete ? [] : [c.incomplete(model.after.date)]),
+  ];
+}
+
 export function comparisonText(model: ComparisonModel, msgs: Messages): string {
   const r = msgs.report;
   const c = msgs.compare;
@@ -51,6 +65,7 @@ export function comparisonText(model: ComparisonModel, msgs: Messages): string {
     `${model.framework.title} (${model.framework.versionBefore} → ${model.framework.versionAfter})`,
     `${r.total}: ${pct(model.before.percent, r.none)} → ${pct(model.after.percent, r.none)}`,
     `${r.changeValues.better}: ${model.tally.better}, ${r.changeValues.same}: ${model.tally.same}, ${r.changeValues.worse}: ${model.tally.worse}`,
+    ...comparisonNotes(model, msgs),
     '',
     columns([[r.theme, r.before, r.after, c.delta], ...model.themes.map((t) => [`${t.id} ${t.title}`, pct(t.before, r.none), pct(t.after, r.none), signed(t.delta, r.none)])]),
     '',

@@ -42,8 +42,8 @@ export function reportCsv(model: ReportModel, table: CsvTable, msgs: Messages, s
   const themes = new Map(model.summary.themes.map((t) => [t.id, `${t.id} ${t.title}`]));
   return toCsv(
     [
-      [r.theme, r.action.criterion, r.csvTitle, r.csvOutcome, r.score, r.csvCritical, r.csvWeight],
-      ...model.criteria.map((c) => [themes.get(c.theme) ?? c.theme, c.id, c.title, r.outcome[c.outcome] ?? c.outcome, c.percent, c.critical ? r.yes : r.no, c.weight]),
+      [r.theme, r.action.criterion, r.csvTitle, r.csvOutcome, r.score, r.csvCritical, r.csvWeight, r.basis],
+      ...model.criteria.map((c) => [themes.get(c.theme) ?? c.theme, c.id, c.title, r.outcome[c.outcome] ?? c.outcome, c.percent, c.critical ? r.yes : r.no, c.weight, r.basisValues[c.basis ?? 'unstated'] ?? null]),
     ],
     separator,
   );

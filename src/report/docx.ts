@@ -8,6 +8,7 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TextRun as DocxTextRun } from 'docx';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { ReportModel } from './model.js';
+import { reportSentences } from './render.js';
 
 type Block = DocxParagraph | DocxTable;
 type Text = string | number | null | undefined;
@@ -17,6 +18,10 @@ const TEXT_WIDTH = { portrait: 11906 - 2 * 1440, landscape: 16838 - 2 * 1440 };
 
 /** C0 control characters are not allowed in XML; one in a note must not make Word refuse the file. */
 const clean = (text: Text): string => String(text ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/** Sources as one line of text: Word shows the address beside the name, so a printed plan keeps it. */
+const referenceText = (references: ReportModel['criteria'][number]['references']): string =>
+  references.map((x) => `${x.source}${x.section ? `, ${x.section}` : ''}${x.url ? ` <${x.url}>` : ''}`).join('; ');
 
 export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string): Promise<Buffer> {
   const docx = await import('docx');
@@ -75,7 +80,11 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
 
   // Title and context, as the table at the top of the Markdown plan.
   const c = model.context;
-  add(heading(r.title(c.gemeente), 1), para(r.subtitle));
+  const said = reportSentences(model, msgs);
+  add(heading(`${r.title(c.gemeente)}${said.draft ? ` (${r.draftShort})` : ''}`, 1));
+  if (said.draft) add(para(runs(said.draft, true)));
+  add(para(r.subtitle));
+  if (model.framework.provenance) add(para(runs(`${r.aboutFramework}: `, true), model.framework.provenance.disclaimer));
   add(
     table(
       [r.context, ''],
@@ -86,6 +95,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
         [r.date, c.date],
         [r.framework, `${model.framework.title} (${model.framework.publisher})`],
         [r.version, model.framework.version],
+        [r.textStatus, said.provenance],
         [r.interviewers, c.interviewers.length ? c.interviewers.join(', ') : r.none],
         [r.respondents, c.respondents.length ? c.respondents.join(', ') : r.none],
         [r.status, `${r.statusValues[model.session.status] ?? model.session.status} (${r.answered}: ${model.session.answered})`],
@@ -100,17 +110,16 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   add(heading(r.summary, 2), para(runs(`${r.total}: ${pct(s.percent)}`, true), ` — ${tally}`));
   add(
     table(
-      [r.theme, r.score, outcome('meets'), outcome('partly'), outcome('not-met'), outcome('open')],
-      s.themes.map((t) => [`${t.id} ${t.title}`, pct(t.percent), t.tally.meets, t.tally.partly, t.tally['not-met'], t.tally.open]),
-      [4, 1, 1.4, 1.4, 1.4, 1],
-      [1, 2, 3, 4, 5],
+      [r.theme, r.score, outcome('meets'), outcome('partly'), outcome('not-met'), outcome('unknown'), outcome('not-applicable'), outcome('open')],
+      s.themes.map((t) => [`${t.id} ${t.title}`, pct(t.percent), t.tally.meets, t.tally.partly, t.tally['not-met'], t.tally.unknown, t.tally['not-applicable'], t.tally.open]),
+      [4, 1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2],
+      [1, 2, 3, 4, 5, 6, 7],
     ),
   );
 
   // Critical points first (veiligheid voorop), then the strengths.
-  add(heading(r.criticalFirst, 3));
-  if (s.critical.length) for (const x of s.critical) add(bullet(runs(`${x.id} ${x.title}`, true), ` — ${outcome(x.outcome)}`));
-  else add(para(r.noCritical));
+  add(heading(r.criticalFirst, 3), para(said.criticalSentence));
+  for (const x of s.critical) add(bullet(runs(`${x.id} ${x.title}`, true), ` — ${outcome(x.outcome)}`));
   // A merged session: where the respondents differ, each perspective, and the verdict.
   if (model.triangulation.length) {
     const from = model.sources ? ` ${r.mergedFrom}: ${model.sources.from.map((f) => `${f.respondent} (${f.date})`).join(', ')}.` : '';
@@ -124,6 +133,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   }
   add(heading(r.strengths, 2));
   if (model.strengths.length) {
+    add(para(r.strengthsIntro));
     for (const x of model.strengths) {
       const notes = x.findings.flatMap((f) => (f.note ? [` — ${f.note}`] : []));
       add(bullet(runs(`${x.id} ${x.title}`, true), ...notes));
@@ -132,7 +142,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
 
   // Improvement points per theme, each numbered with its place in the overall priority order.
   add(heading(r.improvements, 2));
-  if (!model.improvements.length) add(para(r.noImprovements));
+  if (!model.improvements.length) add(para(said.noImprovements));
   for (const group of model.improvements) {
     add(heading(`${group.theme.id} ${group.theme.title}`, 3));
     for (const x of group.criteria) {
@@ -142,6 +152,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
       add(para(`${outcome(x.outcome)}${score}${judgement}`));
       add(para(runs(`${r.whatGood}: `, false, true), x.description));
       if (x.findings.length) add(table([r.findings, r.answer, r.note], x.findings.map((f) => [f.question, f.answer, f.note]), [3, 2, 2]));
+      add(labelled(r.basis, `${r.basisValues[x.basis ?? 'unstated']}${x.references.length ? `; ${r.references}: ${referenceText(x.references)}` : ''}`));
       if (x.evidenceSeen.length) add(labelled(r.evidenceSeen, x.evidenceSeen.join('; ')));
       if (x.evidenceMissing.length) add(labelled(r.evidenceMissing, x.evidenceMissing.join('; ')));
       if (x.suggestions.length) add(para(runs(`${r.suggestions}:`, true)), ...x.suggestions.map((text) => bullet(text)));
@@ -150,6 +161,15 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
         for (const a of x.actions) add(bullet(`${a.id}: ${a.what} (${a.owner}, ${a.due}, ${r.statusAction[a.status] ?? a.status})`));
       }
     }
+  }
+
+  // What the plan says nothing about: unknown (and no improvement point) or not yet assessed.
+  const u = model.unresolved;
+  if (u.unknown.length || u.open.length) {
+    add(heading(r.unresolved, 2), para(r.unresolvedIntro));
+    const named = (x: (typeof u.open)[number]) => bullet(`${x.id} ${x.title}${x.critical ? ` (${r.critical})` : ''}`);
+    if (u.unknown.length) add(para(runs(`${r.unresolvedUnknown}:`, true)), ...u.unknown.map(named));
+    if (u.open.length) add(para(runs(`${r.unresolvedOpen}:`, true)), ...u.open.map(named));
   }
 
   // The action plan: the table a gemeente works from, one row per SMART action.
@@ -194,9 +214,18 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   const f = model.framework;
   add(heading(r.account, 2));
   add(bullet(`${r.source}: ${f.title}, ${f.publisher}${f.adopted ? ` (${f.adopted})` : ''}, ${f.source}`));
+  add(bullet(`${r.textStatus}: ${said.provenance}${f.provenance ? `. ${f.provenance.disclaimer}` : ''}`), bullet(said.bases));
   add(bullet(`${r.version}: ${f.version}; ${r.digest}: ${f.digest}`));
   if (model.account.digestMatches === false) add(bullet(runs(r.digestChanged, true)));
-  add(bullet(r.scoring(model.account.thresholds.meets, model.account.thresholds.partly)), bullet(r.priorityRule));
+  add(bullet(r.scoring(model.account.thresholds.meets, model.account.thresholds.partly)), bullet(said.scoringRule), bullet(r.priorityRule));
+  add(heading(r.criteriaSources, 3));
+  add(
+    table(
+      [r.action.criterion, r.csvOutcome, r.basis, r.references],
+      model.criteria.map((x) => [`${x.id} ${x.title}${x.critical ? ` (${r.critical})` : ''}`, outcome(x.outcome), r.basisValues[x.basis ?? 'unstated'], referenceText(x.references)]),
+      [3, 1.2, 1.3, 3],
+    ),
+  );
   if (version) add(para(r.generatedBy(version)));
 
   const document = new Document({

@@ -3,8 +3,10 @@
  * baseline session. Renderers only lay it out; `kader report --format json` prints it as is.
  * Its shape is documented in docs/report-model.md.
  */
-import type { Framework } from '../framework/types.js';
-import { questionsOf } from '../framework/types.js';
+import type { Basis, Framework, ProvenanceStatus, Reference, ScoringRule } from '../framework/types.js';
+import { basisOf, questionsOf } from '../framework/types.js';
+import { comparability } from '../session/comparable.js';
+import { openRequired } from '../session/state.js';
 import { answerLabel, type AnswerWords } from './answer-label.js';
 import { sourcesOf, triangulation, type SourcesView, type TriangulationView } from './triangulation.js';
 import { prioritise, scoreSession, type CriterionScore, type Outcome, type Tally } from '../scoring/score.js';
@@ -32,6 +34,11 @@ export interface CriterionView extends ScoreView {
   theme: string;
   critical: boolean;
   weight: number;
+  /** How the answers were combined: `mean` or `weakest`. */
+  rule: ScoringRule;
+  /** What the criterion rests on; null when the framework does not say. */
+  basis: Basis | null;
+  references: Reference[];
   outcome: Outcome;
   computed: Outcome;
   judgement: { verdict: string; motivation: string } | null;
@@ -51,6 +58,15 @@ export interface ActionView extends ImprovementAction {
   critical: boolean;
 }
 
+/** A criterion named in a list (critical section, not yet assessed, unknown). */
+export interface CriterionRef {
+  id: string;
+  title: string;
+  theme: string;
+  critical: boolean;
+  outcome: Outcome;
+}
+
 export interface ReportModel {
   kader: 1;
   kind: 'report';
@@ -62,13 +78,43 @@ export interface ReportModel {
     interviewers: string[];
     respondents: string[];
   };
-  framework: { id: string; version: string; title: string; publisher: string; source: string; adopted: string | null; digest: string };
-  session: { id: string; status: Session['status']; answered: number; questions: number };
+  framework: {
+    id: string;
+    version: string;
+    title: string;
+    publisher: string;
+    source: string;
+    adopted: string | null;
+    digest: string;
+    /** Whether the framework's text is official; null when the framework does not say. */
+    provenance: { status: ProvenanceStatus; disclaimer: string } | null;
+    language: 'nl' | 'en';
+  };
+  session: {
+    id: string;
+    /** Computed from the answers and the framework, not taken from the file. */
+    status: Session['status'];
+    answered: number;
+    questions: number;
+    /** Asked, required questions still without an answer. */
+    openRequired: number;
+  };
   summary: ScoreView & {
     tally: Tally;
     themes: (ScoreView & { id: string; title: string; tally: Tally })[];
-    critical: { id: string; title: string; outcome: Outcome }[];
+    /** Critical criteria that do not (yet) meet: not met, partly, unknown, then not yet assessed. */
+    critical: CriterionRef[];
+    criticalCount: { total: number; meets: number; notApplicable: number };
+    /** True only when every critical criterion meets or does not apply (and there is one at least). */
+    allCriticalMet: boolean;
   };
+  /**
+   * What `kader plan` walks, in priority order: the improvement points, with the critical
+   * criteria not yet assessed after the critical findings (unknown safety is a risk to act on).
+   */
+  planOrder: string[];
+  /** Criteria that are unknown (and not an improvement point) or not yet assessed, in framework order. */
+  unresolved: { unknown: CriterionRef[]; open: CriterionRef[] };
   /** Every criterion in framework order, whatever its outcome. */
   criteria: CriterionView[];
   strengths: CriterionView[];
@@ -77,6 +123,9 @@ export interface ReportModel {
   baseline: {
     date: string;
     version: string;
+    /** The earlier measurement's team; `sameTeam` false means the comparison spans two teams (said in every output). */
+    team: string | null;
+    sameTeam: boolean;
     changes: { id: string; title: string; before: ScoreView & { outcome: Outcome }; after: ScoreView & { outcome: Outcome }; change: Change }[];
     tally: Record<Change, number>;
     actions: (ImprovementAction & { statusNow: ImprovementAction['status'] | null })[];
@@ -85,7 +134,14 @@ export interface ReportModel {
   triangulation: TriangulationView[];
   /** For a merged session: the interviews it was merged from; null otherwise. */
   sources: SourcesView | null;
-  account: { thresholds: { meets: number; partly: number }; digestMatches: boolean | null };
+  account: {
+    thresholds: { meets: number; partly: number };
+    digestMatches: boolean | null;
+    /** Which rule combined the answers: how many criteria by each, and the critical ones by which. */
+    rules: { mean: number; weakest: number; critical: ScoringRule | 'mixed' | null };
+    /** How many criteria rest on each basis; `unstated` when the framework does not say. */
+    bases: Record<Basis | 'unstated', number>;
+  };
 }
 
 const PRIORITY_ORDER = { hoog: 0, middel: 1, laag: 2 } as const;
@@ -117,7 +173,7 @@ function criterionView(c: CriterionScore, input: ReportInput, rank: number | nul
   const findings: FindingView[] = [];
   const seen = new Set<string>();
   for (const question of c.criterion.questions) {
-    const answer = session.answers[question.id];
+    const answer = Object.hasOwn(session.answers, question.id) ? session.answers[question.id] : undefined;
     if (!answer || answer.inactive) continue;
     for (const e of answer.evidence ?? []) seen.add(e);
     findings.push({ question: question.text, questionId: question.id, answer: answerLabel(framework, question.id, answer.value, input.words), note: answer.note ?? null });
@@ -128,6 +184,9 @@ function criterionView(c: CriterionScore, input: ReportInput, rank: number | nul
     theme: c.theme.id,
     critical: c.criterion.critical === true,
     weight: c.weight,
+    rule: c.rule,
+    basis: basisOf(input.framework, c.criterion) ?? null,
+    references: c.criterion.references ?? [],
     ...view(c.score),
     outcome: c.outcome,
     computed: c.computed,
@@ -158,6 +217,18 @@ function compare(before: CriterionScore | undefined, after: CriterionScore): Cha
 export function buildReport(input: ReportInput): ReportModel {
   const { framework, session } = input;
   const scored = scoreSession(framework, session);
+  const ref = (c: CriterionScore): CriterionRef => ({ id: c.criterion.id, title: c.criterion.title, theme: c.theme.id, critical: c.criterion.critical === true, outcome: c.outcome });
+  const critical = scored.criteria.filter((c) => c.criterion.critical === true);
+  const criticalCount = {
+    total: critical.length,
+    meets: critical.filter((c) => c.outcome === 'meets').length,
+    notApplicable: critical.filter((c) => c.outcome === 'not-applicable').length,
+  };
+  const findings = new Set(scored.improvements.map((c) => c.criterion.id));
+  const criticalRules = new Set(critical.map((c) => c.rule));
+  const bases: Record<Basis | 'unstated', number> = { official: 0, 'public-report': 0, news: 0, interpretation: 0, unstated: 0 };
+  for (const c of scored.criteria) bases[basisOf(framework, c.criterion) ?? 'unstated']++;
+  const open = openRequired(framework, session);
   const ranks = new Map(scored.improvements.map((c, i) => [c.criterion.id, i + 1]));
   const views = new Map(scored.criteria.map((c) => [c.criterion.id, criterionView(c, input, ranks.get(c.criterion.id) ?? null)]));
   const asked = [...questionsOf(framework)];
@@ -193,6 +264,8 @@ export function buildReport(input: ReportInput): ReportModel {
     baseline = {
       date: input.baseline.context.date,
       version: input.baseline.framework.version,
+      team: input.baseline.context.team ?? null,
+      sameTeam: comparability(input.baseline, session).sameTeam,
       changes,
       tally,
       actions: (input.baseline.actions ?? []).map((a) => ({ ...a, statusNow: now.get(a.id) ?? null })),
@@ -218,20 +291,30 @@ export function buildReport(input: ReportInput): ReportModel {
       source: framework.source,
       adopted: framework.adopted ?? null,
       digest: session.framework.digest,
+      provenance: framework.provenance ? { status: framework.provenance.status, disclaimer: framework.provenance.disclaimer.trim() } : null,
+      language: framework.language,
     },
     session: {
       id: session.id,
-      status: session.status,
+      status: open.length === 0 ? 'complete' : 'in-progress',
       answered: Object.values(session.answers).filter((a) => !a.inactive).length,
       questions: asked.length,
+      openRequired: open.length,
     },
     summary: {
       ...view(scored.total),
       tally: scored.tally,
       themes: scored.themes.map((t) => ({ id: t.theme.id, title: t.theme.title, ...view(t.score), tally: t.tally })),
-      critical: prioritise(scored.criteria)
+      critical: prioritise(scored.criteria, { includeOpen: true })
         .filter((c) => c.criterion.critical)
-        .map((c) => ({ id: c.criterion.id, title: c.criterion.title, outcome: c.outcome })),
+        .map(ref),
+      criticalCount,
+      allCriticalMet: criticalCount.total > 0 && criticalCount.meets + criticalCount.notApplicable === criticalCount.total,
+    },
+    planOrder: prioritise(scored.criteria, { includeOpen: true }).map((c) => c.criterion.id),
+    unresolved: {
+      unknown: scored.criteria.filter((c) => c.outcome === 'unknown' && !findings.has(c.criterion.id)).map(ref),
+      open: scored.criteria.filter((c) => c.outcome === 'open').map(ref),
     },
     criteria: scored.criteria.map((c) => views.get(c.criterion.id)!),
     strengths: scored.strengths.map((c) => views.get(c.criterion.id)!),
@@ -240,6 +323,15 @@ export function buildReport(input: ReportInput): ReportModel {
     baseline,
     triangulation: triangulation(framework, session, input.words),
     sources: sourcesOf(session),
-    account: { thresholds: framework.thresholds, digestMatches: input.digest ? input.digest === session.framework.digest : null },
+    account: {
+      thresholds: framework.thresholds,
+      digestMatches: input.digest ? input.digest === session.framework.digest : null,
+      rules: {
+        mean: scored.criteria.filter((c) => c.rule === 'mean').length,
+        weakest: scored.criteria.filter((c) => c.rule === 'weakest').length,
+        critical: criticalRules.size === 0 ? null : criticalRules.size > 1 ? 'mixed' : [...criticalRules][0]!,
+      },
+      bases,
+    },
   };
 }

@@ -10,7 +10,7 @@ import { PRECOMPILED_TEMPLATES_DIR, TEMPLATES_DIR } from '../core/assets.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { AggregateModel } from './aggregate.js';
 import { markedName } from './aggregate-text.js';
-import type { ComparisonModel } from './compare.js';
+import { comparisonNotes, type ComparisonModel } from './compare.js';
 import type { ReportModel } from './model.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
@@ -56,11 +56,38 @@ export function themeChart(model: ReportModel): { width: number; height: number;
   return { width: barX + barWidth + 60, height: 16 + bars.length * rowHeight, barX, barWidth, bars };
 }
 
+/**
+ * The sentences that depend on the session, chosen here so each is true of it: "all critical
+ * criteria are met" only when every one is, "no improvement points" only when nothing is open.
+ */
+export function reportSentences(model: ReportModel, msgs: Messages) {
+  const r = msgs.report;
+  const { total, meets, notApplicable } = model.summary.criticalCount;
+  const bases = (Object.entries(model.account.bases) as [string, number][])
+    .filter(([, n]) => n > 0)
+    .map(([basis, n]) => `${n} ${r.basisValues[basis] ?? basis}`)
+    .join(', ');
+  const { rules } = model.account;
+  return {
+    criticalSentence: total === 0 ? r.criticalNone : model.summary.allCriticalMet ? r.criticalAllMet(total, notApplicable) : r.criticalSome(meets, total),
+    noImprovements: model.unresolved.open.length > 0 ? r.noImprovementsYet(model.unresolved.open.length) : r.noImprovements,
+    draft: model.session.status === 'complete' ? '' : r.draft(model.session.openRequired),
+    provenance: model.framework.provenance ? r.provenanceStatus[model.framework.provenance.status] ?? model.framework.provenance.status : r.provenanceUnstated,
+    bases: r.basesSummary(bases),
+    scoringRule: r.scoringRule(rules.mean, rules.weakest, rules.critical),
+    baselineTeam: model.baseline && !model.baseline.sameTeam ? msgs.compare.teamDiffers(model.baseline.team ?? r.none, model.context.team ?? r.none) : '',
+  };
+}
+
+/** Only the plain labels of a catalogue: templates get data, never functions. */
+export const plainLabels = (labels: object): Record<string, unknown> => Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value !== 'function'));
+
 /** The plain labels a template may use (functions of i18n already applied). */
 function labels(model: ReportModel, msgs: Messages, version: string, lang: Lang) {
   const r = msgs.report;
   return {
-    ...r,
+    ...plainLabels(r),
+    ...reportSentences(model, msgs),
     title: r.title(model.context.gemeente),
     baseline: model.baseline ? r.baseline(model.baseline.date) : '',
     scoring: r.scoring(model.account.thresholds.meets, model.account.thresholds.partly),
@@ -90,7 +117,8 @@ function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
   hb.registerHelper('join', (items: unknown, separator: unknown) => (Array.isArray(items) ? items.map(String).join(String(separator)) : ''));
   hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  // Like JavaScript's ||: the first truthy argument (so it can pick a fallback), else false.
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? false);
   hb.registerHelper('signed', (value: unknown) => (typeof value === 'number' ? `${value > 0 ? '+' : ''}${value}` : msgs.report.none));
 }
 
@@ -136,8 +164,7 @@ export function renderComparison(model: ComparisonModel, format: 'md' | 'html', 
   const template = templateFor('compare', format, options.msgs, options.templateText);
   const r = options.msgs.report;
   // Only plain labels go to a template (functions are applied here, or left out).
-  const plain = Object.fromEntries(Object.entries(r).filter(([, value]) => typeof value !== 'function'));
-  const t = { ...plain, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
+  const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
   return template(structuredClone({ comparison: model, t }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
@@ -148,13 +175,14 @@ export function renderAggregate(model: AggregateModel, format: 'md' | 'html', op
   const template = templateFor('aggregate', format, options.msgs);
   const a = options.msgs.aggregate;
   const r = options.msgs.report;
-  const plain = (labels: object) => Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value !== 'function'));
   const { meets, partly } = model.framework.thresholds;
   const { reasons, ...labels } = a;
   const t = {
-    ...plain(labels),
+    ...plainLabels(labels),
     lang: options.lang,
     title: a.title(model.framework.title),
+    textStatus: r.textStatus,
+    provenance: model.framework.provenance ? (r.provenanceStatus[model.framework.provenance.status] ?? model.framework.provenance.status) : r.provenanceUnstated,
     subtitle: a.subtitle(model.rows.length, model.framework.version),
     legend: a.legend(Math.round(meets * 100), Math.round(partly * 100)),
     criterion: r.action.criterion,

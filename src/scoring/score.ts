@@ -2,11 +2,15 @@
  * Pure scoring of a session: question → criterion → theme → total, verdicts from thresholds
  * or from the interviewer's judgement, and the priority order of improvement points.
  */
-import { activeQuestions } from '../interview/engine.js';
-import type { Criterion, Framework, Theme } from '../framework/types.js';
+import { activeQuestions, answerOf } from '../session/state.js';
+import { scoringRuleOf, type Criterion, type Framework, type ScoringRule, type Theme } from '../framework/types.js';
 import type { Judgement, Session } from '../session/types.js';
 
-/** A criterion's outcome. `open`: a scored question is still unanswered; `unknown`: only "onbekend". */
+/**
+ * A criterion's outcome. `open` (nog niet beoordeeld): a scored question is still unanswered;
+ * `unknown`: only "onbekend", or under the weakest-answer rule an "onbekend" among answers
+ * that do not show it is unmet.
+ */
 export type Outcome = 'meets' | 'partly' | 'not-met' | 'not-applicable' | 'unknown' | 'open';
 
 export interface Tally {
@@ -24,7 +28,9 @@ export interface CriterionScore {
   /** Position in the framework, for stable ties. */
   order: number;
   weight: number;
-  /** Mean of the scored answers (0..1); undefined when nothing is scored or a scored question is open. */
+  /** How the answers were combined (see `scoringRuleOf`). */
+  rule: ScoringRule;
+  /** Mean or lowest of the scored answers (0..1), by `rule`; undefined when nothing is scored or a scored question is open. */
   score?: number;
   /** The verdict from the thresholds, before any judgement. */
   computed: Outcome;
@@ -49,7 +55,7 @@ export interface SessionScore {
   themes: ThemeScore[];
   total?: number;
   tally: Tally;
-  /** Criteria that are partly or not met, in priority order (see `prioritise`). */
+  /** Criteria that are partly or not met, and critical ones that are unknown, in priority order (see `prioritise`). */
   improvements: CriterionScore[];
   strengths: CriterionScore[];
 }
@@ -80,6 +86,24 @@ function levelScores(framework: Framework, scaleId: string | undefined): Map<str
   return scales.get(scaleId) ?? new Map();
 }
 
+/**
+ * A criterion's outcome from its scored answers under its rule. `mean`: the mean of the levels
+ * decides, "onbekend" is left out while anything is scored. `weakest` (critical criteria by
+ * default): the lowest level decides, and an "onbekend" answer makes the criterion unknown
+ * unless another answer already shows it is not met: unknown safety is not a pass.
+ */
+function outcomeOf(framework: Framework, rule: ScoringRule, scores: readonly number[], onbekend: number, open: number): { score?: number; computed: Outcome } {
+  if (open > 0) return { computed: 'open' };
+  const { meets, partly } = framework.thresholds;
+  const verdict = (score: number): Outcome => (score >= meets ? 'meets' : score >= partly ? 'partly' : 'not-met');
+  if (scores.length === 0) return { computed: onbekend > 0 ? 'unknown' : 'not-applicable' };
+  const score = rule === 'weakest' ? Math.min(...scores) : scores.reduce((a, b) => a + b, 0) / scores.length;
+  const computed = verdict(score);
+  // No score either: a theme mean must not count the known answers of a criterion that is unknown.
+  if (rule === 'weakest' && onbekend > 0 && computed !== 'not-met') return { computed: 'unknown' };
+  return { score, computed };
+}
+
 function scoreCriterion(framework: Framework, session: Session, active: ReadonlySet<string>, criterion: Criterion, theme: Theme, order: number): CriterionScore {
   const scores: number[] = [];
   let nvt = 0;
@@ -87,7 +111,7 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   let open = 0;
   for (const question of criterion.questions) {
     if (question.type !== 'scale' || !active.has(question.id)) continue;
-    const answer = session.answers[question.id];
+    const answer = answerOf(session, question.id);
     if (!answer) {
       open++;
       continue;
@@ -97,18 +121,15 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
     else if (answer.value === 'nvt') nvt++;
     else if (answer.value === 'onbekend') onbekend++;
   }
-  const score = open === 0 && scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined;
-  let computed: Outcome;
-  if (open > 0) computed = 'open';
-  else if (score !== undefined) computed = score >= framework.thresholds.meets ? 'meets' : score >= framework.thresholds.partly ? 'partly' : 'not-met';
-  else if (onbekend > 0) computed = 'unknown';
-  else computed = 'not-applicable';
-  const judgement = session.judgements?.[criterion.id];
+  const rule = scoringRuleOf(framework, criterion);
+  const { score, computed } = outcomeOf(framework, rule, scores, onbekend, open);
+  const judgement = session.judgements && Object.hasOwn(session.judgements, criterion.id) ? session.judgements[criterion.id] : undefined;
   return {
     criterion,
     theme,
     order,
     weight: criterion.weight ?? 1,
+    rule,
     score,
     computed,
     outcome: judgement ? judgement.verdict : computed,
@@ -120,16 +141,23 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   };
 }
 
+/** Unknown safety is a risk to act on; a critical criterion nobody has assessed yet is one to assess. */
+const isFinding = (c: CriterionScore): boolean =>
+  c.outcome === 'partly' || c.outcome === 'not-met' || (c.criterion.critical === true && c.outcome === 'unknown');
+
 /**
- * Improvement points: unmet critical criteria first (veiligheid voorop), then the largest
- * weight × (1 − score), ties in framework order. A judged criterion without a score counts
- * as score 0 for the gap.
+ * Improvement points, in priority order: critical criteria that are not met, partly met or
+ * unknown first (veiligheid voorop), then the rest by the largest weight × (1 − score), ties
+ * in framework order. A criterion without a score (judged, or unknown) counts as score 0 for
+ * the gap. With `includeOpen`, critical criteria not yet assessed follow the critical
+ * findings: `kader plan` offers them, the report lists them in the critical section.
  */
-export function prioritise(criteria: readonly CriterionScore[]): CriterionScore[] {
+export function prioritise(criteria: readonly CriterionScore[], { includeOpen = false } = {}): CriterionScore[] {
   const gap = (c: CriterionScore) => c.weight * (1 - (c.score ?? 0));
+  const tier = (c: CriterionScore) => (c.criterion.critical !== true ? 2 : c.outcome === 'open' ? 1 : 0);
   return criteria
-    .filter((c) => c.outcome === 'partly' || c.outcome === 'not-met')
-    .sort((a, b) => Number(b.criterion.critical === true) - Number(a.criterion.critical === true) || gap(b) - gap(a) || a.order - b.order);
+    .filter((c) => isFinding(c) || (includeOpen && c.criterion.critical === true && c.outcome === 'open'))
+    .sort((a, b) => tier(a) - tier(b) || gap(b) - gap(a) || a.order - b.order);
 }
 
 /** `active` may be passed when the caller computed it already (a batch checks and scores). */

@@ -5,7 +5,8 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { compiledSchema } from '../core/json-schema.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
-import { openRequired } from '../interview/engine.js';
+import { migrationPath } from './migrate.js';
+import { openRequired } from './state.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
 import { fastParse } from '../yaml/fast.js';
@@ -67,6 +68,14 @@ export function checkSessionAgainst(
 
   if (session.framework.id !== framework.id) {
     report(['framework', 'id'], 'framework-mismatch', msgs.session.frameworkMismatch(session.framework.id, framework.id));
+    return diagnostics;
+  }
+  // A version this framework does not know, or an older one not yet carried over: the answers
+  // would be read against the wrong questions, so one clear line instead of a finding per id.
+  const version = migrationPath(framework, session.framework.version);
+  if (version !== 'current') {
+    const say = version === 'migratable' ? msgs.session.versionOlder : msgs.session.versionUnknown;
+    report(['framework', 'version'], 'framework-version', say(framework.id, session.framework.version, framework.version));
     return diagnostics;
   }
   const drift = session.framework.digest !== digest;

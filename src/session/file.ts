@@ -10,6 +10,8 @@ import type { Document, Node } from 'yaml';
 import { yaml } from '../yaml/lib.js';
 import { FileError, readTextFile, writeFileAtomic } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
+import type { Framework } from '../framework/types.js';
+import { settle } from './state.js';
 import type { Session } from './types.js';
 
 /** The editor modeline, pointing from the session's folder to the installed session schema. */
@@ -103,8 +105,12 @@ export class SessionFile {
     return this.doc.toString({ lineWidth: 0 });
   }
 
-  save(session: Session): void {
-    this.apply(session);
+  /**
+   * The one way a session reaches disk: settled against its framework first (inactive answers
+   * marked, status recomputed), so no writer can leave a stale `status: complete` behind.
+   */
+  save(session: Session, framework: Framework): void {
+    this.apply(settle(framework, session));
     const text = this.text();
     let onDisk: string | undefined;
     try {

@@ -4,7 +4,7 @@
 import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { validateFrameworkText } from '../../dist/framework/validate.js';
-import { buildPlan, isComplete, markInactive, runInterview } from '../../dist/interview/engine.js';
+import { buildPlan, runInterview } from '../../dist/interview/engine.js';
 import { frameworkDigest, SessionFile } from '../../dist/session/file.js';
 import { messages } from '../../dist/i18n/index.js';
 
@@ -23,7 +23,7 @@ const session = {
   actions: [],
 };
 const file = SessionFile.create(sessionPath, session, msgs);
-file.save(session);
+file.save(session, framework);
 writeSync(1, 'started\n');
 
 const pick = (q) => {
@@ -57,9 +57,7 @@ await runInterview({
   prompter,
   now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   save(s) {
-    markInactive(framework, s.answers);
-    s.status = isComplete(framework, s.answers) ? 'complete' : 'in-progress';
-    file.save(s);
+    file.save(s, framework);
     const last = Object.keys(s.answers).at(-1);
     writeSync(1, `saved ${last}\n`);
   },

@@ -9,7 +9,7 @@ import { buildAggregate, measure, type AggregateNote, type Measurement } from '.
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
 import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
-import { activeQuestions } from '../../interview/engine.js';
+import { activeQuestions } from '../../session/state.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';
-import { activeQuestions } from '../../interview/engine.js';
+import { activeQuestions, progressOf } from '../../session/state.js';
 import { kindsOf } from '../../privacy/detect.js';
 import { scanSession } from '../../privacy/session.js';
 import { checkSessionAgainst, parseSessionText, quickCheck } from '../../session/check.js';
@@ -33,9 +33,8 @@ function completenessTable(ctx: CommandContext, file: string, session: Session, 
   const { framework } = resolved;
   const active = activeQuestions(framework, session.answers);
   const rows = framework.themes.map((theme) => {
-    const asked = indexOf(framework).places.filter((p) => p.theme.id === theme.id && active.has(p.question.id));
-    const answered = asked.filter((p) => session.answers[p.question.id]).length;
-    return [theme.id, String(answered), String(asked.length - answered), theme.title];
+    const { answered, open } = progressOf(indexOf(framework).places.filter((p) => p.theme.id === theme.id), framework, session, active);
+    return [theme.id, String(answered), String(open), theme.title];
   });
   const table = [ctx.msgs.cli.check.completenessHeader, ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i]!.length)));

@@ -49,7 +49,7 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
       continue;
     }
     try {
-      file.save(result.session);
+      file.save(result.session, framework);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       ctx.io.stderr(`kader: ${error.message}\n`);

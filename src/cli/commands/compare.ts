@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { publishable, type PrivacyChoice } from '../privacy-gate.js';
-import { inCurrentVersion, openSession } from '../session-io.js';
+import { assertComparable, currentVersionOf, inCurrentVersion, openSession } from '../session-io.js';
 
 export interface CompareOptions extends PrivacyChoice {
   before: string;
@@ -19,12 +19,13 @@ export interface CompareOptions extends PrivacyChoice {
 }
 
 export async function compareCommand(ctx: CommandContext, options: CompareOptions): Promise<ExitCode> {
-  const older = openSession(ctx, resolve(ctx.io.cwd, options.before), options.framework);
-  const newer = openSession(ctx, resolve(ctx.io.cwd, options.after), options.framework);
+  const older = openSession(ctx, resolve(ctx.io.cwd, options.before), options.framework, 'readable');
+  const newer = openSession(ctx, resolve(ctx.io.cwd, options.after), options.framework, 'readable');
   if (older.session.framework.id !== newer.session.framework.id) {
     throw new UserError(ctx.msgs.session.frameworkMismatch(newer.session.framework.id, older.session.framework.id), 1);
   }
-  const [before, after] = publishable(ctx, [inCurrentVersion(ctx, older, newer), newer.session], options);
+  assertComparable(ctx, older, newer);
+  const [before, after] = publishable(ctx, [inCurrentVersion(ctx, older, newer), currentVersionOf(ctx, newer)], options);
   const words = { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special };
   // Both measured against the newer framework file, so ids and scales line up.
   const framework = newer.resolved.framework;

@@ -21,6 +21,8 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     id: framework.id,
     version: framework.version,
     criteria: framework.themes.reduce((n, t) => n + t.criteria.length, 0),
+    /** official, reconstruction or draft; null when the framework does not say. */
+    status: framework.provenance?.status ?? null,
     title: framework.title,
     origin,
     path: displayPath(path, ctx.io.cwd),
@@ -32,9 +34,10 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     ctx.io.stdout(`${ctx.msgs.cli.frameworks.none}\n`);
   } else {
     const header = ctx.msgs.cli.frameworks.header;
-    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), r.version, String(r.criteria), r.title])];
-    const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => row[i]!.length)));
-    const lines = table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '));
+    const statuses = ctx.msgs.cli.frameworks.status;
+    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), r.version, String(r.criteria), r.status ? (statuses[r.status] ?? r.status) : statuses.unstated!, r.title])];
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((row) => row[i]!.length)));
+    const lines = table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell)).join('  '));
     ctx.io.stdout(`${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n`);
   }
   for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled)}\n`);

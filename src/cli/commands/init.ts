@@ -25,6 +25,10 @@ adopted: "${today}"
 source: https://example.org/bron-van-het-kader
 language: nl
 description: Waarvoor dit kader is, voor wie, en hoe actueel het is.
+provenance:
+  # official: de tekst van de uitgever; reconstruction: opgebouwd uit openbare bronnen; draft: een concept
+  status: draft
+  disclaimer: Concept, nog niet vastgesteld. Zeg hier in een of twee zinnen wat officieel is en wat niet.
 audiences:
   - id: lokaal-team
     label: Lokaal (wijk)team
@@ -55,6 +59,8 @@ themes:
           - Een document om naar te vragen.
         weight: 1
         critical: false
+        # official, public-report, news of interpretation: waar dit criterium op rust
+        basis: interpretation
         audience: lokaal-team
         references:
           - { source: Naam van de bron, section: Hoofdstuk of paragraaf }

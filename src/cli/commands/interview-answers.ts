@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { personalDataWarning } from '../../privacy/detect.js';
-import { progressOf } from '../../interview/engine.js';
+import { progressOf } from '../../session/state.js';
 import type { Answer } from '../../session/types.js';
 import { checkValue, describeValueProblem } from '../../session/values.js';
 import { parseYaml } from '../../yaml/parse.js';
@@ -99,7 +99,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     throw error;
   }
   const shown = displayPath(path, ctx.io.cwd);
-  const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session.answers);
+  const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session);
   ctx.io.stdout(`${t.answersAdded(Object.keys(incoming).length, shown)} ${openRequired === 0 ? t.finished(shown) : t.stillOpen(openRequired)}\n`);
   return 0;
 }

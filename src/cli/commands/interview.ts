@@ -2,7 +2,10 @@
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, Interrupted, progressOf, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
+import { buildPlan, Interrupted, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
+import { buildReport } from '../../report/model.js';
+import { reportSentences } from '../../report/render.js';
+import { progressOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
@@ -73,8 +76,9 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   const plan = buildPlan(framework, { theme: options.theme, audience: options.audience });
   if (plan.length === 0) throw new UserError(t.emptyPlan);
   const shown = displayPath(open.path, ctx.io.cwd);
+  ctx.io.stdout(`${frameworkIntro(ctx, framework)}\n`);
   const start = options.review ? 0 : Math.max(0, resumeIndex(plan, framework, open.session.answers));
-  const before = progressOf(plan, framework, open.session.answers);
+  const before = progressOf(plan, framework, open.session);
   if (before.answered > 0 && !options.review) ctx.io.stdout(`${t.resumeAt(Math.min(before.answered + 1, before.total), before.total)}\n`);
 
   let outcome;
@@ -96,15 +100,44 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
     throw error;
   }
   saveSession(open);
-  const after = progressOf([...questionsOf(framework)], framework, open.session.answers);
+  const after = progressOf([...questionsOf(framework)], framework, open.session);
   const resume = `kader interview ${shown}${options.theme ? ` --theme ${options.theme}` : ''}${options.audience ? ` --audience ${options.audience}` : ''}`;
   ctx.io.stdout('\n');
+  ctx.io.stdout(`${criticalSummary(ctx, open)}\n`);
   if (outcome === 'finished' && after.openRequired === 0) {
     ctx.io.stdout(`${t.finished(shown)}\n`);
   } else {
     ctx.io.stdout(`${t.saved(shown)} ${after.openRequired > 0 ? t.stillOpen(after.openRequired) : ''}\n${t.resume(resume)}\n`);
   }
   return 0;
+}
+
+/**
+ * What the interviewer must know before the first question: which framework and version, and
+ * (unless its text is official) that it is a reconstruction, in the framework's own words.
+ */
+export function frameworkIntro(ctx: CommandContext, framework: Framework): string {
+  const r = ctx.msgs.report;
+  const lines = [ctx.chalk.bold(ctx.msgs.interview.frameworkLine(framework.title, framework.version))];
+  const status = framework.provenance?.status;
+  if (status !== 'official') {
+    lines.push(`${r.textStatus}: ${status ? (r.provenanceStatus[status] ?? status) : r.provenanceUnstated}`);
+    if (framework.provenance) lines.push(ctx.chalk.dim(framework.provenance.disclaimer.trim()));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The critical criteria as the answers stand: only what the session supports, by name. */
+export function criticalSummary(ctx: CommandContext, open: OpenSession): string {
+  const model = buildReport({
+    framework: open.resolved.framework,
+    session: open.session,
+    words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
+  });
+  const said = reportSentences(model, ctx.msgs);
+  if (model.summary.criticalCount.total === 0) return said.criticalSentence;
+  const outcome = ctx.msgs.report.outcome;
+  return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => `  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`)].join('\n');
 }
 
 /** A context from the command line, for sessions made without a terminal. */

@@ -26,13 +26,13 @@ async function askField(ctx: CommandContext, field: ActionField, message: string
   return value.trim();
 }
 
-function showPoint(ctx: CommandContext, point: CriterionView, total: number): void {
+function showPoint(ctx: CommandContext, point: CriterionView, place: number, total: number): void {
   const p = ctx.msgs.plan;
   const r = ctx.msgs.report;
   const c = ctx.chalk;
   const lines = [
     '',
-    c.bold(`${p.header(point.rank ?? 0, total)}: ${point.id} ${point.title}${point.critical ? c.red(` [${r.critical}]`) : ''}`),
+    c.bold(`${p.header(place, total)}: ${point.id} ${point.title}${point.critical ? c.red(` [${r.critical}]`) : ''}`),
     `${r.outcome[point.outcome]}${point.percent !== null ? ` (${point.percent}%)` : ''}${point.judgement ? ` — ${r.judgement}: ${point.judgement.motivation}` : ''}`,
     ...point.findings.map((f) => `  • ${f.question} ${c.bold(f.answer)}${f.note ? c.dim(` — ${f.note}`) : ''}`),
     ...(point.actions.length ? [c.dim(`${r.actionsHere}:`), ...point.actions.map((a) => `  ${a.id} ${a.what} (${a.owner}, ${a.due}, ${a.status})`)] : []),
@@ -93,17 +93,19 @@ export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<
       session: open.session,
       words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
     });
-  const points = build().improvements.flatMap((g) => g.criteria).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  /** The improvement points and the critical criteria not yet assessed, in priority order. */
+  const pointsOf = (model: ReturnType<typeof build>): CriterionView[] => model.planOrder.map((id) => model.criteria.find((c) => c.id === id)!);
+  const points = pointsOf(build());
   if (points.length === 0) {
     ctx.io.stdout(`${p.noPoints}\n`);
     return;
   }
   try {
-    for (const start of points) {
+    for (const [i, start] of points.entries()) {
       for (;;) {
         // Rebuild after each change so the point shows its new actions.
-        const point = build().improvements.flatMap((g) => g.criteria).find((c) => c.id === start.id)!;
-        showPoint(ctx, point, points.length);
+        const point = build().criteria.find((c) => c.id === start.id)!;
+        showPoint(ctx, point, i + 1, points.length);
         const choice = await select({
           theme: promptTheme(ctx.msgs),
           message: p.menu,

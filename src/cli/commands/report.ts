@@ -1,6 +1,7 @@
 /** kader report: the verbeterplan of a session as Markdown, HTML, JSON, PDF, CSV or Word (docx). */
 import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
+import { displayPath } from '../../core/files.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
@@ -10,7 +11,7 @@ import { readInput } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
 import { printPdf } from '../pdf.js';
 import { publishable } from '../privacy-gate.js';
-import { inCurrentVersion, openSession } from '../session-io.js';
+import { assertComparable, currentVersionOf, inCurrentVersion, openSession } from '../session-io.js';
 
 export interface ReportOptions {
   session: string;
@@ -28,9 +29,11 @@ export interface ReportOptions {
 
 export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<ExitCode> {
   const path = resolve(ctx.io.cwd, options.session);
-  const open = openSession(ctx, path, options.framework);
-  const baseline = options.baseline ? openSession(ctx, resolve(ctx.io.cwd, options.baseline), options.framework) : undefined;
-  const [session, earlier] = publishable(ctx, baseline ? [open.session, inCurrentVersion(ctx, baseline, open)] : [open.session], options);
+  const open = openSession(ctx, path, options.framework, 'readable');
+  const baseline = options.baseline ? openSession(ctx, resolve(ctx.io.cwd, options.baseline), options.framework, 'readable') : undefined;
+  if (baseline) assertComparable(ctx, baseline, open);
+  const current = currentVersionOf(ctx, open);
+  const [session, earlier] = publishable(ctx, baseline ? [current, inCurrentVersion(ctx, baseline, open)] : [current], options);
   const templateText = options.template ? readInput(ctx, resolve(ctx.io.cwd, options.template), options.template) : undefined;
   const model = buildReport({
     framework: open.resolved.framework,
@@ -39,6 +42,8 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     baseline: earlier,
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
+  // A draft says so on its first lines; the terminal hears it too, so nobody sends it on unaware.
+  if (model.session.status !== 'complete') ctx.io.stderr(`kader: ${ctx.msgs.report.warnDraft(displayPath(path, ctx.io.cwd), model.session.openRequired)}\n`);
   const version = packageVersion();
   if (options.format === 'csv') {
     writeOutput(ctx, reportCsv(model, options.table ?? 'actions', ctx.msgs, options.separator ?? ','), options.out);

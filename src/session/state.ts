@@ -1,0 +1,99 @@
+/**
+ * The state of a session, defined once: which questions skip logic asks, which required ones
+ * are still open (a judged difference between respondents counts as settled), and so whether
+ * the session is complete. Interview, check, completeness, merge, migrate, scoring and report
+ * all ask here, so they cannot disagree about what is open.
+ */
+import { evaluateCondition } from '../framework/condition.js';
+import { indexOf, type Framework, type QuestionPlace } from '../framework/types.js';
+import type { Answer, Session } from './types.js';
+
+type SessionFacts = Pick<Session, 'answers' | 'perspectives' | 'judgements'>;
+
+/**
+ * Which questions are asked, given the answers. One pass in framework order suffices because
+ * `when` may only look at earlier questions (kader validate enforces it); an answer to a
+ * question that is itself not asked does not count, so chains switch off together.
+ */
+export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
+  const active = new Set<string>();
+  const valueOf = (id: string): unknown => (active.has(id) && Object.hasOwn(answers, id) ? answers[id]?.value : undefined);
+  for (const { question } of indexOf(framework).places) {
+    if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
+  }
+  return active;
+}
+
+/** Mark answers that skip logic no longer asks for; unmark those it asks again. Never deletes. */
+export function markInactive(framework: Framework, answers: Record<string, Answer>): void {
+  const active = activeQuestions(framework, answers);
+  const { questions } = indexOf(framework);
+  for (const [id, answer] of Object.entries(answers)) {
+    if (!questions.has(id)) continue; // an id the framework lost: reported by check, left as it is
+    if (active.has(id)) delete answer.inactive;
+    else answer.inactive = true;
+  }
+}
+
+/** An answer of the session's own (not one inherited from Object.prototype by an id such as "constructor"). */
+export function answerOf(session: Pick<Session, 'answers'>, id: string): Answer | undefined {
+  return Object.hasOwn(session.answers, id) ? session.answers[id] : undefined;
+}
+
+/**
+ * Is this asked question still waiting for an answer? In a merged session a question on which
+ * respondents differ is settled once the interviewer judged its criterion.
+ */
+function waiting(session: SessionFacts, place: QuestionPlace): boolean {
+  if (answerOf(session, place.question.id)) return false;
+  const differs = session.perspectives !== undefined && Object.hasOwn(session.perspectives, place.question.id);
+  const judged = session.judgements !== undefined && Object.hasOwn(session.judgements, place.criterion.id);
+  return !(differs && judged);
+}
+
+/** The asked, required questions that still wait for an answer, in framework order. */
+export function openRequired(framework: Framework, session: SessionFacts, active: ReadonlySet<string> = activeQuestions(framework, session.answers)): string[] {
+  return indexOf(framework)
+    .places.filter((place) => active.has(place.question.id) && place.question.required !== false && waiting(session, place))
+    .map((p) => p.question.id);
+}
+
+export interface Progress {
+  answered: number;
+  open: number;
+  openRequired: number;
+  total: number;
+}
+
+/** Answered and open among the asked questions of `plan` (all of the framework, or a --theme part). */
+export function progressOf(plan: readonly QuestionPlace[], framework: Framework, session: SessionFacts, active: ReadonlySet<string> = activeQuestions(framework, session.answers)): Progress {
+  let answered = 0;
+  let open = 0;
+  let openRequired = 0;
+  for (const place of plan) {
+    if (!active.has(place.question.id)) continue;
+    if (!waiting(session, place)) answered++;
+    else {
+      open++;
+      if (place.question.required !== false) openRequired++;
+    }
+  }
+  return { answered, open, openRequired, total: answered + open };
+}
+
+export type SessionStatus = Session['status'];
+
+/** Complete when no asked, required question of the whole framework waits for an answer. */
+export function statusOf(framework: Framework, session: SessionFacts): SessionStatus {
+  return openRequired(framework, session).length === 0 ? 'complete' : 'in-progress';
+}
+
+/**
+ * What every write of a session does first: answers that skip logic no longer asks are marked,
+ * and the status is recomputed, so a file never claims to be complete when it is not.
+ */
+export function settle(framework: Framework, session: Session): Session {
+  markInactive(framework, session.answers);
+  session.status = statusOf(framework, session);
+  return session;
+}
