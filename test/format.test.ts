@@ -32,7 +32,7 @@ describe('diagnostic formatters', () => {
 
   it('junit: escapes XML in names, attributes and text', () => {
     const xml = DIAGNOSTIC_FORMATTERS.junit(input([tricky]));
-    expect(xml).toContain('message="100% fout\nmet &lt;tags&gt; &amp; &quot;quotes&quot;"');
+    expect(xml).toContain('message="100% fout&#10;met &lt;tags&gt; &amp; &quot;quotes&quot;"');
     expect(xml).not.toContain('<tags>');
   });
 

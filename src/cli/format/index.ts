@@ -1,4 +1,5 @@
-import { github, json, junit, sarif } from './machine.js';
+import { junit } from './junit.js';
+import { github, json, sarif } from './machine.js';
 import { stylish } from './stylish.js';
 import type { DiagnosticFormat, Formatter } from './types.js';
 
