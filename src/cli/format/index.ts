@@ -1,5 +1,6 @@
 import { junit } from './junit.js';
-import { github, json, sarif } from './machine.js';
+import { github, json } from './machine.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { DiagnosticFormat, Formatter } from './types.js';
 

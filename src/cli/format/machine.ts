@@ -1,5 +1,5 @@
-/** Machine formats for CI: json, GitHub workflow commands and SARIF 2.1.0 (JUnit XML: junit.ts). */
-import { countBySeverity, type Diagnostic } from '../../core/diagnostic.js';
+/** Machine formats for CI: json and GitHub workflow commands (JUnit XML: junit.ts, SARIF: sarif.ts). */
+import { countBySeverity } from '../../core/diagnostic.js';
 import type { Formatter } from './types.js';
 
 export const json: Formatter = ({ diagnostics, files }) => {
@@ -18,39 +18,3 @@ export const github: Formatter = ({ diagnostics }) =>
       return `::${d.severity} ${props}::${escapeData(d.message)}\n`;
     })
     .join('');
-
-export const sarif: Formatter = ({ diagnostics, files, toolVersion }) => {
-  const ruleIds = [...new Set(diagnostics.map((d) => d.rule))].sort();
-  const result = (d: Diagnostic) => ({
-    ruleId: d.rule,
-    ruleIndex: ruleIds.indexOf(d.rule),
-    level: d.severity,
-    message: { text: d.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: d.line, startColumn: d.column },
-        },
-      },
-    ],
-  });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'kader',
-            version: toolVersion,
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: id } })),
-          },
-        },
-        artifacts: files.map((file) => ({ location: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' } })),
-        results: diagnostics.map(result),
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
