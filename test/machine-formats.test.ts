@@ -1,11 +1,19 @@
 /**
  * The CI formats of the built binary, checked by validators nobody here wrote: xmllint
- * (Debian's libxml2-utils, installed by .ci/run) against the Jenkins junit-10.xsd.
+ * (Debian's libxml2-utils, installed by .ci/run) against the Jenkins junit-10.xsd, and ajv
+ * against the OASIS SARIF 2.1.0 schema (sarif-2.1.0-rtm.5.json, as @microsoft/jest-sarif ships it).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { rulesMarkdown } from '../src/cli/format/rules-doc.js';
+import { ruleHelp as en } from '../src/i18n/en-rules.js';
+import { ruleHelp as nl } from '../src/i18n/nl-rules.js';
 import { FIXTURES, kader, ROOT, tempDir } from './helpers.js';
 
 const VALID = join(FIXTURES, 'frameworks', 'valid.yaml');
@@ -72,5 +80,93 @@ describe('--format junit (Jenkins junit-10.xsd)', () => {
     const names = [...result.stdout.matchAll(/<testcase name="([^"]*)"/g)].map((m) => m[1]);
     expect(names.filter((n) => n!.startsWith('schema 42:13'))).toEqual(['schema 42:13', 'schema 42:13 (2)', 'schema 42:13 (3)']);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+/** The OASIS SARIF 2.1.0 schema (JSON Schema draft-04), compiled with ajv and its formats (uri, date-time …). */
+const validateSarif = (() => {
+  const dir = dirname(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/package.json'));
+  const schema = JSON.parse(readFileSync(join(dir, 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+  // unicodeRegExp off: the schema's language pattern is valid only without the u flag.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+})();
+
+interface Sarif {
+  runs: {
+    language: string;
+    originalUriBaseIds: Record<string, { uri: string }>;
+    tool: { driver: { informationUri: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }[] } };
+    artifacts: { location: { uri: string; uriBaseId?: string } }[];
+    results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+  }[];
+}
+
+function sarifOf(stdout: string): Sarif {
+  const log = JSON.parse(stdout) as Sarif;
+  const valid = validateSarif(log);
+  expect(validateSarif.errors ?? [], 'SARIF 2.1.0 schema').toEqual([]);
+  expect(valid).toBe(true);
+  return log;
+}
+
+describe('--format sarif (OASIS SARIF 2.1.0 schema)', () => {
+  it('describes each rule with its meaning and fix, in Dutch or English per --lang', () => {
+    const broken = ['when-ref', 'no-scored-question', 'yaml-syntax', 'schema-unknown-key'].map((f) => `test/fixtures/frameworks/broken/${f}.yaml`);
+    const nlRun = sarifOf(kader(['validate', '--format', 'sarif', ...broken]).stdout).runs[0]!;
+    const enRun = sarifOf(kader(['validate', '--format', 'sarif', '--lang', 'en', ...broken]).stdout).runs[0]!;
+    expect(nlRun.tool.driver.rules.map((r) => r.id)).toEqual(['no-scored-question', 'schema', 'when-ref', 'yaml-syntax']);
+    expect(nlRun.language).toBe('nl-NL');
+    expect(enRun.language).toBe('en');
+    const whenNl = nlRun.tool.driver.rules.find((r) => r.id === 'when-ref')!;
+    const whenEn = enRun.tool.driver.rules.find((r) => r.id === 'when-ref')!;
+    expect(whenNl.shortDescription.text).toBe('when verwijst naar een onbekende of latere vraag');
+    expect(whenNl.fullDescription.text).toBe(nl.rules['when-ref']!.full);
+    expect(whenNl.help.text).toBe(`${nl.rules['when-ref']!.full} Oplossing: Verwijs naar het id van een eerdere vraag, of zet de vragen in een andere volgorde.`);
+    expect(whenNl.help.markdown).toContain('**Oplossing:** Verwijs naar het id van een eerdere vraag');
+    expect(whenEn.shortDescription.text).toBe('when refers to an unknown or later question');
+    expect(whenEn.help.markdown).toContain('**Fix:** Refer to the id of an earlier question, or reorder the questions.');
+    // The links point to the rule's section of docs/rules.md and to the README, both in the package.
+    expect(whenNl.helpUri).toBe(`${pathToFileURL(join(ROOT, 'docs', 'rules.md')).href}#when-ref`);
+    expect(nlRun.tool.driver.informationUri).toBe(pathToFileURL(join(ROOT, 'README.md')).href);
+    expect(readFileSync(fileURLToPath(whenNl.helpUri.replace(/#.*/, '')), 'utf8')).toMatch(/^## when-ref$/m);
+  });
+
+  it('has help for every rule in both languages, and docs/rules.md says the same', () => {
+    expect(Object.keys(en.rules).sort()).toEqual(Object.keys(nl.rules).sort());
+    // Every rule of the framework-format table has help.
+    const table = readFileSync(join(ROOT, 'docs', 'framework-format.md'), 'utf8').match(/^\| `[a-z-]+` \| (error|warning) \|/gm)!;
+    for (const row of table) expect(Object.keys(nl.rules)).toContain(/`([a-z-]+)`/.exec(row)![1]);
+    expect(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')).toBe(rulesMarkdown(en, nl));
+  });
+
+  it('makes URIs relative to %SRCROOT% (the git root, else the working folder); outside it, absolute file:// URIs', () => {
+    const dir = tempDir();
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'kaders', 'sub'), { recursive: true });
+    const inside = frameworkWith(join(repo, 'kaders', 'sub'), 'c:kader.yaml', ['onbekend: 1']);
+    const outside = frameworkWith(dir, 'buiten #1.yaml', ['onbekend: 1']);
+    // Run from a subfolder of the repository: the root is still the repository's.
+    const run = sarifOf(kader(['validate', '--format', 'sarif', 'sub/c:kader.yaml', outside], { cwd: join(repo, 'kaders') }).stdout).runs[0]!;
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(repo).href}/` } });
+    expect(run.artifacts.map((a) => a.location)).toEqual([
+      { uri: 'kaders/sub/c%3Akader.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: pathToFileURL(outside).href },
+    ]);
+    // The relative URI resolves against the root to the file itself, not to a "c:" scheme.
+    expect(fileURLToPath(new URL(run.artifacts[0]!.location.uri, run.originalUriBaseIds['%SRCROOT%']!.uri))).toBe(inside);
+    // Results (sorted by the path as shown) point to the same locations as the artifacts.
+    const byUri = (x: { uri: string }, y: { uri: string }) => x.uri.localeCompare(y.uri);
+    expect(run.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation).sort(byUri)).toEqual(run.artifacts.map((a) => a.location).sort(byUri));
+
+    // Outside git: the working folder is the root.
+    const plain = join(dir, 'plain');
+    mkdirSync(plain);
+    frameworkWith(plain, 'c:kader.yaml', ['onbekend: 1']);
+    const here = sarifOf(kader(['validate', '--format', 'sarif', 'c:kader.yaml'], { cwd: plain }).stdout).runs[0]!;
+    expect(here.originalUriBaseIds['%SRCROOT%']!.uri).toBe(`${pathToFileURL(plain).href}/`);
+    expect(here.artifacts[0]!.location).toEqual({ uri: 'c%3Akader.yaml', uriBaseId: '%SRCROOT%' });
   });
 });
