@@ -38,7 +38,8 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   const runs = (text: Text, bold = false, italics = false): DocxTextRun[] =>
     clean(text)
       .split(/\r?\n/)
-      .map((line, i) => new TextRun({ text: line, bold, italics, break: i > 0 ? 1 : undefined }));
+      // Only set bold or italics when asked: an explicit "not bold" would override the heading style.
+      .map((line, i) => new TextRun({ text: line, bold: bold || undefined, italics: italics || undefined, break: i > 0 ? 1 : undefined }));
   const para = (...parts: (DocxTextRun[] | Text)[]): DocxParagraph =>
     new Paragraph({ children: parts.flatMap((part) => (Array.isArray(part) ? part : runs(part))) });
   const heading = (text: Text, level: 1 | 2 | 3 | 4): DocxParagraph =>
@@ -226,7 +227,7 @@ function documentStyles(lang: Lang) {
     default: {
       // The language of the text, so Word checks spelling in Dutch (or English) and screen
       // readers pronounce it right.
-      document: { run: { font: FONT, size: 21, language: { value: lang === 'en' ? 'en-GB' : 'nl-NL' } }, paragraph: { spacing: { after: 100, line: 264 } } },
+      document: { run: { font: FONT, size: 21, language: { value: lang === 'en' ? 'en-GB' : 'nl-NL' } }, paragraph: { spacing: { after: 60, line: 252 } } },
       heading1: heading(0, 32, 0),
       heading2: heading(1, 26, 320),
       heading3: heading(2, 23, 240),
