@@ -78,7 +78,12 @@ describe('kader report --format docx', () => {
       expect(style).toContain(`<w:name w:val="Heading ${level}"/>`);
       expect(style).toMatch(new RegExp(`<w:pPr><w:keepNext/><w:keepLines/>.*<w:outlineLvl w:val="${level - 1}"/></w:pPr>`));
     }
-    expect(await zip.file('word/document.xml')!.async('string')).toContain('<w:pStyle w:val="Heading1"/>');
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('<w:pStyle w:val="Heading1"/>');
+    // No run switches the heading style's bold off.
+    const headingRuns = body.match(/<w:p><w:pPr><w:pStyle w:val="Heading\d"\/>.*?<\/w:p>/g)!;
+    expect(headingRuns.length).toBeGreaterThan(10);
+    for (const p of headingRuns) expect(p).not.toContain('<w:b w:val="false"/>');
   }, 90_000);
 
   it('shows a merged session\'s differing perspectives and the verdict still open', () => {
