@@ -8,8 +8,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../src/cli/format/rules-doc.js';
 import { ruleHelp as en } from '../src/i18n/en-rules.js';
@@ -85,7 +83,11 @@ describe('--format junit (Jenkins junit-10.xsd)', () => {
 
 /** The OASIS SARIF 2.1.0 schema (JSON Schema draft-04), compiled with ajv and its formats (uri, date-time …). */
 const validateSarif = (() => {
-  const dir = dirname(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/package.json'));
+  // CommonJS packages, loaded as src/core/json-schema.ts loads ajv.
+  const require = createRequire(import.meta.url);
+  const Ajv04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+  const dir = dirname(require.resolve('@microsoft/jest-sarif/package.json'));
   const schema = JSON.parse(readFileSync(join(dir, 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
   // unicodeRegExp off: the schema's language pattern is valid only without the u flag.
   const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
