@@ -10,7 +10,8 @@ import { interviewStep } from './interview-step.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+// The peers live in bench/'s own install (bench/package.json), out of the user's npm ci.
+const bin = (name) => join(root, 'bench', 'node_modules', '.bin', name);
 const kader = [process.execPath, join(root, 'bin', 'kader.js')];
 
 console.log(`kader bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);

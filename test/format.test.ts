@@ -21,6 +21,7 @@ const input = (diagnostics: Diagnostic[]): FormatInput => ({
   chalk: new Chalk({ level: 0 }),
   toolVersion: '9.9.9',
   runName: 'kader validate',
+  cwd: '/nergens/werkmap',
 });
 
 describe('diagnostic formatters', () => {
@@ -32,13 +33,13 @@ describe('diagnostic formatters', () => {
 
   it('junit: escapes XML in names, attributes and text', () => {
     const xml = DIAGNOSTIC_FORMATTERS.junit(input([tricky]));
-    expect(xml).toContain('message="100% fout\nmet &lt;tags&gt; &amp; &quot;quotes&quot;"');
+    expect(xml).toContain('message="100% fout&#10;met &lt;tags&gt; &amp; &quot;quotes&quot;"');
     expect(xml).not.toContain('<tags>');
   });
 
-  it('sarif: URI-encodes the file', () => {
+  it('sarif: URI-encodes the file, a colon too (no scheme)', () => {
     const sarif = JSON.parse(DIAGNOSTIC_FORMATTERS.sarif(input([tricky])));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('kaders/a,b:c.yaml');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('kaders/a,b%3Ac.yaml');
     expect(sarif.runs[0].results[0].message.text).toBe(tricky.message);
   });
 

@@ -110,7 +110,14 @@ describe.skipIf(!CHROMIUM)('HTML report in Chromium', () => {
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 
-// Debian's chromium and poppler-utils (pdftotext) come from .ci/run.
+/** The page size as poppler's pdfinfo reports it (A4 is 595 × 842 points). */
+function pageSize(pdf: string): string | undefined {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info.status, info.stderr).toBe(0);
+  return /^Page size:\s+(.*)$/m.exec(info.stdout)?.[1];
+}
+
+// Debian's chromium and poppler-utils (pdftotext, pdfinfo) come from .ci/run.
 describe.skipIf(!CHROMIUM || !hasPdftotext)('kader report --format pdf', () => {
   it('prints the verbeterplan through the installed Chromium; pdftotext finds its text', () => {
     const dir = tempDir();
@@ -121,5 +128,19 @@ describe.skipIf(!CHROMIUM || !hasPdftotext)('kader report --format pdf', () => {
     expect(text).toContain('Verbeterplan Voorbeeldgemeente');
     expect(text).toContain('WAV-T-03 Een veiligheidsplan met duidelijke afspraken');
     expect(text).toMatch(/Actieplan/);
+    // Dutch offices print on A4; Chromium's default would be US Letter (612 x 792 pts).
+    expect(pageSize(out)).toBe('594.96 x 841.92 pts (A4)');
+  }, 60_000);
+
+  it('aggregate --format pdf prints the regional overview on A4, and needs -o', () => {
+    const dir = tempDir();
+    const out = join(dir, 'regio-overzicht.pdf');
+    const result = kader(['aggregate', 'examples/regio', '--format', 'pdf', '-o', out], { env: { CHROME_PATH: CHROMIUM! } });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Modelstad');
+    expect(text).toContain('Voorbeeldgemeente');
+    expect(pageSize(out)).toBe('594.96 x 841.92 pts (A4)');
+    expect(kader(['aggregate', 'examples/regio', '--format', 'pdf'])).toMatchObject({ code: 2, stdout: '', stderr: 'kader: een PDF gaat naar een bestand: geef -o regio-overzicht.pdf\n' });
   }, 60_000);
 });

@@ -66,6 +66,7 @@ export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked
     chalk: ctx.chalk,
     toolVersion: version,
     runName: output.runName,
+    cwd: ctx.io.cwd,
   });
   const human = output.format === 'stylish';
   // --quiet keeps stdout empty for a clean run in the human format; machine formats always print.

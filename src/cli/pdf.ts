@@ -28,7 +28,20 @@ export function findChromium(env: Record<string, string | undefined>): string | 
   return undefined;
 }
 
-/** Print `html` to a PDF at `out`: Chromium writes a temp file next to it, then it is renamed. */
+/**
+ * A4, the paper Dutch offices print on: Chromium's own default is US Letter and its command
+ * line has no paper option, so the page says it. The rule goes first in <head>, so a user
+ * template's own @page size (later in the cascade) still wins.
+ */
+export function onA4(html: string): string {
+  const rule = '<style>@page { size: A4; }</style>';
+  // After <head>, else after the doctype (a style before it would put Chromium in quirks mode).
+  const head = /<head(\s[^>]*)?>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html);
+  const at = head ? head.index + head[0].length : 0;
+  return `${html.slice(0, at)}\n${rule}${html.slice(at)}`;
+}
+
+/** Print `html` to a PDF at `out` on A4: Chromium writes a temp file next to it, then it is renamed. */
 export function printPdf(ctx: CommandContext, html: string, out: string): void {
   const chromium = findChromium(ctx.io.env);
   if (!chromium) throw new UserError(ctx.msgs.cli.report.noChromium);
@@ -36,7 +49,7 @@ export function printPdf(ctx: CommandContext, html: string, out: string): void {
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
     const page = join(work, 'verbeterplan.html');
-    writeFileSync(page, html);
+    writeFileSync(page, onA4(html));
     const args = [
       '--headless',
       '--disable-gpu',

@@ -289,7 +289,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .command('aggregate')
     .description(c.aggregate.description)
     .argument('<sessies...>', c.aggregate.sessions)
-    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.aggregate.format} (text)`, ['text', 'md', 'html', 'csv', 'json'] as const))
+    .addOption(choiceOption(msgs, '-f, --format <vorm>', `${c.aggregate.format} (text)`, ['text', 'md', 'html', 'pdf', 'csv', 'json'] as const))
     .addOption(choiceOption(msgs, '--table <tabel>', `${c.aggregate.table} (matrix)`, ['matrix', 'criteria'] as const))
     .addOption(choiceOption(msgs, '--separator <teken>', `${c.report.separator} (,)`, [',', ';'] as const))
     .addOption(
@@ -305,13 +305,14 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       example(msgs, [
         'kader aggregate sessies/regio-2026/',
         'kader aggregate sessies/regio-2026/ --format html -o regio-overzicht.html',
+        'kader aggregate sessies/regio-2026/ --format pdf -o regio-overzicht.pdf',
         'kader aggregate sessies/regio-2026/ --format csv --separator ";" -o matrix.csv',
       ]),
     )
     .action(
       async (
         paths: string[],
-        opts: { format?: 'text' | 'md' | 'html' | 'csv' | 'json'; table?: 'matrix' | 'criteria'; separator?: ',' | ';'; top?: number; framework?: string; out?: string },
+        opts: { format?: 'text' | 'md' | 'html' | 'pdf' | 'csv' | 'json'; table?: 'matrix' | 'criteria'; separator?: ',' | ';'; top?: number; framework?: string; out?: string },
         command: Command,
       ) => {
         const { aggregateCommand } = await import('./commands/aggregate.js');

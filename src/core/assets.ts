@@ -24,3 +24,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', root));
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
 }
+
+/** The rule reference (docs/rules.md, shipped in the package) and the README, as file URLs for SARIF. */
+export const RULES_DOC_URL = new URL('docs/rules.md', root).href;
+export const README_URL = new URL('README.md', root).href;

@@ -120,11 +120,12 @@ export const cli: Messages['cli'] = {
   aggregate: {
     description: 'regional overview of many sessions of one framework: score per gemeente and theme, outcomes per criterion, shared improvement points',
     sessions: 'session files or folders',
-    format: 'output format: text, md, html (heat map), csv or json',
+    format: 'output format: text, md, html (heat map), pdf (through an installed Chromium), csv or json',
     table: 'for csv: matrix (gemeente × theme) or criteria (outcomes per criterion)',
     top: 'show this many of the most common improvement points',
     badTop: (value) => `--top expects a whole number from 1 to 9999, not "${value}"`,
     framework: 'only sessions of this framework (id or path); needed when the folder holds sessions of several frameworks',
+    pdfNeedsOut: 'a PDF goes to a file: give -o regional-overview.pdf',
   },
   report: {
     description: 'make the improvement plan of a session: Markdown, HTML, JSON, PDF, CSV or Word (docx)',

@@ -1,5 +1,6 @@
 /** English UI messages (--lang en). Same shape as nl.ts; the type checker keeps them in step. */
 import { cli } from './en-cli.js';
+import { ruleHelp } from './en-rules.js';
 import type { Messages } from './nl.js';
 import { list, plural } from './words.js';
 import { aggregate, merge } from './en-monitoring.js';
@@ -352,4 +353,5 @@ export const en: Messages = {
   aggregate,
   merge,
   cli,
+  ruleHelp,
 };

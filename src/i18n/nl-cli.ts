@@ -102,11 +102,12 @@ export const cli = {
   aggregate: {
     description: 'regionaal overzicht van veel sessies van één kader: score per gemeente en thema, uitkomsten per criterium, gedeelde verbeterpunten',
     sessions: 'sessiebestanden of mappen',
-    format: 'uitvoervorm: text, md, html (heatmap), csv of json',
+    format: 'uitvoervorm: text, md, html (heatmap), pdf (via een geïnstalleerde Chromium), csv of json',
     table: 'voor csv: matrix (gemeente × thema) of criteria (uitkomsten per criterium)',
     top: 'zoveel meest voorkomende verbeterpunten tonen',
     badTop: (value: string) => `--top verwacht een heel getal van 1 tot 9999, niet "${value}"`,
     framework: 'alleen sessies van dit kader (id of pad); nodig als de map sessies van meer kaders bevat',
+    pdfNeedsOut: 'een PDF gaat naar een bestand: geef -o regio-overzicht.pdf',
   },
   report: {
     description: 'maak het verbeterplan van een sessie: Markdown, HTML, JSON, PDF, CSV of Word (docx)',

@@ -1,5 +1,6 @@
 /** Dutch UI messages: the default language of kader. The command-line texts are in nl-cli.ts. */
 import { cli } from './nl-cli.js';
+import { ruleHelp } from './nl-rules.js';
 import { list, plural } from './words.js';
 import { aggregate, merge } from './nl-monitoring.js';
 
@@ -368,6 +369,7 @@ export const nl = {
   aggregate,
   merge,
   cli,
+  ruleHelp,
 };
 
 export type Messages = typeof nl;

@@ -43,7 +43,8 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   const runs = (text: Text, bold = false, italics = false): DocxTextRun[] =>
     clean(text)
       .split(/\r?\n/)
-      .map((line, i) => new TextRun({ text: line, bold, italics, break: i > 0 ? 1 : undefined }));
+      // Only set bold or italics when asked: an explicit "not bold" would override the heading style.
+      .map((line, i) => new TextRun({ text: line, bold: bold || undefined, italics: italics || undefined, break: i > 0 ? 1 : undefined }));
   const para = (...parts: (DocxTextRun[] | Text)[]): DocxParagraph =>
     new Paragraph({ children: parts.flatMap((part) => (Array.isArray(part) ? part : runs(part))) });
   const heading = (text: Text, level: 1 | 2 | 3 | 4): DocxParagraph =>
@@ -231,10 +232,36 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   const document = new Document({
     title: r.title(c.gemeente),
     creator: 'kader',
-    // The language of the text, so Word checks spelling in Dutch (or English) and screen
-    // readers pronounce it right.
-    styles: { default: { document: { run: { language: { value: lang === 'en' ? 'en-GB' : 'nl-NL' } } } } },
+    styles: documentStyles(lang),
     sections: [{ children: portrait }, { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: wide }],
   });
   return Packer.toBuffer(document);
+}
+
+/** The body font: Arial is on every Windows and Mac; LibreOffice on Linux uses the metric-compatible Liberation Sans. */
+const FONT = 'Arial';
+
+/**
+ * Styles: a Normal style the body inherits (a sans-serif font; without it Word and LibreOffice
+ * fall back to a serif Times), and Word's built-in Heading 1–4 with their outline level, so the
+ * navigation pane, a table of contents and PDF bookmarks see them, and keep-with-next, so a
+ * heading never stands alone at the foot of a page. Sizes in half-points, spacing in twentieths.
+ */
+function documentStyles(lang: Lang) {
+  const heading = (level: number, size: number, before: number) => ({
+    run: { font: FONT, size, bold: true, color: '1F3864' },
+    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before, after: 80 } },
+  });
+  return {
+    default: {
+      // The language of the text, so Word checks spelling in Dutch (or English) and screen
+      // readers pronounce it right.
+      document: { run: { font: FONT, size: 21, language: { value: lang === 'en' ? 'en-GB' : 'nl-NL' } }, paragraph: { spacing: { after: 60, line: 252 } } },
+      heading1: heading(0, 32, 0),
+      heading2: heading(1, 26, 320),
+      heading3: heading(2, 23, 240),
+      heading4: heading(3, 21, 200),
+    },
+    paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: 21 } }],
+  };
 }

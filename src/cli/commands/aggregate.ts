@@ -2,6 +2,7 @@
  * kader aggregate: the regional overview of many sessions of one framework. Every file is
  * either in the matrix or listed with its reason; nothing is mixed in silently.
  */
+import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
@@ -15,13 +16,14 @@ import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { expandPaths } from '../lint-run.js';
-import { writeOutput } from '../output.js';
+import { guardOutput, writeOutput } from '../output.js';
+import { printPdf } from '../pdf.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 
 export interface AggregateOptions {
   paths: string[];
   framework?: string;
-  format: 'text' | 'md' | 'html' | 'csv' | 'json';
+  format: 'text' | 'md' | 'html' | 'pdf' | 'csv' | 'json';
   table?: AggregateTable;
   separator?: string;
   top?: number;
@@ -61,6 +63,13 @@ function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramew
 
 export async function aggregateCommand(ctx: CommandContext, options: AggregateOptions): Promise<ExitCode> {
   const a = ctx.msgs.aggregate;
+  // A PDF is binary and printed by Chromium: it goes to a file, checked before any work.
+  let pdfOut: string | undefined;
+  if (options.format === 'pdf') {
+    if (!options.out || options.out === '-') throw new UserError(ctx.msgs.cli.aggregate.pdfNeedsOut);
+    pdfOut = resolve(ctx.io.cwd, options.out);
+    guardOutput(ctx, pdfOut);
+  }
   const { files, ioErrors } = expandPaths(ctx, options.paths);
   const notes: AggregateNote[] = [];
   const measurements: Measurement[] = [];
@@ -122,8 +131,10 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
         ? aggregateCsv(model, options.table ?? 'matrix', ctx.msgs, options.separator ?? ',')
         : options.format === 'text'
           ? aggregateText(model, ctx.msgs)
-          : renderAggregate(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
-  writeOutput(ctx, text, options.out);
+          : renderAggregate(model, options.format === 'pdf' ? 'html' : options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
+  // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
+  if (pdfOut) printPdf(ctx, text, pdfOut);
+  else writeOutput(ctx, text, options.out);
   const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
   if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${a.skipped(left)}\n`);
   if (ioErrors.length > 0) return 2;

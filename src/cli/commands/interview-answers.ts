@@ -77,7 +77,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   if (diagnostics.length > 0) {
     diagnostics.sort(compareDiagnostics);
     ctx.io.stderr(
-      DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [answersShown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '' }),
+      DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [answersShown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '', cwd: ctx.io.cwd }),
     );
     ctx.io.stderr(`kader: ${t.answersInvalid(answersShown)}\n`);
     return 1;

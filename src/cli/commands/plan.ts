@@ -83,7 +83,7 @@ function addFromFile(ctx: CommandContext, open: OpenSession, file: string): Exit
   }
   if (diagnostics.length > 0) {
     diagnostics.sort(compareDiagnostics);
-    ctx.io.stderr(DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [shown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '' }));
+    ctx.io.stderr(DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [shown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '', cwd: ctx.io.cwd }));
     ctx.io.stderr(`kader: ${ctx.msgs.plan.actionsInvalid(shown)}\n`);
     return 1;
   }

@@ -1,4 +1,6 @@
-import { github, json, junit, sarif } from './machine.js';
+import { junit } from './junit.js';
+import { github, json } from './machine.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { DiagnosticFormat, Formatter } from './types.js';
 

@@ -13,6 +13,8 @@ export interface FormatInput {
   toolVersion: string;
   /** Name of the run in machine formats, e.g. "kader validate". */
   runName: string;
+  /** The working folder the shown file paths are relative to (SARIF makes URIs from it). */
+  cwd: string;
 }
 
 export type Formatter = (input: FormatInput) => string;
