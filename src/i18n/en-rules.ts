@@ -132,5 +132,30 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       full: 'An improvement action lacks a part (what, owner, due date, indicator), or its due date is not a date or not in the future.',
       fix: 'Fill in the missing field; kader plan asks for each part.',
     },
+    'provenance-missing': {
+      short: 'Provenance of the text not stated',
+      full: 'The framework does not say whether its text is official, a reconstruction or a draft. Every verbeterplan shows this on its first page; without it, the plan says it is unknown.',
+      fix: 'Add provenance with a status (official, reconstruction or draft) and a disclaimer of one or two sentences for the reader.',
+    },
+    'basis-missing': {
+      short: 'Criterion does not say what it rests on',
+      full: 'In a reconstruction or draft, a criterion does not say whether it rests on official text, a public publication, a news item or an own interpretation.',
+      fix: 'Add basis to the criterion: official, public-report, news or interpretation; choose the weakest source the norm depends on.',
+    },
+    'basis-reference': {
+      short: 'Basis without a source',
+      full: 'A criterion says it rests on official text, a publication or a news item, but does not name that source.',
+      fix: 'Add references with the source, and a url where it is public; or set basis to interpretation if it is an own elaboration.',
+    },
+    'critical-mean': {
+      short: 'Critical criterion takes the mean',
+      full: 'A critical criterion is set to scoring: mean, so one weak answer on safety can be averaged away by a good one.',
+      fix: 'Leave scoring out (then the weakest answer decides), or explain in the description why the mean fits here.',
+    },
+    'framework-version': {
+      short: 'Unknown or older framework version',
+      full: 'The session was made with a version of the framework that this framework does not know, or with an older version not yet carried over; its answers would be read against the wrong questions.',
+      fix: 'Carry an older session over with kader check --migrate; for an unknown version, pass the framework file of that version with --framework.',
+    },
   },
 };

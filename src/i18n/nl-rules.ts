@@ -142,5 +142,30 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       full: 'Een verbeteractie mist een onderdeel (wat, eigenaar, deadline, indicator) of heeft een deadline die geen datum is of niet in de toekomst ligt.',
       fix: 'Vul het ontbrekende veld in; kader plan vraagt elk onderdeel uit.',
     },
+    'provenance-missing': {
+      short: 'Herkomst van de tekst niet opgegeven',
+      full: 'Het kader zegt niet of zijn tekst officieel is, een reconstructie of een concept. Elk verbeterplan toont dat op de eerste pagina; zonder opgave staat er dat het onbekend is.',
+      fix: 'Voeg provenance toe met status (official, reconstruction of draft) en een disclaimer van een of twee zinnen voor de lezer.',
+    },
+    'basis-missing': {
+      short: 'Criterium zegt niet waar het op rust',
+      full: 'In een reconstructie of concept zegt een criterium niet of het rust op officiële tekst, een openbare publicatie, een nieuwsbericht of een eigen invulling.',
+      fix: 'Voeg basis toe aan het criterium: official, public-report, news of interpretation; kies de zwakste bron waar de norm van afhangt.',
+    },
+    'basis-reference': {
+      short: 'Basis zonder bron',
+      full: 'Een criterium zegt dat het rust op officiële tekst, een publicatie of een nieuwsbericht, maar noemt die bron niet.',
+      fix: 'Voeg references toe met de bron, en een url als die openbaar is; of zet basis op interpretation als het een eigen invulling is.',
+    },
+    'critical-mean': {
+      short: 'Kritiek criterium neemt het gemiddelde',
+      full: 'Een kritiek criterium staat op scoring: mean, zodat één zwak antwoord over veiligheid kan wegvallen tegen een goed antwoord.',
+      fix: 'Laat scoring weg (dan beslist het zwakste antwoord), of leg in de beschrijving uit waarom het gemiddelde hier past.',
+    },
+    'framework-version': {
+      short: 'Onbekende of oudere kaderversie',
+      full: 'De sessie is gemaakt met een versie van het kader die dit kader niet kent, of met een oudere versie die nog niet is overgezet; de antwoorden zouden tegen de verkeerde vragen worden gelezen.',
+      fix: 'Zet een oudere sessie over met kader check --migrate; geef bij een onbekende versie het kaderbestand van die versie mee met --framework.',
+    },
   },
 };
