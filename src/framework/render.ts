@@ -12,10 +12,10 @@ function questionSuffix(question: Question, words: TreeWords): string {
   return `(${parts.join('; ')})`;
 }
 
-function criterionFlags(criterion: Criterion, words: TreeWords): string {
+function criterionFlags(criterion: Criterion, words: TreeWords, number: (n: number) => string): string {
   const flags: string[] = [];
   if (criterion.critical) flags.push(`[${words.critical}]`);
-  if ((criterion.weight ?? 1) !== 1) flags.push(`(${words.weight} ${criterion.weight})`);
+  if ((criterion.weight ?? 1) !== 1) flags.push(`(${words.weight} ${number(criterion.weight ?? 1)})`);
   return flags.length ? ` ${flags.join(' ')}` : '';
 }
 
@@ -37,13 +37,13 @@ export function renderTree(framework: Framework, msgs: Messages): string {
       .join(' · '),
     ...provenanceLines(framework, msgs),
     `${w.audiences}: ${framework.audiences.map((a) => `${a.id} (${a.label})`).join(', ')}`,
-    `${w.thresholds}: meets ≥ ${framework.thresholds.meets}, partly ≥ ${framework.thresholds.partly}`,
+    `${w.thresholds}: ${msgs.report.outcome.meets} ≥ ${msgs.report.number(framework.thresholds.meets)}, ${msgs.report.outcome.partly} ≥ ${msgs.report.number(framework.thresholds.partly)}`,
   ];
   for (const theme of framework.themes) {
     lines.push('', `${theme.id} ${theme.title} — ${w.criteria(theme.criteria.length)}`);
     theme.criteria.forEach((criterion, c) => {
       const lastCriterion = c === theme.criteria.length - 1;
-      lines.push(`${lastCriterion ? '└─' : '├─'} ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)} · ${basisText(framework, criterion, msgs)}`);
+      lines.push(`${lastCriterion ? '└─' : '├─'} ${criterion.id} ${criterion.title}${criterionFlags(criterion, w, msgs.report.number)} · ${basisText(framework, criterion, msgs)}`);
       criterion.questions.forEach((question, q) => {
         const branch = q === criterion.questions.length - 1 ? '└─' : '├─';
         lines.push(`${lastCriterion ? '   ' : '│  '}${branch} ${question.id} ${question.text} ${questionSuffix(question, w)}`);
@@ -70,7 +70,7 @@ export function renderMarkdown(framework: Framework, msgs: Messages): string {
     out.push('', `## ${theme.id} ${theme.title}`);
     if (theme.description) out.push('', theme.description.trim());
     for (const criterion of theme.criteria) {
-      out.push('', `### ${criterion.id} ${criterion.title}${criterionFlags(criterion, w)}`, '');
+      out.push('', `### ${criterion.id} ${criterion.title}${criterionFlags(criterion, w, msgs.report.number)}`, '');
       const audiences = audiencesOf(criterion).map((id) => framework.audiences.find((a) => a.id === id)?.label ?? id);
       out.push(`*${w.audiences}: ${audiences.join(', ')} · ${basisText(framework, criterion, msgs)}*`, '', `**${w.description}.** ${criterion.description.trim()}`);
       if (criterion.guidance) out.push('', `**${w.guidance}.** ${criterion.guidance.trim()}`);

@@ -166,6 +166,7 @@ export const en: Messages = {
     emptyPlan: 'no questions for this choice of theme and audience',
   },
   report: {
+    number: (n) => String(n),
     title: (gemeente) => `Improvement plan ${gemeente}`,
     subtitle: 'Outcome of the self-assessment or interview, with the improvement actions',
     context: 'Details',
@@ -189,6 +190,7 @@ export const en: Messages = {
     csvOutcome: 'Outcome',
     csvCritical: 'Critical',
     csvWeight: 'Weight',
+    chartKind: { then: 'then', now: 'now' },
     chartTitle: 'Score per theme',
     outcome: { meets: 'meets', partly: 'partly meets', 'not-met': 'does not meet', 'not-applicable': 'not applicable', unknown: 'unknown', open: 'not yet assessed' },
     triangulation: 'Where the perspectives differ',

@@ -1,7 +1,7 @@
 /** Dutch UI messages: the default language of kader. The command-line texts are in nl-cli.ts. */
 import { cli } from './nl-cli.js';
 import { ruleHelp } from './nl-rules.js';
-import { list, plural } from './words.js';
+import { dutchNumber, list, plural } from './words.js';
 import { aggregate, merge } from './nl-monitoring.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -174,6 +174,8 @@ export const nl = {
     emptyPlan: 'geen vragen voor deze keuze van thema en doelgroep',
   },
   report: {
+    /** A decimal number in the reader's notation (0,75 in Dutch). */
+    number: (n: number) => dutchNumber(n),
     title: (gemeente: string) => `Verbeterplan ${gemeente}`,
     subtitle: 'Uitkomst van de zelfscan of het interview, met de verbeteracties',
     context: 'Gegevens',
@@ -197,6 +199,7 @@ export const nl = {
     csvOutcome: 'Uitkomst',
     csvCritical: 'Kritiek',
     csvWeight: 'Gewicht',
+    chartKind: { then: 'toen', now: 'nu' } as Record<string, string>,
     chartTitle: 'Score per thema',
     outcome: {
       meets: 'voldoet',
@@ -246,7 +249,7 @@ export const nl = {
     digest: 'Vingerafdruk kaderbestand',
     digestChanged: 'Let op: het kaderbestand is gewijzigd sinds deze sessie begon.',
     scoring: (meets: number, partly: number) =>
-      `Elk antwoord op een schaalvraag geeft een score tussen 0 en 1. Een criterium voldoet bij een score van ${meets} of hoger en voldoet gedeeltelijk vanaf ${partly}. "Niet van toepassing" telt niet mee maar wordt wel getoond. Een oordeel van de interviewer gaat boven de berekende uitkomst; de berekende blijft zichtbaar. Thema- en totaalscores zijn gewogen naar het gewicht van de criteria. Een criterium met een open vraag krijgt nog geen score en heet "nog niet beoordeeld": open is niet hetzelfde als nul.`,
+      `Elk antwoord op een schaalvraag geeft een score tussen 0 en 1. Een criterium voldoet bij een score van ${dutchNumber(meets)} of hoger en voldoet gedeeltelijk vanaf ${dutchNumber(partly)}. "Niet van toepassing" telt niet mee maar wordt wel getoond. Een oordeel van de interviewer gaat boven de berekende uitkomst; de berekende blijft zichtbaar. Thema- en totaalscores zijn gewogen naar het gewicht van de criteria. Een criterium met een open vraag krijgt nog geen score en heet "nog niet beoordeeld": open is niet hetzelfde als nul.`,
     priorityRule:
       'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen of waarvan het antwoord onbekend is (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kader.',
     criticalNone: 'Dit kader heeft geen kritieke criteria.',

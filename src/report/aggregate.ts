@@ -26,6 +26,11 @@ export interface Cell {
   id: string;
   percent: number | null;
   band: Band;
+  /**
+   * Shade of the heat map, 0 (0–19 %) to 4 (80–100 %), null without a score: five steps of one
+   * hue, so 42 % and 69 % differ at a glance even when both are "gedeeltelijk", in print too.
+   */
+  step: number | null;
 }
 
 export interface AggregateRow {
@@ -100,7 +105,7 @@ function cell(framework: Framework, id: string, percent: number | null): Cell {
   const { meets, partly } = framework.thresholds;
   // Bands from the percentage shown, so a cell never looks better or worse than its number.
   const band: Band = percent === null ? 'none' : percent >= meets * 100 ? 'meets' : percent >= partly * 100 ? 'partly' : 'not-met';
-  return { id, percent, band };
+  return { id, percent, band, step: percent === null ? null : Math.min(4, Math.floor(percent / 20)) };
 }
 
 const mean = (values: (number | null)[]): number | null => {

@@ -24,7 +24,6 @@ export interface ComparisonModel {
 
 export function buildComparison(before: ReportModel, after: ReportModel): ComparisonModel {
   const baseline = after.baseline!;
-  const earlierThemes = new Map(before.summary.themes.map((t) => [t.id, t.percent]));
   return {
     kader: 1,
     kind: 'comparison',
@@ -33,10 +32,7 @@ export function buildComparison(before: ReportModel, after: ReportModel): Compar
     before: { date: before.context.date, percent: before.summary.percent, team: before.context.team, complete: before.session.status === 'complete' },
     after: { date: after.context.date, percent: after.summary.percent, team: after.context.team, complete: after.session.status === 'complete' },
     sameTeam: baseline.sameTeam,
-    themes: after.summary.themes.map((t) => {
-      const was = earlierThemes.get(t.id) ?? null;
-      return { id: t.id, title: t.title, before: was, after: t.percent, delta: was === null || t.percent === null ? null : t.percent - was };
-    }),
+    themes: baseline.themes,
     criteria: baseline.changes,
     tally: baseline.tally,
     actions: baseline.actions,

@@ -40,10 +40,12 @@ export function reportCsv(model: ReportModel, table: CsvTable, msgs: Messages, s
     );
   }
   const themes = new Map(model.summary.themes.map((t) => [t.id, `${t.id} ${t.title}`]));
+  // Dutch Excel (";") reads 1.5 as a date or text: write decimals as the reader's language does.
+  const weight = (n: number): Cell => (separator === ';' ? r.number(n) : n);
   return toCsv(
     [
       [r.theme, r.action.criterion, r.csvTitle, r.csvOutcome, r.score, r.csvCritical, r.csvWeight, r.basis],
-      ...model.criteria.map((c) => [themes.get(c.theme) ?? c.theme, c.id, c.title, r.outcome[c.outcome] ?? c.outcome, c.percent, c.critical ? r.yes : r.no, c.weight, r.basisValues[c.basis ?? 'unstated'] ?? null]),
+      ...model.criteria.map((c) => [themes.get(c.theme) ?? c.theme, c.id, c.title, r.outcome[c.outcome] ?? c.outcome, c.percent, c.critical ? r.yes : r.no, weight(c.weight), r.basisValues[c.basis ?? 'unstated'] ?? null]),
     ],
     separator,
   );

@@ -121,6 +121,32 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   // Critical points first (veiligheid voorop), then the strengths.
   add(heading(r.criticalFirst, 3), para(said.criticalSentence));
   for (const x of s.critical) add(bullet(runs(`${x.id} ${x.title}`, true), ` — ${outcome(x.outcome)}`));
+  // Progress since the baseline measurement, only when one was given.
+  const b = model.baseline;
+  if (b) {
+    add(heading(r.baseline(b.date), 2));
+    add(para(runs(`${r.total}: ${pct(b.percent)} → ${pct(model.summary.percent)}`, true), ` — ${(['better', 'same', 'worse'] as const).map((k) => `${r.changeValues[k]}: ${b.tally[k]}`).join(', ')}`));
+    if (said.baselineTeam) add(para(runs(said.baselineTeam, false, true)));
+    add(table([r.theme, r.before, r.after, msgs.compare.delta], b.themes.map((x) => [`${x.id} ${x.title}`, pct(x.before), pct(x.after), x.delta === null ? r.none : `${x.delta > 0 ? '+' : ''}${x.delta}`]), [4, 1, 1, 1.4], [1, 2, 3]));
+    add(
+      table(
+        [r.criteria, r.before, r.after, r.change],
+        b.changes.map((x) => [`${x.id} ${x.title}`, `${outcome(x.before.outcome)} ${pct(x.before.percent)}`, `${outcome(x.after.outcome)} ${pct(x.after.percent)}`, r.changeValues[x.change] ?? x.change]),
+        [3.5, 1.5, 1.5, 1],
+      ),
+    );
+    if (b.actions.length) {
+      add(heading(r.previousActions, 3));
+      add(
+        table(
+          [r.action.id, r.action.what, r.action.owner, r.action.due, r.statusThen, r.statusNow],
+          b.actions.map((x) => [x.id, x.what, x.owner, x.due, r.statusAction[x.status] ?? x.status, x.statusNow ? (r.statusAction[x.statusNow] ?? x.statusNow) : r.none]),
+          [0.6, 3, 1.6, 1.3, 1, 1],
+        ),
+      );
+    }
+  }
+
   // A merged session: where the respondents differ, each perspective, and the verdict.
   if (model.triangulation.length) {
     const from = model.sources ? ` ${r.mergedFrom}: ${model.sources.from.map((f) => `${f.respondent} (${f.date})`).join(', ')}.` : '';
@@ -152,7 +178,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
       const judgement = x.judgement ? ` — ${r.judgement}: ${outcome(x.judgement.verdict)}: ${x.judgement.motivation}` : '';
       add(para(`${outcome(x.outcome)}${score}${judgement}`));
       add(para(runs(`${r.whatGood}: `, false, true), x.description));
-      if (x.findings.length) add(table([r.findings, r.answer, r.note], x.findings.map((f) => [f.question, f.answer, f.note]), [3, 2, 2]));
+      if (x.findings.length) add(table([r.question, r.answer, r.note], x.findings.map((f) => [f.question, f.answer, f.note]), [3, 2, 2]));
       add(labelled(r.basis, `${r.basisValues[x.basis ?? 'unstated']}${x.references.length ? `; ${r.references}: ${referenceText(x.references)}` : ''}`));
       if (x.evidenceSeen.length) add(labelled(r.evidenceSeen, x.evidenceSeen.join('; ')));
       if (x.evidenceMissing.length) add(labelled(r.evidenceMissing, x.evidenceMissing.join('; ')));
@@ -186,30 +212,6 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
       ),
     );
   } else add(para(r.noActions));
-
-  // Progress since the baseline measurement, only when one was given.
-  const b = model.baseline;
-  if (b) {
-    add(heading(r.baseline(b.date), 2));
-    add(para((['better', 'same', 'worse'] as const).map((k) => `${r.changeValues[k]}: ${b.tally[k]}`).join(', ')));
-    add(
-      table(
-        [r.criteria, r.before, r.after, r.change],
-        b.changes.map((x) => [`${x.id} ${x.title}`, `${outcome(x.before.outcome)} ${pct(x.before.percent)}`, `${outcome(x.after.outcome)} ${pct(x.after.percent)}`, r.changeValues[x.change] ?? x.change]),
-        [3.5, 1.5, 1.5, 1],
-      ),
-    );
-    if (b.actions.length) {
-      add(heading(r.previousActions, 3));
-      add(
-        table(
-          [a.id, a.what, a.owner, a.due, r.statusThen, r.statusNow],
-          b.actions.map((x) => [x.id, x.what, x.owner, x.due, r.statusAction[x.status] ?? x.status, x.statusNow ? (r.statusAction[x.statusNow] ?? x.statusNow) : r.none]),
-          [0.6, 3, 1.6, 1.3, 1, 1],
-        ),
-      );
-    }
-  }
 
   // Account of sources and scoring, so the plan can be checked without kader.
   const f = model.framework;

@@ -123,9 +123,13 @@ export interface ReportModel {
   baseline: {
     date: string;
     version: string;
+    /** The earlier measurement's total, rounded percentage (null without a score). */
+    percent: number | null;
     /** The earlier measurement's team; `sameTeam` false means the comparison spans two teams (said in every output). */
     team: string | null;
     sameTeam: boolean;
+    /** Per theme: the score then and now and the difference in percentage points (null without both). */
+    themes: { id: string; title: string; before: number | null; after: number | null; delta: number | null }[];
     changes: { id: string; title: string; before: ScoreView & { outcome: Outcome }; after: ScoreView & { outcome: Outcome }; change: Change }[];
     tally: Record<Change, number>;
     actions: (ImprovementAction & { statusNow: ImprovementAction['status'] | null })[];
@@ -247,7 +251,9 @@ export function buildReport(input: ReportInput): ReportModel {
 
   let baseline: ReportModel['baseline'] = null;
   if (input.baseline) {
-    const before = new Map(scoreSession(framework, input.baseline).criteria.map((c) => [c.criterion.id, c]));
+    const earlier = scoreSession(framework, input.baseline);
+    const before = new Map(earlier.criteria.map((c) => [c.criterion.id, c]));
+    const themesBefore = new Map(earlier.themes.map((t) => [t.theme.id, view(t.score).percent]));
     const changes = scored.criteria.map((c) => {
       const old = before.get(c.criterion.id);
       return {
@@ -264,8 +270,14 @@ export function buildReport(input: ReportInput): ReportModel {
     baseline = {
       date: input.baseline.context.date,
       version: input.baseline.framework.version,
+      percent: view(earlier.total).percent,
       team: input.baseline.context.team ?? null,
       sameTeam: comparability(input.baseline, session).sameTeam,
+      themes: scored.themes.map((t) => {
+        const was = themesBefore.get(t.theme.id) ?? null;
+        const now = view(t.score).percent;
+        return { id: t.theme.id, title: t.theme.title, before: was, after: now, delta: was === null || now === null ? null : now - was };
+      }),
       changes,
       tally,
       actions: (input.baseline.actions ?? []).map((a) => ({ ...a, statusNow: now.get(a.id) ?? null })),

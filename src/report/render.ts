@@ -10,6 +10,7 @@ import { PRECOMPILED_TEMPLATES_DIR, TEMPLATES_DIR } from '../core/assets.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { AggregateModel } from './aggregate.js';
 import { markedName } from './aggregate-text.js';
+import { barChart, type Chart } from './chart.js';
 import { comparisonNotes, type ComparisonModel } from './compare.js';
 import type { ReportModel } from './model.js';
 
@@ -33,27 +34,13 @@ export function escapeMarkdown(text: unknown): string {
 /** A Markdown table cell: escaped, on one line. */
 const escapeCell = (text: unknown): string => escapeMarkdown(text).replace(/\r?\n/g, ' ');
 
-export interface ChartBar {
-  label: string;
-  percent: number | null;
-  y: number;
-  width: number;
-  textY: number;
-}
-
-/** Geometry of the horizontal bar chart per theme (inline SVG, no scripts). */
-export function themeChart(model: ReportModel): { width: number; height: number; barX: number; barWidth: number; bars: ChartBar[] } {
-  const barX = 230;
-  const barWidth = 300;
-  const rowHeight = 28;
-  const bars = model.summary.themes.map((theme, i) => ({
-    label: theme.title.length > 34 ? `${theme.title.slice(0, 33)}…` : theme.title,
-    percent: theme.percent,
-    y: 8 + i * rowHeight,
-    width: theme.percent === null ? 0 : Math.round((theme.percent / 100) * barWidth),
-    textY: 8 + i * rowHeight + 15,
-  }));
-  return { width: barX + barWidth + 60, height: 16 + bars.length * rowHeight, barX, barWidth, bars };
+/** The theme chart of a report: the score now, and then when there is a baseline. */
+export function themeChart(model: ReportModel): Chart {
+  const then = new Map((model.baseline?.themes ?? []).map((t) => [t.id, t.before]));
+  return barChart(
+    model.summary.themes.map((t) => ({ label: t.title, now: t.percent, then: then.get(t.id) ?? null })),
+    model.baseline !== null,
+  );
 }
 
 /**
@@ -92,11 +79,13 @@ function labels(model: ReportModel, msgs: Messages, version: string, lang: Lang)
     baseline: model.baseline ? r.baseline(model.baseline.date) : '',
     scoring: r.scoring(model.account.thresholds.meets, model.account.thresholds.partly),
     generatedBy: r.generatedBy(version),
+    delta: msgs.compare.delta,
+    frameworkLang: model.framework.language,
     lang,
   };
 }
 
-type HandlebarsRuntime = Pick<typeof HandlebarsFull, 'registerHelper' | 'template'>;
+type HandlebarsRuntime = Pick<typeof HandlebarsFull, 'registerHelper' | 'template' | 'SafeString' | 'escapeExpression'>;
 type TemplateSpecification = Parameters<typeof HandlebarsFull.template>[0];
 type Template = ReturnType<typeof HandlebarsFull.compile>;
 const require = createRequire(import.meta.url);
@@ -119,6 +108,13 @@ function registerHelpers(hb: HandlebarsRuntime, msgs: Messages): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // Like JavaScript's ||: the first truthy argument (so it can pick a fallback), else false.
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? false);
+  // Framework text in HTML, marked with the framework's language when the interface speaks
+  // another (WCAG 3.1.2): an English plan of a Dutch framework is read out in Dutch where it quotes it.
+  hb.registerHelper('fw', (text: unknown, options: { data?: { root?: { t?: { lang?: string; frameworkLang?: string } } } }) => {
+    const t = options.data?.root?.t;
+    const escaped = hb.escapeExpression(String(text ?? ''));
+    return new hb.SafeString(t?.frameworkLang && t.frameworkLang !== t.lang ? `<span lang="${t.frameworkLang}">${escaped}</span>` : escaped);
+  });
   hb.registerHelper('signed', (value: unknown) => (typeof value === 'number' ? `${value > 0 ? '+' : ''}${value}` : msgs.report.none));
 }
 
@@ -165,7 +161,8 @@ export function renderComparison(model: ComparisonModel, format: 'md' | 'html', 
   const r = options.msgs.report;
   // Only plain labels go to a template (functions are applied here, or left out).
   const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
-  return template(structuredClone({ comparison: model, t }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const chart = barChart(model.themes.map((x) => ({ label: x.title, now: x.after, then: x.before })), true);
+  return template(structuredClone({ comparison: model, t, chart }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
 const OUTCOMES = ['meets', 'partly', 'not-met', 'not-applicable', 'unknown', 'open'] as const;
