@@ -84,7 +84,8 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   }
 
   for (const [id, answer] of Object.entries(incoming)) {
-    for (const [field, text] of [['value', answer.value], ['note', answer.note]] as const) {
+    const texts = [['value', answer.value], ['note', answer.note], ['respondent', answer.respondent], ...(answer.evidence ?? []).map((e) => ['evidence', e] as const)] as const;
+    for (const [field, text] of texts) {
       if (typeof text !== 'string') continue;
       const warning = personalDataWarning(text, `${id} (${ctx.msgs.privacy.fields[field]})`, ctx.msgs.privacy);
       if (warning) ctx.io.stderr(`kader: ${warning}\n`);
