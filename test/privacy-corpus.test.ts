@@ -1,7 +1,9 @@
 /**
- * Precision and recall of the privacy check per kind, on a corpus of made-up interview notes
- * (test/fixtures/privacy-corpus.txt: notes without personal data, and notes labelled with the
- * kinds they hold). The floors below are what the check meets today; SECURITY.md gives the figures.
+ * Precision and recall of the privacy check per kind, on made-up interview notes: notes without
+ * personal data, and notes labelled with the kinds they hold. privacy-corpus.txt is the set the
+ * rules were tuned on; privacy-corpus-heldout.txt was written afterwards and measured once
+ * without changing the rules. The floors below are what the check meets today (SECURITY.md
+ * gives the figures); the held-out set is small, so one note moves a figure there by 0.1–0.2.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,15 +19,15 @@ interface Note {
   text: string;
 }
 
-function readCorpus(): Note[] {
-  const lines = readFileSync(join(FIXTURES, 'privacy-corpus.txt'), 'utf8').split('\n');
+function readCorpus(name: string): Note[] {
+  const lines = readFileSync(join(FIXTURES, name), 'utf8').split('\n');
   return lines.flatMap((line, i) => {
     if (line.trim() === '' || line.startsWith('#')) return [];
     const bar = line.indexOf(' | ');
-    if (bar < 0) throw new Error(`privacy-corpus.txt:${i + 1}: no " | "`);
+    if (bar < 0) throw new Error(`${name}:${i + 1}: no " | "`);
     const label = line.slice(0, bar).trim();
     const kinds = new Set(label === '-' ? [] : label.split(','));
-    for (const k of kinds) if (!KINDS.includes(k as PersonalDataKind)) throw new Error(`privacy-corpus.txt:${i + 1}: unknown kind ${k}`);
+    for (const k of kinds) if (!KINDS.includes(k as PersonalDataKind)) throw new Error(`${name}:${i + 1}: unknown kind ${k}`);
     return [{ line: i + 1, kinds, text: line.slice(bar + 3) }];
   });
 }
@@ -64,23 +66,36 @@ export function score(notes: readonly Note[]): { perKind: KindScore[]; misses: s
   return { perKind, misses, falseAlarms };
 }
 
-describe('privacy check on a corpus of interview notes', () => {
-  const notes = readCorpus();
+function table(name: string, notes: readonly Note[]): { perKind: KindScore[] } {
   const clean = notes.filter((n) => n.kinds.size === 0);
   const { perKind, misses, falseAlarms } = score(notes);
+  const rows = perKind.map((s) => `${s.kind.padEnd(10)} n=${String(s.notes).padStart(3)}  precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}  (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`);
+  const flagged = clean.filter((n) => findPersonalData(n.text).length > 0).length;
+  // Shown when the test runs, so the figures in SECURITY.md can be checked.
+  console.log(`${name}\n${rows.join('\n')}\nclean notes flagged: ${flagged} of ${clean.length}\nmisses:\n${misses.join('\n')}\nfalse alarms:\n${falseAlarms.join('\n')}`);
+  return { perKind };
+}
+
+describe('privacy check on a corpus of interview notes', () => {
+  const tuned = readCorpus('privacy-corpus.txt');
+  const heldOut = readCorpus('privacy-corpus-heldout.txt');
 
   it('has at least 200 notes without and 100 with personal data', () => {
-    expect(clean.length).toBeGreaterThanOrEqual(200);
-    expect(notes.length - clean.length).toBeGreaterThanOrEqual(100);
+    const clean = tuned.filter((n) => n.kinds.size === 0).length;
+    expect(clean).toBeGreaterThanOrEqual(200);
+    expect(tuned.length - clean).toBeGreaterThanOrEqual(100);
   });
 
-  it('meets its precision and recall floors per kind', () => {
-    const table = perKind.map((s) => `${s.kind.padEnd(10)} n=${String(s.notes).padStart(3)}  precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}  (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`);
-    const flagged = clean.filter((n) => findPersonalData(n.text).length > 0).length;
-    // Shown when the test runs, so the figures in SECURITY.md can be checked.
-    console.log(`${table.join('\n')}\nclean notes flagged: ${flagged} of ${clean.length}\nmisses:\n${misses.join('\n')}\nfalse alarms:\n${falseAlarms.join('\n')}`);
-    for (const s of perKind) {
+  it('meets its floors on the notes it was tuned on: precision and recall 0.9 per kind', () => {
+    for (const s of table('privacy-corpus.txt', tuned).perKind) {
       expect.soft(s.recall, `recall of ${s.kind}`).toBeGreaterThanOrEqual(0.9);
+      expect.soft(s.precision, `precision of ${s.kind}`).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('meets its floors on held-out notes: precision 0.9 and recall 0.8 per kind', () => {
+    for (const s of table('privacy-corpus-heldout.txt', heldOut).perKind) {
+      expect.soft(s.recall, `recall of ${s.kind}`).toBeGreaterThanOrEqual(0.8);
       expect.soft(s.precision, `precision of ${s.kind}`).toBeGreaterThanOrEqual(0.9);
     }
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, passesElfproef, passesIbanCheck, redact } from '../src/privacy/detect.js';
+import { DETECTORS } from '../src/privacy/patterns.js';
+import { LONG_RUNS } from './support/long-runs.js';
 
 const kinds = (text: string) => findPersonalData(text).map((h) => `${h.kind}:${h.text}`);
 
@@ -81,5 +83,22 @@ describe('personal data detection', () => {
 
   it('redacts every hit and keeps the rest of the sentence', () => {
     expect(redact('Moeder (BSN 111222333) belt vanaf 06-12345678.', (k) => `[weg: ${k}]`)).toBe('Moeder (BSN [weg: bsn]) belt vanaf [weg: phone].');
+  });
+});
+
+describe('linear time by construction (issue 16 item 8)', () => {
+  /** A pattern's source without escapes and character classes, where `+` and `*` are literal. */
+  const structure = (source: string) => source.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+
+  it.each(DETECTORS.map((d) => [d.kind, d.pattern] as const))('the %s pattern has no unbounded quantifier and starts with a look-behind', (_kind, pattern) => {
+    const shape = structure(pattern.source);
+    expect(shape).not.toMatch(/[*+]|\{\d+,\}/);
+    expect(pattern.source.startsWith('(?<!')).toBe(true);
+  });
+
+  it('answers on long runs of each pattern’s characters (200,000 characters each)', () => {
+    for (const [name, text] of Object.entries(LONG_RUNS)) expect(findPersonalData(text), name).toEqual([]);
+    // Many hits in one text are sorted and sifted once, not compared pairwise.
+    expect(findPersonalData('0612345678 '.repeat(18_000))).toHaveLength(18_000);
   });
 });
