@@ -28,6 +28,7 @@ describe('personal data detection', () => {
     ['adres 5611 EF, 22A', ['postcode:5611 EF, 22A']],
     ['het gezin woont aan de Kerkstraat 12', ['address:Kerkstraat 12']],
     ['vader woont Lindenlaan 45b', ['address:Lindenlaan 45b']],
+    ['op de Havenkade 31 II', ['address:Havenkade 31 II']],
     ['geb. 12-03-2015', ['birthdate:geb. 12-03-2015']],
     ['dochter geb. 12-03-15', ['birthdate:geb. 12-03-15']],
     ["geboren 1-4-'09", ["birthdate:geboren 1-4-'09"]],

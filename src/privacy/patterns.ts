@@ -145,7 +145,7 @@ export const DETECTORS: Detector[] = [
   {
     kind: 'address',
     pattern: new RegExp(
-      `(?<![\\w-])(?:[A-Za-zÀ-ÿ][a-zà-ÿ'-]{0,30}?(?:${STREET_ANY_CASE})|[A-ZÀ-Þ][a-zà-ÿ'-]{0,30}?(?:${STREET_CAPITAL}))[ \\t]{1,3}\\d{1,4}(?:[ -]?[A-Za-z](?![A-Za-z])|-\\d{1,3}|[ \\t]{1,2}(?:bis|hs|huis|boven|i{1,3})(?![A-Za-z]))?(?![\\d%]|[.,:]\\d)`,
+      `(?<![\\w-])(?:[A-Za-zÀ-ÿ][a-zà-ÿ'-]{0,30}?(?:${STREET_ANY_CASE})|[A-ZÀ-Þ][a-zà-ÿ'-]{0,30}?(?:${STREET_CAPITAL}))[ \\t]{1,3}\\d{1,4}(?:[ -]?[A-Za-z](?![A-Za-z])|-\\d{1,3}|[ \\t]{1,2}(?:bis|hs|huis|boven|[iI]{1,3})(?![A-Za-z]))?(?![\\d%]|[.,:]\\d)`,
       'g',
     ),
     accept: (m, before, after) => {
