@@ -122,6 +122,18 @@ describe('every free-text field is checked and redacted', () => {
         'kader: let op: TK-T1-01a (bewijs) bevat mogelijk persoonsgegevens (straat met huisnummer); beschrijf de werkwijze, niet de cliënt\n',
     );
   });
+  it('a new interview warns about its context (team, interviewer, respondent role) at once', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), 'TK-T1-01a: deels\n');
+    const args = ['--gemeente', 'Testdorp', '--team', 'Wijkteam 06-11112222', '--interviewer', 'j.jansen@example.nl', '--respondent', 'moeder, Kerkstraat 12'];
+    const result = kader(['interview', 's.yaml', '--framework', FRAMEWORK, ...args, '--date', '2026-11-20', '--answers', 'a.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'kader: let op: team bevat mogelijk persoonsgegevens (telefoonnummer); beschrijf de werkwijze, niet de cliënt\n' +
+        'kader: let op: interviewer bevat mogelijk persoonsgegevens (e-mailadres); beschrijf de werkwijze, niet de cliënt\n' +
+        'kader: let op: rol van respondent bevat mogelijk persoonsgegevens (straat met huisnummer); beschrijf de werkwijze, niet de cliënt\n',
+    );
+  });
 });
 
 describe('fewer false alarms', () => {
