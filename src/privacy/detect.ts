@@ -44,9 +44,23 @@ export function findPersonalData(text: string): PersonalDataHit[] {
 
 /** Replace every hit with a marker that says what was removed, e.g. "[verwijderd: bsn]". */
 export function redact(text: string, marker: (kind: PersonalDataKind) => string): string {
+  // A pattern does not start right after a letter or digit, so a number glued to a hit
+  // ("…@example.nl111222333") only shows once the hit is gone: look again, a few times.
+  let out = text;
+  for (let pass = 0; pass < REDACT_PASSES; pass++) {
+    const hits = findPersonalData(out);
+    if (hits.length === 0) break;
+    out = redactOnce(out, hits, marker);
+  }
+  return out;
+}
+
+const REDACT_PASSES = 5;
+
+function redactOnce(text: string, hits: readonly PersonalDataHit[], marker: (kind: PersonalDataKind) => string): string {
   let out = '';
   let at = 0;
-  for (const hit of findPersonalData(text)) {
+  for (const hit of hits) {
     // Overlapping hits are removed as one stretch, under the first one's kind.
     if (hit.start < at) {
       at = Math.max(at, hit.end);
