@@ -51,7 +51,7 @@ const CASE_NUMBER_WORD =
 const BSN_LABEL = /(?:^|[^a-z])(?:bsn|burgerservicenummer|sofi)[a-z-]{0,10}\.?[ \t]{0,3}[:#]?[ \t]{0,3}$/i;
 const BSN_WORD = /(?:^|[^a-z])(?:bsn|burgerservicenummer|sofinummer)/i;
 /** The part of `before` in the same sentence as the match. */
-const clauseBefore = (before: string): string => before.slice(before.search(/[.;!?](?:\s[^.;!?]{0,40})?$/) + 1);
+const clauseBefore = (before: string): string => before.slice(before.search(/[.;!?](?:\s[^.;!?]{0,60})?$/) + 1);
 // Money: "EUR 123.456.782", "€ 111.222.333", "123.456.782 euro", "111.222.333,-".
 const MONEY_BEFORE = /(?:€|ƒ|(?:^|[^a-z])(?:eur|euro|bedrag|budget|subsidie|kosten))[ \t]{0,3}$/i;
 const MONEY_AFTER = /^(?:[ \t]{0,3}(?:euro|eur\b|€)|,-|,\d{2})/i;
@@ -89,7 +89,7 @@ const DATE = `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:(?:19|20)\\d{2}|'?\\d{2})|(?:19|20
 
 // Street-name endings; the lower-case ones are also taken in a word typed without a capital.
 const STREET_ANY_CASE = 'straat|straatweg|laan|gracht|kade|singel|plein|dreef|steeg|dijk';
-const STREET_CAPITAL = 'weg|hof|park|markt|plantsoen|erf|wal|haven|boulevard|allee|kamp|akker|weide|brink|vaart|pad|baan|hoven|veld|dam|burcht|oord|zijde';
+const STREET_CAPITAL = 'weg|hof|park|markt|plantsoen|erf|wal|haven|boulevard|allee|kamp|akker|weide|brink|vaart|pad|baan|hoven|veld|burcht|zijde';
 // Words that end like a street but are not one.
 const NOT_STREETS = /^(?:onderweg|halfweg|halverwege|zorgpad|tijdpad|loopbaan|werkveld|speelveld|werkplein|schoolplein|arbeidsmarkt|woningmarkt|gerechtshof|wagenpark|zomerkamp|zorgweg|uitweg|toegangsweg|snelweg|tussenweg|middenweg|leerweg|bovenbaan)$/i;
 
