@@ -78,7 +78,7 @@ export const cli: Messages['cli'] = {
     sessions: 'session files or directories',
     framework: 'use this framework (id or path) instead of the one the session names',
     completeness: 'show per theme how many questions are answered and open',
-    privacy: 'report likely personal data in answers, notes, judgements and actions (BSN, phone, e-mail, IBAN, address, date of birth)',
+    privacy: 'report likely personal data in every text field of the session (BSN, phone, e-mail, IBAN, address, date of birth)',
     completenessHeader: ['theme', 'answered', 'open', 'title'],
     migrate: 'first carry sessions on an earlier framework version over to the current one (by the framework\'s migrations:); the file is rewritten',
     migrated: (file, from, to, moved, dropped) =>

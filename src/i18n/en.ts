@@ -329,8 +329,8 @@ export const en: Messages = {
     notAList: 'expected actions: with a list of actions (- criterion: …, what: …, owner: …, due: …, indicator: …)',
   },
   privacy: {
-    kinds: { bsn: 'BSN', phone: 'phone number', email: 'e-mail address', iban: 'IBAN', postcode: 'postcode with house number', birthdate: 'date of birth' },
-    fields: { value: 'answer', note: 'note', evidence: 'evidence', motivation: 'motivation', what: 'what', owner: 'owner', indicator: 'indicator' },
+    kinds: { bsn: 'BSN', phone: 'phone number', email: 'e-mail address', iban: 'IBAN', postcode: 'postcode with house number', birthdate: 'date of birth', address: 'street with house number' },
+    fields: { value: 'answer', note: 'note', evidence: 'evidence', motivation: 'motivation', what: 'what', owner: 'owner', indicator: 'indicator', respondent: 'respondent', gemeente: 'municipality', team: 'team', regio: 'region', interviewer: 'interviewer', role: 'respondent role', organisation: 'respondent organisation' },
     finding: (kinds) => `possibly personal data (${kinds}); describe the way of working, not the client`,
     warning: (where, kinds) => `note: ${where} possibly holds personal data (${kinds}); describe the way of working, not the client`,
     refused: (count, first) =>

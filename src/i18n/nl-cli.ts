@@ -58,7 +58,7 @@ export const cli = {
     sessions: 'sessiebestanden of mappen',
     framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
     completeness: 'toon per thema hoeveel vragen beantwoord en open zijn',
-    privacy: 'meld mogelijke persoonsgegevens in antwoorden, notities, oordelen en acties (BSN, telefoon, e-mail, IBAN, adres, geboortedatum)',
+    privacy: 'meld mogelijke persoonsgegevens in elk tekstveld van de sessie (BSN, telefoon, e-mail, IBAN, adres, geboortedatum)',
     completenessHeader: ['thema', 'beantwoord', 'open', 'titel'],
     migrate: 'zet sessies op een eerdere versie van het kader eerst om naar de huidige (volgens migrations: in het kader); het bestand wordt herschreven',
     migrated: (file: string, from: string, to: string, moved: number, dropped: number) =>

@@ -346,8 +346,8 @@ export const nl = {
     notAList: 'verwacht actions: met een lijst van acties (- criterion: …, what: …, owner: …, due: …, indicator: …)',
   },
   privacy: {
-    kinds: { bsn: 'BSN', phone: 'telefoonnummer', email: 'e-mailadres', iban: 'IBAN', postcode: 'postcode met huisnummer', birthdate: 'geboortedatum' } as Record<string, string>,
-    fields: { value: 'antwoord', note: 'notitie', evidence: 'bewijs', motivation: 'motivering', what: 'wat', owner: 'eigenaar', indicator: 'indicator' } as Record<string, string>,
+    kinds: { bsn: 'BSN', phone: 'telefoonnummer', email: 'e-mailadres', iban: 'IBAN', postcode: 'postcode met huisnummer', birthdate: 'geboortedatum', address: 'straat met huisnummer' } as Record<string, string>,
+    fields: { value: 'antwoord', note: 'notitie', evidence: 'bewijs', motivation: 'motivering', what: 'wat', owner: 'eigenaar', indicator: 'indicator', respondent: 'respondent', gemeente: 'gemeente', team: 'team', regio: 'regio', interviewer: 'interviewer', role: 'rol van respondent', organisation: 'organisatie van respondent' } as Record<string, string>,
     finding: (kinds: string) => `mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
     warning: (where: string, kinds: string) => `let op: ${where} bevat mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
     refused: (count: number, first: string) =>

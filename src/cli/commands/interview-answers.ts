@@ -84,7 +84,10 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   }
 
   for (const [id, answer] of Object.entries(incoming)) {
-    for (const [field, text] of [['value', answer.value], ['note', answer.note]] as const) {
+    // A respondent from --respondent was warned about once, with the context.
+    const respondent = answer.respondent === options.respondent ? undefined : answer.respondent;
+    const texts = [['value', answer.value], ['note', answer.note], ['respondent', respondent], ...(answer.evidence ?? []).map((e) => ['evidence', e] as const)] as const;
+    for (const [field, text] of texts) {
       if (typeof text !== 'string') continue;
       const warning = personalDataWarning(text, `${id} (${ctx.msgs.privacy.fields[field]})`, ctx.msgs.privacy);
       if (warning) ctx.io.stderr(`kader: ${warning}\n`);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
 import { buildPlan, Interrupted, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
+import { personalDataWarning } from '../../privacy/detect.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
 import { progressOf } from '../../session/state.js';
@@ -145,7 +146,7 @@ export function contextFromOptions(ctx: CommandContext, options: InterviewOption
   if (!options.gemeente) throw new UserError(ctx.msgs.interview.needFramework);
   const date = options.date ?? today();
   if (!isIsoDate(date)) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
-  return {
+  const context: Session['context'] = {
     gemeente: options.gemeente,
     ...(options.team && { team: options.team }),
     ...(options.regio && { regio: options.regio }),
@@ -153,6 +154,19 @@ export function contextFromOptions(ctx: CommandContext, options: InterviewOption
     interviewers: options.interviewer ?? [],
     respondents: options.respondent ? [{ role: options.respondent }] : [],
   };
+  // The context goes into every report: warn at once, as for a note.
+  const texts: [string, string | undefined][] = [
+    ['gemeente', context.gemeente],
+    ['team', context.team],
+    ['regio', context.regio],
+    ...context.interviewers!.map((name): [string, string] => ['interviewer', name]),
+    ['role', options.respondent],
+  ];
+  for (const [field, text] of texts) {
+    const warning = text && personalDataWarning(text, ctx.msgs.privacy.fields[field] ?? field, ctx.msgs.privacy);
+    if (warning) ctx.io.stderr(`kader: ${warning}\n`);
+  }
+  return context;
 }
 
 export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string): string {
