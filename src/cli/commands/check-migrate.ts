@@ -3,7 +3,7 @@
  * version with the framework's `migrations:` steps. All or nothing per file: a session with an
  * answer that no step accounts for is left exactly as it was.
  */
-import { FileError } from '../../core/files.js';
+import { FileError, STDIN } from '../../core/files.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import { quickSession } from '../../session/check.js';
 import { SessionFile } from '../../session/file.js';
@@ -17,6 +17,7 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
   const m = ctx.msgs.cli.check;
   let failed = 0;
   for (const { path, shown } of files) {
+    if (path === STDIN) continue; // nothing to write back to; check reads it as it is
     let text: string;
     let file: SessionFile;
     try {

@@ -8,7 +8,7 @@ import { parseYaml } from '../../yaml/parse.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
-import { readInput } from '../lint-run.js';
+import { inputFile, readInput } from '../lint-run.js';
 import { openSession, saveOrFail, today, type OpenSession } from '../session-io.js';
 
 export interface PlanOptions {
@@ -58,8 +58,7 @@ function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly stri
 
 /** --actions file.yaml: `actions:` with a list of actions, all SMART, added all or nothing. */
 function addFromFile(ctx: CommandContext, open: OpenSession, file: string): ExitCode {
-  const path = resolve(ctx.io.cwd, file);
-  const shown = displayPath(path, ctx.io.cwd);
+  const { path, shown } = inputFile(ctx, file);
   const parsed = parseYaml(shown, readInput(ctx, path, shown), ctx.msgs);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const items = (parsed.value as { actions?: unknown } | undefined)?.actions;
