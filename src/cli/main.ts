@@ -3,6 +3,7 @@
  * without loading the command registry (the help from text rendered at build time);
  * everything else loads it, and each command loads only its own module.
  */
+import { visible } from '../core/terminal.js';
 import { readFileSync } from 'node:fs';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -129,7 +130,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return 2;
     }
     if (error instanceof UserError) {
-      io.stderr(`kader: ${error.message}\n`);
+      io.stderr(`kader: ${visible(error.message)}\n`);
       return error.exitCode;
     }
     io.stderr(`kader: ${msgs.cli.internal}\n`);

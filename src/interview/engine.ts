@@ -2,6 +2,7 @@
  * The interview engine: which question comes next, given the framework, the answers and the
  * skip logic. It knows nothing of terminals; a Prompter asks, a save callback persists.
  */
+import { own } from '../core/own.js';
 import { evaluateCondition } from '../framework/condition.js';
 import { audiencesOf, indexOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
@@ -27,7 +28,7 @@ export function buildPlan(framework: Framework, filter: PlanFilter = {}): Questi
  */
 export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
   const active = new Set<string>();
-  const valueOf = (id: string): unknown => (active.has(id) ? answers[id]?.value : undefined);
+  const valueOf = (id: string): unknown => (active.has(id) ? own(answers, id)?.value : undefined);
   for (const { question } of indexOf(framework).places) {
     if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
   }
@@ -59,7 +60,7 @@ export function progressOf(plan: readonly QuestionPlace[], framework: Framework,
   let openRequired = 0;
   for (const { question } of plan) {
     if (!active.has(question.id)) continue;
-    if (answers[question.id]) answered++;
+    if (own(answers, question.id)) answered++;
     else {
       open++;
       if (question.required !== false) openRequired++;
@@ -72,7 +73,7 @@ export function progressOf(plan: readonly QuestionPlace[], framework: Framework,
 export function resumeIndex(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): number {
   const active = activeQuestions(framework, answers);
   const open = (required: boolean) =>
-    plan.findIndex((p) => active.has(p.question.id) && !answers[p.question.id] && (!required || p.question.required !== false));
+    plan.findIndex((p) => active.has(p.question.id) && !own(answers, p.question.id) && (!required || p.question.required !== false));
   const first = open(true);
   return first >= 0 ? first : open(false);
 }
@@ -165,10 +166,10 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
     if (next?.criterion.id === place.criterion.id) return;
     const id = place.criterion.id;
     const scored = scoreSession(framework, session).criteria.find((c) => c.criterion.id === id)!;
-    const judgement = await prompter.judge(view, { computed: scored.computed, score: scored.score, current: session.judgements?.[id] });
+    const judgement = await prompter.judge(view, { computed: scored.computed, score: scored.score, current: own(session.judgements, id) });
     if (judgement === undefined) return;
     if (judgement === null) {
-      if (!session.judgements?.[id]) return;
+      if (!session.judgements || !own(session.judgements, id)) return;
       delete session.judgements[id];
     } else {
       session.judgements = { ...session.judgements, [id]: { ...judgement, at: options.now() } };
@@ -180,7 +181,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
     while (index < plan.length) {
       const place = plan[index]!;
       const active = activeQuestions(framework, session.answers);
-      const answered = session.answers[place.question.id] !== undefined;
+      const answered = own(session.answers, place.question.id) !== undefined;
       if (!active.has(place.question.id) || (answered && !options.review && !revisit)) {
         index++;
         continue;
@@ -191,7 +192,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         framework,
         position: asked.indexOf(place) + 1,
         total: asked.length,
-        current: session.answers[place.question.id],
+        current: own(session.answers, place.question.id),
         themes,
       };
       if (shownCriterion !== place.criterion.id) {
@@ -206,7 +207,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
           continue;
         }
         // Saved before the follow-up prompts (note, evidence): Ctrl-C there must not lose the answer.
-        const previous = session.answers[place.question.id];
+        const previous = own(session.answers, place.question.id);
         const record = (details: AnswerDetails): void => {
           session.answers[place.question.id] = {
             value: step.value,
@@ -237,7 +238,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
       } else if (step.kind === 'jump') {
         // Land on the theme's first open question; a theme with none open is walked again.
         const inTheme = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.theme.id === step.theme);
-        const firstOpen = inTheme.find(({ p }) => active.has(p.question.id) && !session.answers[p.question.id]);
+        const firstOpen = inTheme.find(({ p }) => active.has(p.question.id) && !own(session.answers, p.question.id));
         if (inTheme.length > 0) {
           history.push(index);
           index = (firstOpen ?? inTheme[0]!).i;
@@ -272,8 +273,8 @@ export function openRequired(
 ): string[] {
   return indexOf(framework)
     .places.filter(({ question, criterion }) => {
-      if (!active.has(question.id) || question.required === false || session.answers[question.id]) return false;
-      return !(session.perspectives?.[question.id] && session.judgements?.[criterion.id]);
+      if (!active.has(question.id) || question.required === false || own(session.answers, question.id)) return false;
+      return !(own(session.perspectives, question.id) && own(session.judgements, criterion.id));
     })
     .map((p) => p.question.id);
 }

@@ -2,6 +2,7 @@
  * Pure scoring of a session: question → criterion → theme → total, verdicts from thresholds
  * or from the interviewer's judgement, and the priority order of improvement points.
  */
+import { own } from '../core/own.js';
 import { activeQuestions } from '../interview/engine.js';
 import type { Criterion, Framework, Theme } from '../framework/types.js';
 import type { Judgement, Session } from '../session/types.js';
@@ -87,7 +88,7 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   let open = 0;
   for (const question of criterion.questions) {
     if (question.type !== 'scale' || !active.has(question.id)) continue;
-    const answer = session.answers[question.id];
+    const answer = own(session.answers, question.id);
     if (!answer) {
       open++;
       continue;
@@ -103,7 +104,7 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   else if (score !== undefined) computed = score >= framework.thresholds.meets ? 'meets' : score >= framework.thresholds.partly ? 'partly' : 'not-met';
   else if (onbekend > 0) computed = 'unknown';
   else computed = 'not-applicable';
-  const judgement = session.judgements?.[criterion.id];
+  const judgement = own(session.judgements, criterion.id);
   return {
     criterion,
     theme,

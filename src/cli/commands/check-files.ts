@@ -2,6 +2,7 @@
  * The per-file work of kader check: clean files take the fast path; anything with a finding
  * is checked again with positions, so the findings are the same either way.
  */
+import { own } from '../../core/own.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';
@@ -34,7 +35,7 @@ function completenessTable(ctx: CommandContext, file: string, session: Session, 
   const active = activeQuestions(framework, session.answers);
   const rows = framework.themes.map((theme) => {
     const asked = indexOf(framework).places.filter((p) => p.theme.id === theme.id && active.has(p.question.id));
-    const answered = asked.filter((p) => session.answers[p.question.id]).length;
+    const answered = asked.filter((p) => own(session.answers, p.question.id)).length;
     return [theme.id, String(answered), String(asked.length - answered), theme.title];
   });
   const table = [ctx.msgs.cli.check.completenessHeader, ...rows];
