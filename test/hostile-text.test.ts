@@ -158,6 +158,15 @@ describe('13. terminal control characters are shown, not obeyed', () => {
     }
   });
 
+  it("frameworks (a local framework's title)", () => {
+    const dir = tempDir();
+    hostile(dir);
+    writeFileSync(join(dir, 'f.yaml'), readFileSync(join(dir, 'f.yaml'), 'utf8').replace(/^title: .*$/m, `title: "Kader ${ESC_TITLE}"`));
+    const result = kader(['--frameworks-dir', dir, 'frameworks'], { cwd: dir });
+    expect(result.stdout).not.toContain('\x1b');
+    expect(result.stdout).toContain('Kader \\x1b]0;KAPOT\\x07');
+  });
+
   it('plan --list', () => {
     const dir = tempDir();
     const action = '  - { id: A1, criterion: TK-T1-01, what: "Wis \\e[2J\\rscherm \\u202Ekeer", owner: team, due: "2099-01-01", priority: hoog, indicator: klaar, status: open }\n';

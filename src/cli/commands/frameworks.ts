@@ -1,4 +1,5 @@
 /** kader frameworks: list the bundled and local frameworks. */
+import { visible } from '../../core/terminal.js';
 import { displayPath, FileError } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import type { CommandContext } from '../context.js';
@@ -32,7 +33,8 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     ctx.io.stdout(`${ctx.msgs.cli.frameworks.none}\n`);
   } else {
     const header = ctx.msgs.cli.frameworks.header;
-    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), r.version, String(r.criteria), r.title])];
+    // A local framework's version and title may hold control characters: shown, not obeyed.
+    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), visible(r.version), String(r.criteria), visible(r.title)])];
     const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => row[i]!.length)));
     const lines = table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '));
     ctx.io.stdout(`${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n`);
