@@ -65,7 +65,8 @@ function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly stri
  * passes every later command. Problems the SMART check named already are not repeated.
  */
 function schemaProblems(ctx: CommandContext, open: OpenSession, parsed: ParsedYaml, added: readonly ImprovementAction[]): Diagnostic[] {
-  const extra = Object.keys((parsed.value ?? {}) as object).filter((key) => key !== 'actions');
+  const value = parsed.value;
+  const extra = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).filter((key) => key !== 'actions') : [];
   const top: Diagnostic[] = extra.map((key) => ({ file: parsed.file, ...parsed.locate([key], 'key'), severity: 'error', rule: 'schema', message: ctx.msgs.schema.additional(key) }));
   const { validate, patterns } = compiledSchema('session');
   if (validate({ ...open.session, actions: added })) return top;
