@@ -167,6 +167,14 @@ describe('13. terminal control characters are shown, not obeyed', () => {
     expect(result.stdout).toContain('Kader \\x1b]0;KAPOT\\x07');
   });
 
+  it('kader: error lines (a file name with ESC)', () => {
+    const dir = tempDir();
+    const result = kader(['validate', 'weg\x1b[2J.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('kader: weg\\x1b[2J.yaml: bestand of map bestaat niet\n');
+    expect(kader(['show', 'weg\x1b[2J.yaml'], { cwd: dir }).stderr).not.toContain('\x1b');
+  });
+
   it('plan --list', () => {
     const dir = tempDir();
     const action = '  - { id: A1, criterion: TK-T1-01, what: "Wis \\e[2J\\rscherm \\u202Ekeer", owner: team, due: "2099-01-01", priority: hoog, indicator: klaar, status: open }\n';

@@ -1,4 +1,5 @@
 /** What validate and check share: turning paths into files, and reporting findings with one exit rule. */
+import { visible } from '../core/terminal.js';
 import { resolve } from 'node:path';
 import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
@@ -67,7 +68,7 @@ export interface LintOutput {
 export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked: string[], ioErrors: string[], output: LintOutput): ExitCode {
   let diagnostics = [...found].sort(compareDiagnostics);
   if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${visible(message)}\n`);
   const version = packageVersion();
   const text = DIAGNOSTIC_FORMATTERS[output.format]({
     diagnostics,

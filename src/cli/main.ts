@@ -126,7 +126,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       // --help and --version also arrive here, with exit code 0.
       // Global options but no command (`kader --lang en`): commander has shown the help, as for plain `kader`.
       if (error.exitCode === 0 || error.code === 'commander.help') return 0;
-      io.stderr(`kader: ${usageMessage(error, msgs)}\n`);
+      io.stderr(`kader: ${visible(usageMessage(error, msgs))}\n`);
       return 2;
     }
     if (error instanceof UserError) {

@@ -1,4 +1,5 @@
 /** Opening, creating and saving session files: shared by interview, plan and report. */
+import { visible } from '../core/terminal.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -122,11 +123,11 @@ export function inCurrentVersion(ctx: CommandContext, earlier: OpenSession, curr
   const from = earlier.session.framework.version;
   const path = migrationPath(framework, from);
   if (path === 'migratable') {
-    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.migratedBaseline(from, framework.version)}\n`);
+    ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.migratedBaseline(from, framework.version))}\n`);
     const { session, unmapped } = migrateSession(framework, earlier.session, digest);
-    if (unmapped.length > 0) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.unmappedBaseline(unmapped)}\n`);
+    if (unmapped.length > 0) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.unmappedBaseline(unmapped))}\n`);
     return session;
   }
-  if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version)}\n`);
+  if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version))}\n`);
   return earlier.session;
 }

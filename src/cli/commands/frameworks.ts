@@ -17,7 +17,7 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
-  for (const problem of catalog.problems) ctx.io.stderr(`kader: ${problem}\n`);
+  for (const problem of catalog.problems) ctx.io.stderr(`kader: ${visible(problem)}\n`);
   const rows = catalog.entries.map(({ framework, path, origin }) => ({
     id: framework.id,
     version: framework.version,
@@ -39,6 +39,6 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     const lines = table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '));
     ctx.io.stdout(`${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n`);
   }
-  for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled)}\n`);
+  for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled))}\n`);
   return catalog.problems.length > 0 ? 1 : 0;
 }

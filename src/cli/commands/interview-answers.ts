@@ -2,6 +2,7 @@
  * kader interview --answers: merge answers from a YAML file without a terminal, validated like
  * any answer. All or nothing: one bad answer and the session is left as it was.
  */
+import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { displayPath, pathKind } from '../../core/files.js';
@@ -78,7 +79,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     ctx.io.stderr(
       DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [answersShown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '' }),
     );
-    ctx.io.stderr(`kader: ${t.answersInvalid(answersShown)}\n`);
+    ctx.io.stderr(`kader: ${visible(t.answersInvalid(answersShown))}\n`);
     return 1;
   }
 
@@ -86,7 +87,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     for (const [field, text] of [['value', answer.value], ['note', answer.note]] as const) {
       if (typeof text !== 'string') continue;
       const warning = personalDataWarning(text, `${id} (${ctx.msgs.privacy.fields[field]})`, ctx.msgs.privacy);
-      if (warning) ctx.io.stderr(`kader: ${warning}\n`);
+      if (warning) ctx.io.stderr(`kader: ${visible(warning)}\n`);
     }
   }
   // A new session is written once, answers and all: a failed write (a full disk) leaves no

@@ -117,7 +117,7 @@ function addFromFile(ctx: CommandContext, open: OpenSession, file: string): Exit
   if (diagnostics.length > 0) {
     diagnostics.sort(compareDiagnostics);
     ctx.io.stderr(DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [shown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '' }));
-    ctx.io.stderr(`kader: ${ctx.msgs.plan.actionsInvalid(shown)}\n`);
+    ctx.io.stderr(`kader: ${visible(ctx.msgs.plan.actionsInvalid(shown))}\n`);
     return 1;
   }
   open.session.actions = all;
