@@ -3,7 +3,7 @@
  * message, never a stack trace, never a hang. Plus disk-full writes and the no-network rule.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, ROOT, tempDir } from './helpers.js';
@@ -11,7 +11,7 @@ import { BIN, FIXTURES, kader, ROOT, tempDir } from './helpers.js';
 const FRAMEWORK = join(FIXTURES, 'frameworks', 'valid.yaml');
 
 /** Broken inputs by name; each is written to a file of that name (or made a folder). */
-const INPUTS: Record<string, string | Buffer | 'folder' | 'missing'> = {
+const INPUTS: Record<string, string | Buffer | 'folder' | 'missing' | 'fifo' | 'zero'> = {
   'missing.yaml': 'missing',
   'folder.yaml': 'folder',
   'empty.yaml': '',
@@ -27,6 +27,8 @@ const INPUTS: Record<string, string | Buffer | 'folder' | 'missing'> = {
   'deep.yaml': `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
   'huge.yaml': `notitie: "${'x'.repeat(11 * 1024 * 1024)}"\n`,
   'list.yaml': '- a\n- b\n',
+  'fifo.yaml': 'fifo', // a named pipe nobody writes to: must not wait
+  'zero.yaml': 'zero', // a symlink to /dev/zero: must not read forever
 };
 
 const COMMANDS: [string, (file: string) => string[]][] = [
@@ -45,6 +47,8 @@ describe('broken input gets a clear answer', () => {
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(INPUTS)) {
     if (content === 'folder') mkdirSync(join(dir, name), { recursive: true });
+    else if (content === 'fifo') spawnSync('mkfifo', [join(dir, name)]);
+    else if (content === 'zero') symlinkSync('/dev/zero', join(dir, name));
     else if (content !== 'missing') writeFileSync(join(dir, name), content);
   }
   copyFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), join(dir, 's.yaml'));

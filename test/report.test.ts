@@ -82,7 +82,7 @@ describe('report rendering is safe with hostile text', () => {
     expect(md).not.toMatch(/<img|<script|(?<!\\)\]\(javascript/);
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\[klik\\](javascript:alert(1)) \\| \\*\\*vet\\*\\*');
     expect(md).toContain('| team\\|leider |');
-    expect(escapeMarkdown('regel\n# kop\n- punt\n1. een')).toBe('regel\n\\# kop\n\\- punt\n\\1. een');
+    expect(escapeMarkdown('regel\n# kop\n- punt\n1. een')).toBe('regel\n\\# kop\n\\- punt\n1\\. een');
     // Every table row keeps its column count: a | in user text cannot add a cell.
     for (const line of md.split('\n').filter((l) => l.startsWith('| A1 '))) expect(line.split(/(?<!\\)\|/).length).toBe(10);
   });

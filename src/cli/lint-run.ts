@@ -1,8 +1,9 @@
 /** What validate and check share: turning paths into files, and reporting findings with one exit rule. */
+import { visible } from '../core/terminal.js';
 import { resolve } from 'node:path';
 import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
-import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../core/files.js';
+import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile, STDIN, STDIN_SHOWN } from '../core/files.js';
 import type { CommandContext } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
 import { DIAGNOSTIC_FORMATTERS, type DiagnosticFormat } from './format/index.js';
@@ -19,6 +20,10 @@ export function expandPaths(ctx: CommandContext, targets: readonly string[]): { 
   const files: InputFile[] = [];
   const ioErrors: string[] = [];
   for (const raw of targets) {
+    if (raw === STDIN) {
+      files.push({ path: STDIN, shown: STDIN_SHOWN });
+      continue;
+    }
     const target = resolve(ctx.io.cwd, raw);
     const shown = displayPath(target, ctx.io.cwd);
     const kind = pathKind(target);
@@ -31,6 +36,13 @@ export function expandPaths(ctx: CommandContext, targets: readonly string[]): { 
     }
   }
   return { files, ioErrors };
+}
+
+/** Where a file the user named is, and how to show it: `-` is standard input. */
+export function inputFile(ctx: CommandContext, raw: string): InputFile {
+  if (raw === STDIN) return { path: STDIN, shown: STDIN_SHOWN };
+  const path = resolve(ctx.io.cwd, raw);
+  return { path, shown: displayPath(path, ctx.io.cwd) };
 }
 
 /** Read a file the user named; an I/O problem becomes a one-line usage error. */
@@ -56,7 +68,7 @@ export interface LintOutput {
 export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked: string[], ioErrors: string[], output: LintOutput): ExitCode {
   let diagnostics = [...found].sort(compareDiagnostics);
   if (ctx.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${visible(message)}\n`);
   const version = packageVersion();
   const text = DIAGNOSTIC_FORMATTERS[output.format]({
     diagnostics,

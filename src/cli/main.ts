@@ -3,6 +3,7 @@
  * without loading the command registry (the help from text rendered at build time);
  * everything else loads it, and each command loads only its own module.
  */
+import { visible } from '../core/terminal.js';
 import { readFileSync } from 'node:fs';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -125,11 +126,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       // --help and --version also arrive here, with exit code 0.
       // Global options but no command (`kader --lang en`): commander has shown the help, as for plain `kader`.
       if (error.exitCode === 0 || error.code === 'commander.help') return 0;
-      io.stderr(`kader: ${usageMessage(error, msgs)}\n`);
+      io.stderr(`kader: ${visible(usageMessage(error, msgs))}\n`);
       return 2;
     }
     if (error instanceof UserError) {
-      io.stderr(`kader: ${error.message}\n`);
+      io.stderr(`kader: ${visible(error.message)}\n`);
       return error.exitCode;
     }
     io.stderr(`kader: ${msgs.cli.internal}\n`);

@@ -1,7 +1,8 @@
 /** One place where command output leaves the process: stdout, or a file written atomically. */
 import { resolve } from 'node:path';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { displayPath, FileError, writeFileAtomic } from '../core/files.js';
+import { displayPath, FileError, readTextFile, writeFileAtomic } from '../core/files.js';
+import { fastParse } from '../yaml/fast.js';
+import { parseYaml } from '../yaml/parse.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
@@ -24,21 +25,40 @@ export function writeOutput(ctx: CommandContext, content: string | Uint8Array, o
 
 /** Output never replaces a framework or session: a typo in -o must not destroy a measurement. */
 export function guardOutput(ctx: CommandContext, target: string): void {
-  const kind = kaderKindOf(target);
+  const kind = kaderKindOf(target, ctx.msgs);
   if (kind) throw new UserError(ctx.msgs.io.wouldOverwrite(displayPath(target, ctx.io.cwd), kind));
 }
 
-/** "session" or "framework" when the file at `path` is one (by its top-level kind:), else undefined. */
-function kaderKindOf(path: string): string | undefined {
-  let fd: number | undefined;
+const KINDS = new Set(['session', 'framework']);
+
+/** A top-level `kind:` line in any spelling YAML allows (quoted key or value, a comment after). */
+const KIND_LINE = /^["']?kind["']?[ \t]*:[ \t]*["']?(session|framework)["']?[ \t]*(?:#.*)?$/m;
+/** The same in JSON (or YAML flow) text, where the key need not start a line; only for text that opens with `{`. */
+const KIND_JSON = /["']kind["'][ \t\r\n]*:[ \t\r\n]*["'](session|framework)["']/;
+
+/**
+ * "session" or "framework" when the file at `path` is one, else undefined. Decided by parsing
+ * (YAML and JSON alike); a file that does not parse (a session broken by hand) still counts
+ * when a top-level `kind:` says so, because refusing a name is cheap and losing a session is not.
+ */
+export function kaderKindOf(path: string, msgs: CommandContext['msgs']): string | undefined {
+  let text: string;
   try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(64 * 1024);
-    const read = readSync(fd, head, 0, head.length, 0);
-    return /^kind:\s*["']?(session|framework)["']?\s*$/m.exec(head.subarray(0, read).toString('utf8'))?.[1];
+    text = readTextFile(path, path, msgs);
   } catch {
-    return undefined; // no file (or not readable): nothing to protect
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return undefined; // no file, or no text kader could ever have read as a session or framework
   }
+  let value: unknown = fastParse(text);
+  if (value === undefined) {
+    try {
+      value = parseYaml(path, text, msgs).value;
+    } catch {
+      value = undefined;
+    }
+  }
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'kind')) {
+    const kind = (value as { kind: unknown }).kind;
+    if (typeof kind === 'string' && KINDS.has(kind)) return kind;
+  }
+  return (KIND_LINE.exec(text) ?? (/^\s*\{/.test(text) ? KIND_JSON.exec(text) : null))?.[1];
 }

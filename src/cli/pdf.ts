@@ -3,9 +3,10 @@
  * PATH): the HTML report printed with its print stylesheet. kader never downloads a browser.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { FileError, writeFileAtomic } from '../core/files.js';
 import { pathToFileURL } from 'node:url';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
@@ -41,12 +42,16 @@ export function onA4(html: string): string {
   return `${html.slice(0, at)}\n${rule}${html.slice(at)}`;
 }
 
-/** Print `html` to a PDF at `out` on A4: Chromium writes a temp file next to it, then it is renamed. */
+/**
+ * Print `html` to a PDF at `out` on A4. Chromium writes into a private folder made by mkdtemp
+ * (0700, a name no one can predict or plant a link at); the result is then written to `out` as
+ * every other output is: atomically and with mode 0600.
+ */
 export function printPdf(ctx: CommandContext, html: string, out: string): void {
   const chromium = findChromium(ctx.io.env);
   if (!chromium) throw new UserError(ctx.msgs.cli.report.noChromium);
   const work = mkdtempSync(join(tmpdir(), 'kader-pdf-'));
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const temp = join(work, 'verbeterplan.pdf');
   try {
     const page = join(work, 'verbeterplan.html');
     writeFileSync(page, onA4(html));
@@ -75,9 +80,11 @@ export function printPdf(ctx: CommandContext, html: string, out: string): void {
       const detail = (result.stderr || result.error?.message || '').split('\n').find((line) => line.trim()) ?? `exit ${result.status}`;
       throw new UserError(ctx.msgs.cli.report.pdfFailed(chromium, detail.trim()));
     }
-    renameSync(temp, out);
+    writeFileAtomic(out, readFileSync(temp), ctx.msgs);
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
   } finally {
     rmSync(work, { recursive: true, force: true });
-    rmSync(temp, { force: true });
   }
 }

@@ -1,4 +1,5 @@
 /** Find a framework by bundled/local id or by path; shared by every command that takes one. */
+import { visible } from '../core/terminal.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
@@ -43,7 +44,7 @@ export function resolveFramework(ctx: CommandContext, ref: string): ResolvedFram
     const entry = catalog.entries.find((e) => e.framework.id === ref);
     if (!entry) throw new UserError(ctx.msgs.cli.show.notFound(ref, catalog.entries.map((e) => e.framework.id)));
     const shadow = catalog.shadowed.find((s) => s.id === ref);
-    if (shadow) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(shadow.id, shadow.local, shadow.bundled)}\n`);
+    if (shadow) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.frameworks.shadowed(shadow.id, shadow.local, shadow.bundled))}\n`);
     return { framework: entry.framework, path: entry.path, digest: frameworkDigest(readFileSync(entry.path)) };
   } catch (error) {
     if (error instanceof FileError) throw new UserError(error.message);

@@ -1,6 +1,7 @@
 /** Opening, creating and saving session files: shared by interview, plan and report. */
+import { visible } from '../core/terminal.js';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { displayPath, FileError, pathKind } from '../core/files.js';
 import { parseSessionText, quickSession } from '../session/check.js';
@@ -87,13 +88,27 @@ export function createSessionFile(ctx: CommandContext, path: string, resolved: R
 /** Write a session to a file that must not exist yet (a new interview, a merge), folder and all. */
 export function writeNewSession(ctx: CommandContext, path: string, resolved: ResolvedFramework, session: Session): OpenSession {
   if (pathKind(path) !== 'missing') throw new UserError(ctx.msgs.interview.exists(displayPath(path, ctx.io.cwd)));
+  let made: string | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    // Folders kader makes for sessions are private, like the sessions in them.
+    made = mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(path), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs), session, path, resolved };
-  saveOrFail(open);
+  try {
+    saveOrFail(open);
+  } catch (error) {
+    // All or nothing: folders made for this session go again (only while empty).
+    for (let dir = dirname(path); made && dir.length >= made.length; dir = dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+    }
+    throw error;
+  }
   return open;
 }
 
@@ -141,11 +156,11 @@ export function inCurrentVersion(ctx: CommandContext, earlier: OpenSession, curr
   const from = earlier.session.framework.version;
   const path = migrationPath(framework, from);
   if (path === 'migratable') {
-    ctx.io.stderr(`kader: ${ctx.msgs.cli.report.migratedBaseline(from, framework.version)}\n`);
+    ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.migratedBaseline(from, framework.version))}\n`);
     const { session, unmapped } = migrateSession(framework, earlier.session, digest);
-    if (unmapped.length > 0) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.unmappedBaseline(unmapped)}\n`);
+    if (unmapped.length > 0) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.unmappedBaseline(unmapped))}\n`);
     return session;
   }
-  if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version)}\n`);
+  if (from !== current.session.framework.version) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.report.versionDiffers(from, current.session.framework.version))}\n`);
   return earlier.session;
 }

@@ -2,7 +2,7 @@
  * File I/O at the edge: reading text safely and writing atomically.
  * Errors become FileError with a one-line, translated message; never a raw stack.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 
@@ -29,18 +29,64 @@ export function pathKind(path: string): PathKind {
 /** One strict decoder for every file: decoding a whole buffer at once keeps no state between calls. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Read a file as UTF-8 text; refuses directories, huge files and invalid UTF-8; strips a BOM. */
+/** The name on the command line that means standard input, and how findings name it. */
+export const STDIN = '-';
+export const STDIN_SHOWN = 'stdin';
+
+/** Sleep without an event loop: the writers and readers here are synchronous on purpose. */
+export function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Read from a descriptor until the end, refusing as soon as more than MAX_FILE_BYTES arrive:
+ * the size a stat reports is not to be trusted (a pipe, /dev/zero, a file that grows).
+ */
+function readBounded(fd: number, shown: string, msgs: Messages): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking stdin (a terminal or pipe set up that way by a parent) has no data yet.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        sleepSync(10);
+        continue;
+      }
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
+    chunks.push(chunk.subarray(0, read));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Read a file as UTF-8 text; refuses directories, anything but a regular file (a FIFO would
+ * block, /dev/zero never ends), more than MAX_FILE_BYTES and invalid UTF-8; strips a BOM.
+ * `-` reads standard input, with the same limit enforced while reading.
+ */
 export function readTextFile(path: string, shown: string, msgs: Messages): string {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
-    // One open, then size and content from the descriptor: a batch of 1,000 files pays one
-    // path lookup per file, not two.
-    fd = openSync(path, 'r');
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
-    if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
-    bytes = readFileSync(fd);
+    if (path === STDIN) {
+      bytes = readBounded(0, shown, msgs);
+    } else {
+      // O_NONBLOCK: opening a FIFO without a writer returns at once (and is then refused)
+      // instead of waiting forever; on a regular file the flag changes nothing.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
+      if (!stat.isFile()) throw new FileError(msgs.io.notRegular(shown));
+      if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
+      bytes = readBounded(fd, shown, msgs);
+    }
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError(describeFsError(error, shown, msgs));
@@ -65,11 +111,33 @@ function describeFsError(error: unknown, shown: string, msgs: Messages): string 
 }
 
 /**
- * Write a file so that readers see either the old or the new content, never a mix:
- * temp file in the same folder, fsync, rename over the target.
+ * Where a write to `path` must land: a symlink is followed to the file it points at, so the
+ * link stays a link and the real file (a session kept elsewhere) gets the new content.
+ * A link to nothing is refused: writing there would silently replace the link.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, msgs: Messages, mode = 0o644): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+export function writeTarget(path: string, msgs: Messages): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
+    } catch {
+      link = false;
+    }
+    if (link) throw new FileError(msgs.io.danglingLink(path));
+    return path; // a new file, or one the write itself will name the problem of
+  }
+}
+
+/**
+ * Write a file so that readers see either the old or the new content, never a mix:
+ * temp file beside the real target (symlinks followed), fsync, rename over the target.
+ * Private by default (0600): reports carry the same notes as sessions.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array, msgs: Messages, mode = 0o600): void {
+  const target = writeTarget(path, msgs);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
@@ -82,7 +150,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, msgs
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     try {

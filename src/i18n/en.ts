@@ -26,6 +26,8 @@ export const en: Messages = {
     notUtf8: 'file is not valid UTF-8 text (a binary file or the wrong encoding?)',
     wouldOverwrite: (file, kind) => `${file} is a ${kind}; kader does not write output over it. Choose another name`,
     writeFailed: (file, reason) => `${file}: cannot be written (${reason})`,
+    notRegular: (file) => `${file}: is not a regular file (a pipe or device); give a file, or - to read standard input`,
+    danglingLink: (file) => `${file}: is a symbolic link to a file that does not exist; kader does not write in place of the link`,
   },
   yaml: {
     empty: 'file is empty',
@@ -109,6 +111,7 @@ export const en: Messages = {
     incomplete: (open, first) =>
       `session is not finished: ${plural(open, 'required question', 'required questions')} open (${first.join(', ')}${open > first.length ? ', …' : ''})`,
     completeButOpen: 'status is complete, but required questions are still open',
+    locked: (file, pid) => `${file} is being saved by another program right now (process ${pid}); nothing overwritten. Try again in a moment`,
   },
   interview: {
     keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert', space: 'space' },

@@ -25,6 +25,8 @@ export const nl = {
     notUtf8: 'bestand is geen geldige UTF-8-tekst (binair bestand of verkeerde tekenset?)',
     wouldOverwrite: (file: string, kind: string) => `${file} is een ${kind === 'session' ? 'sessie' : 'kader'}; kader schrijft daar geen uitvoer overheen. Kies een andere naam`,
     writeFailed: (file: string, reason: string) => `${file}: kan niet geschreven worden (${reason})`,
+    notRegular: (file: string) => `${file}: is geen gewoon bestand (een pipe of apparaat); geef een bestand, of - om standaardinvoer te lezen`,
+    danglingLink: (file: string) => `${file}: is een symbolische link naar een bestand dat niet bestaat; kader schrijft niet in plaats van de link`,
   },
   yaml: {
     empty: 'bestand is leeg',
@@ -117,6 +119,8 @@ export const nl = {
     incomplete: (open: number, first: readonly string[]) =>
       `sessie is niet af: ${plural(open, 'verplichte vraag', 'verplichte vragen')} open (${first.join(', ')}${open > first.length ? ', …' : ''})`,
     completeButOpen: 'status is complete, maar er staan nog verplichte vragen open',
+    locked: (file: string, pid: string) =>
+      `${file} wordt op dit moment opgeslagen door een ander programma (proces ${pid}); niets overschreven. Probeer het zo opnieuw`,
   },
   interview: {
     keys: { navigate: 'bladeren', select: 'kiezen', submit: 'klaar', all: 'alles', invert: 'omdraaien', space: 'spatie' } as Record<string, string>,

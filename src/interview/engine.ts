@@ -2,6 +2,7 @@
  * The interview engine: which question comes next, given the framework, the answers and the
  * skip logic. It knows nothing of terminals; a Prompter asks, a save callback persists.
  */
+import { own } from '../core/own.js';
 import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
@@ -24,7 +25,7 @@ export function buildPlan(framework: Framework, filter: PlanFilter = {}): Questi
 export function resumeIndex(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): number {
   const active = activeQuestions(framework, answers);
   const open = (required: boolean) =>
-    plan.findIndex((p) => active.has(p.question.id) && !answers[p.question.id] && (!required || p.question.required !== false));
+    plan.findIndex((p) => active.has(p.question.id) && !own(answers, p.question.id) && (!required || p.question.required !== false));
   const first = open(true);
   return first >= 0 ? first : open(false);
 }
@@ -117,10 +118,10 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
     if (next?.criterion.id === place.criterion.id) return;
     const id = place.criterion.id;
     const scored = scoreSession(framework, session).criteria.find((c) => c.criterion.id === id)!;
-    const judgement = await prompter.judge(view, { computed: scored.computed, score: scored.score, current: session.judgements?.[id] });
+    const judgement = await prompter.judge(view, { computed: scored.computed, score: scored.score, current: own(session.judgements, id) });
     if (judgement === undefined) return;
     if (judgement === null) {
-      if (!session.judgements?.[id]) return;
+      if (!session.judgements || !own(session.judgements, id)) return;
       delete session.judgements[id];
     } else {
       session.judgements = { ...session.judgements, [id]: { ...judgement, at: options.now() } };
@@ -132,7 +133,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
     while (index < plan.length) {
       const place = plan[index]!;
       const active = activeQuestions(framework, session.answers);
-      const answered = session.answers[place.question.id] !== undefined;
+      const answered = own(session.answers, place.question.id) !== undefined;
       if (!active.has(place.question.id) || (answered && !options.review && !revisit)) {
         index++;
         continue;
@@ -143,7 +144,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         framework,
         position: asked.indexOf(place) + 1,
         total: asked.length,
-        current: session.answers[place.question.id],
+        current: own(session.answers, place.question.id),
         themes,
       };
       if (shownCriterion !== place.criterion.id) {
@@ -158,7 +159,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
           continue;
         }
         // Saved before the follow-up prompts (note, evidence): Ctrl-C there must not lose the answer.
-        const previous = session.answers[place.question.id];
+        const previous = own(session.answers, place.question.id);
         const record = (details: AnswerDetails): void => {
           session.answers[place.question.id] = {
             value: step.value,
@@ -189,7 +190,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
       } else if (step.kind === 'jump') {
         // Land on the theme's first open question; a theme with none open is walked again.
         const inTheme = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.theme.id === step.theme);
-        const firstOpen = inTheme.find(({ p }) => active.has(p.question.id) && !session.answers[p.question.id]);
+        const firstOpen = inTheme.find(({ p }) => active.has(p.question.id) && !own(session.answers, p.question.id));
         if (inTheme.length > 0) {
           history.push(index);
           index = (firstOpen ?? inTheme[0]!).i;

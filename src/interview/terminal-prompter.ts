@@ -2,6 +2,7 @@
  * The Prompter for a real terminal, built on @inquirer/prompts. Navigation sits in every
  * question: extra entries in a list, or short commands (":o", ":t", …) in typed answers.
  */
+import { visible as v } from '../core/terminal.js';
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/index.js';
@@ -42,25 +43,25 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   /** Typed text is kept as typed, but a likely BSN, phone number … gets a warning at once. */
   const warnIfPersonal = (text: string, where: string): void => {
     const warning = personalDataWarning(text, where, msgs.privacy);
-    if (warning) write(`${chalk.yellow(`! ${warning}`)}\n`);
+    if (warning) write(`${chalk.yellow(`! ${v(warning)}`)}\n`);
   };
-  const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${view.place.question.text}`;
+  const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${v(view.place.question.text)}`;
 
   const showDetails = (view: QuestionView): void => {
     const c = view.place.criterion;
     const w = msgs.cli.tree;
-    const block = (title: string, items?: readonly string[]) => (items?.length ? [`${chalk.bold(title)}`, ...items.map((i) => `  • ${i}`)] : []);
+    const block = (title: string, items?: readonly string[]) => (items?.length ? [`${chalk.bold(title)}`, ...items.map((i) => `  • ${v(i)}`)] : []);
     const lines = [
-      ...(c.guidance ? [chalk.bold(w.guidance), `  ${c.guidance}`] : []),
+      ...(c.guidance ? [chalk.bold(w.guidance), `  ${v(c.guidance)}`] : []),
       ...block(w.probes, c.probes),
       ...block(w.evidence, c.evidence),
-      ...(view.place.question.help ? [`  ${view.place.question.help}`] : []),
+      ...(view.place.question.help ? [`  ${v(view.place.question.help)}`] : []),
     ];
     write(`${lines.join('\n')}\n`);
   };
 
   const jump = async (view: QuestionView): Promise<Step> => {
-    const target = await guard(select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title}`, value: th.id })) }));
+    const target = await guard(select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: v(`${th.id} ${th.title}`), value: th.id })) }));
     return { kind: 'jump', theme: target };
   };
 
@@ -82,12 +83,12 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     if (q.type === 'scale' || q.type === 'choice' || q.type === 'boolean') {
       let options: { name: string; value: string }[];
       if (q.type === 'boolean') options = [{ name: t.yes, value: 'true' }, { name: t.no, value: 'false' }];
-      else if (q.type === 'choice') options = (q.choices ?? []).map((c) => ({ name: c.label, value: c.value }));
+      else if (q.type === 'choice') options = (q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value }));
       else {
         const scale = view.framework.scales.find((s) => s.id === q.scale)!;
         options = [
-          ...scale.levels.map((l) => ({ name: l.label, value: l.value })),
-          ...(scale.allow ?? []).map((v) => ({ name: t.special[v] ?? v, value: v })),
+          ...scale.levels.map((l) => ({ name: v(l.label), value: l.value })),
+          ...(scale.allow ?? []).map((a) => ({ name: v(t.special[a] ?? a), value: a })),
         ];
       }
       const picked = await guard(
@@ -102,7 +103,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
         checkbox({
           theme,
           message: label(view),
-          choices: [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
+          choices: [...(q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
           validate: (items) => items.length > 0 || t.pickAtLeastOne,
           pageSize: 12,
         }),
@@ -115,10 +116,10 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const typed = await guard(
       input({
         message: `${label(view)} ${chalk.dim(`(${t.inputHint})`)}`,
-        default: current === undefined ? undefined : String(current),
+        default: current === undefined ? undefined : v(String(current)),
         validate: (raw) => {
           const value = raw.trim();
-          if (COMMANDS[value]) return true;
+          if (Object.hasOwn(COMMANDS, value)) return true;
           if (q.type === 'number') {
             const n = Number(value.replace(',', '.'));
             if (value === '' || !Number.isFinite(n)) return t.notANumber;
@@ -131,7 +132,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       }),
     );
     const value = typed.trim();
-    const nav = COMMANDS[value];
+    const nav = Object.hasOwn(COMMANDS, value) ? COMMANDS[value] : undefined;
     if (nav) return navigate(nav, view);
     if (q.type === 'text') warnIfPersonal(value, q.id);
     return { kind: 'answer', value: q.type === 'number' ? Number(value.replace(',', '.')) : value };
@@ -142,8 +143,8 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const { theme, criterion } = view.place;
       const flag = criterion.critical ? ` ${chalk.red(`[${t.critical}]`)}` : '';
       write(
-        `\n${chalk.bold(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`))}${flag}\n` +
-          `${chalk.dim(`${t.good}:`)} ${criterion.description.trim()}\n${chalk.dim(t.detailsHint)}\n`,
+        `\n${chalk.bold(v(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`)))}${flag}\n` +
+          `${chalk.dim(`${t.good}:`)} ${v(criterion.description.trim())}\n${chalk.dim(t.detailsHint)}\n`,
       );
     },
     async ask(view) {
@@ -155,12 +156,12 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     async details(view): Promise<AnswerDetails> {
       // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
       if (view.place.question.type !== 'scale') return {};
-      const note = (await guard(input({ message: t.note, default: view.current?.note }))).trim();
+      const note = (await guard(input({ message: t.note, default: view.current?.note === undefined ? undefined : v(view.current.note) }))).trim();
       warnIfPersonal(note, `${view.place.question.id} (${msgs.privacy.fields.note})`);
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length
-        ? await guard(checkbox({ theme, message: t.evidence, choices: evidenceList.map((e) => ({ name: e, value: e, checked: seen.includes(e) })) }))
+        ? await guard(checkbox({ theme, message: t.evidence, choices: evidenceList.map((e) => ({ name: v(e), value: e, checked: seen.includes(e) })) }))
         : [];
       return { ...(note && { note }), ...(evidence.length && { evidence }) };
     },
@@ -171,7 +172,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const verdict = await guard(
         select({
           theme,
-          message: t.judge(view.place.criterion.id),
+          message: v(t.judge(view.place.criterion.id)),
           choices: [
             { name: t.noJudgement(suggestion), value: keep },
             ...(['meets', 'partly', 'not-met', 'not-applicable'] as const).map((v) => ({ name: r.outcome[v] ?? v, value: v })),
@@ -181,13 +182,13 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       );
       if (verdict === keep) return current ? null : undefined;
       const motivation = (
-        await guard(input({ message: t.motivation, default: current?.motivation, validate: (v) => v.trim() !== '' || t.motivationRequired }))
+        await guard(input({ message: t.motivation, default: current?.motivation === undefined ? undefined : v(current.motivation), validate: (v) => v.trim() !== '' || t.motivationRequired }))
       ).trim();
       warnIfPersonal(motivation, `${view.place.criterion.id} (${msgs.privacy.fields.motivation})`);
       return { verdict: verdict as 'meets' | 'partly' | 'not-met' | 'not-applicable', motivation };
     },
     invalid(_view, problem, value) {
-      write(`${chalk.red('!')} ${describeValueProblem(problem, value, msgs)}\n`);
+      write(`${chalk.red('!')} ${v(describeValueProblem(problem, value, msgs))}\n`);
     },
   };
 }

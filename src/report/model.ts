@@ -3,6 +3,7 @@
  * baseline session. Renderers only lay it out; `kader report --format json` prints it as is.
  * Its shape is documented in docs/report-model.md.
  */
+import { own } from '../core/own.js';
 import type { Basis, Framework, ProvenanceStatus, Reference, ScoringRule } from '../framework/types.js';
 import { basisOf, questionsOf } from '../framework/types.js';
 import { comparability } from '../session/comparable.js';
@@ -177,7 +178,7 @@ function criterionView(c: CriterionScore, input: ReportInput, rank: number | nul
   const findings: FindingView[] = [];
   const seen = new Set<string>();
   for (const question of c.criterion.questions) {
-    const answer = Object.hasOwn(session.answers, question.id) ? session.answers[question.id] : undefined;
+    const answer = own(session.answers, question.id);
     if (!answer || answer.inactive) continue;
     for (const e of answer.evidence ?? []) seen.add(e);
     findings.push({ question: question.text, questionId: question.id, answer: answerLabel(framework, question.id, answer.value, input.words), note: answer.note ?? null });

@@ -18,17 +18,29 @@ export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * Escape text so Markdown shows it literally: no links, images, emphasis, code, HTML, tables
- * or block markers can come from user input. Only characters that GitHub/GitLab Markdown
- * would interpret are escaped, so the raw file stays readable.
+ * Escape text so Markdown shows it literally: no links, images, emphasis, code, HTML, tables,
+ * headings, lists or quotes can come from user input, in CommonMark and in GFM (which links
+ * bare URLs, www. names and e-mail addresses). Only characters that would be interpreted
+ * are escaped, each with a backslash (or an entity for < > &), so the raw file stays readable.
  */
 export function escapeMarkdown(text: unknown): string {
-  return String(text ?? '')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/^(\s*)(#|[-+](?=\s)|\d+\.(?=\s)|={3,}|-{3,})/gm, (_m, space: string, mark: string) => `${space}\\${mark}`);
+  return (
+    String(text ?? '')
+      .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // GFM autolinks: a scheme's colon, the dot after www, the @ of an address.
+      .replace(/\b(https?|ftp|mailto|xmpp):/gi, (_m, scheme: string) => `${scheme}\\:`)
+      .replace(/\b(www)\./gi, (_m, www: string) => `${www}\\.`)
+      .replace(/(?<=[\w.+-])@(?=[\w-])/g, '\\@')
+      // Four spaces or a tab at the start of a line would begin a code block.
+      .replace(/^[ \t]+/gm, (space) => (space.includes('\t') || space.length >= 4 ? '' : space))
+      // Block markers at the start of a line: headings, list items (- + and 1. or 1)), and
+      // the lines of = or - that turn the line above into a heading or draw a rule.
+      .replace(/^( {0,3})(#|[-+](?=[ \t]|$)|=+(?=[ \t]*$)|-+(?=[ \t]*$))/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
+      .replace(/^( {0,3})(\d{1,9})([.)])(?=[ \t]|$)/gm, (_m, space: string, digits: string, mark: string) => `${space}${digits}\\${mark}`)
+  );
 }
 
 /** A Markdown table cell: escaped, on one line. */

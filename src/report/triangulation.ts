@@ -3,6 +3,7 @@
  * differ, each question with every respondent's answer, and the interviewer's verdict if
  * given. This is what an inspector's judgement rests on, so the report shows it in full.
  */
+import { own } from '../core/own.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Session } from '../session/types.js';
 import { answerLabel, type AnswerWords } from './answer-label.js';
@@ -25,11 +26,11 @@ export function triangulation(framework: Framework, session: Session, words: Ans
   const perspectives = session.perspectives ?? {};
   const views = new Map<string, TriangulationView>();
   for (const { question, criterion } of indexOf(framework).places) {
-    const given = perspectives[question.id];
+    const given = own(perspectives, question.id);
     if (!given) continue;
     let view = views.get(criterion.id);
     if (!view) {
-      const judgement = session.judgements?.[criterion.id];
+      const judgement = own(session.judgements, criterion.id);
       view = {
         id: criterion.id,
         title: criterion.title,

@@ -2,7 +2,8 @@
  * Pure scoring of a session: question → criterion → theme → total, verdicts from thresholds
  * or from the interviewer's judgement, and the priority order of improvement points.
  */
-import { activeQuestions, answerOf } from '../session/state.js';
+import { own } from '../core/own.js';
+import { activeQuestions } from '../session/state.js';
 import { scoringRuleOf, type Criterion, type Framework, type ScoringRule, type Theme } from '../framework/types.js';
 import type { Judgement, Session } from '../session/types.js';
 
@@ -111,7 +112,7 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   let open = 0;
   for (const question of criterion.questions) {
     if (question.type !== 'scale' || !active.has(question.id)) continue;
-    const answer = answerOf(session, question.id);
+    const answer = own(session.answers, question.id);
     if (!answer) {
       open++;
       continue;
@@ -123,7 +124,7 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   }
   const rule = scoringRuleOf(framework, criterion);
   const { score, computed } = outcomeOf(framework, rule, scores, onbekend, open);
-  const judgement = session.judgements && Object.hasOwn(session.judgements, criterion.id) ? session.judgements[criterion.id] : undefined;
+  const judgement = own(session.judgements, criterion.id);
   return {
     criterion,
     theme,

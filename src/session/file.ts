@@ -8,7 +8,8 @@ import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
 import { yaml } from '../yaml/lib.js';
-import { FileError, readTextFile, writeFileAtomic } from '../core/files.js';
+import { FileError, readTextFile, writeFileAtomic, writeTarget } from '../core/files.js';
+import { LockBusy, withFileLock } from '../core/lock.js';
 import type { Messages } from '../i18n/index.js';
 import type { Framework } from '../framework/types.js';
 import { settle } from './state.js';
@@ -112,17 +113,31 @@ export class SessionFile {
   save(session: Session, framework: Framework): void {
     this.apply(settle(framework, session));
     const text = this.text();
-    let onDisk: string | undefined;
+    // The lock is taken on the real file (a symlink is written through), and held from the
+    // "changed on disk?" check to the rename: two writers cannot both pass the check.
+    const target = writeTarget(this.path, this.msgs);
     try {
-      onDisk = readFileSync(this.path, 'utf8');
-    } catch {
-      onDisk = undefined;
+      withFileLock(target, () => {
+        let onDisk: string | undefined;
+        try {
+          onDisk = readFileSync(target, 'utf8');
+        } catch {
+          onDisk = undefined;
+        }
+        if (onDisk !== undefined && onDisk !== this.known && onDisk.replace(/^\uFEFF/, '') !== this.known) {
+          throw new SessionConflict(this.msgs.session.conflict(this.path));
+        }
+        if (text === onDisk) return;
+        writeFileAtomic(target, text, this.msgs, 0o600);
+        this.known = text;
+      });
+    } catch (error) {
+      if (error instanceof LockBusy) throw new SessionConflict(this.msgs.session.locked(this.path, error.holder));
+      if (error instanceof FileError) throw error;
+      // The lock file could not be made (a read-only folder): say so like any failed write.
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (code) throw new FileError(this.msgs.io.writeFailed(this.path, code));
+      throw error;
     }
-    if (onDisk !== undefined && onDisk !== this.known && onDisk.replace(/^\uFEFF/, '') !== this.known) {
-      throw new SessionConflict(this.msgs.session.conflict(this.path));
-    }
-    if (text === onDisk) return;
-    writeFileAtomic(this.path, text, this.msgs, 0o600);
-    this.known = text;
   }
 }

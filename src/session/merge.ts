@@ -5,6 +5,7 @@
  * perspective is recorded under `perspectives:` and the question stays open until the
  * interviewer judges the criterion (kader merge --interactive). Pure: sessions in, session out.
  */
+import { own } from '../core/own.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Answer, ImprovementAction, Judgement, Perspective, Respondent, Session } from './types.js';
 
@@ -105,10 +106,10 @@ export function mergeSessions(framework: Framework, sources: readonly MergeSourc
   let agreed = 0;
   for (const id of [...known, ...extra]) {
     const given = sources.flatMap((s, i) => {
-      const answer = s.session.answers[id];
+      const answer = own(s.session.answers, id);
       if (answer && !answer.inactive) return [{ label: answer.respondent ?? labels[i]!, answer }];
       // A source that is itself a merge brings its perspectives along, so merging again loses none.
-      return (s.session.perspectives?.[id] ?? []).map(({ respondent, ...rest }) => ({ label: respondent, answer: rest as Answer }));
+      return (own(s.session.perspectives, id) ?? []).map(({ respondent, ...rest }) => ({ label: respondent, answer: rest as Answer }));
     });
     if (given.length === 0) continue;
     if (given.every((g) => same(g.answer.value, given[0]!.answer.value))) {
@@ -161,5 +162,5 @@ export function mergeSessions(framework: Framework, sources: readonly MergeSourc
 /** Criteria that hold a differing question and have no judgement yet: what is left to decide. */
 export function undecided(framework: Framework, session: Session): string[] {
   const differ = new Set(Object.keys(session.perspectives ?? {}));
-  return unique(indexOf(framework).places.filter((p) => differ.has(p.question.id) && !session.judgements?.[p.criterion.id]).map((p) => p.criterion.id));
+  return unique(indexOf(framework).places.filter((p) => differ.has(p.question.id) && !own(session.judgements, p.criterion.id)).map((p) => p.criterion.id));
 }

@@ -4,6 +4,7 @@
  * the session is complete. Interview, check, completeness, merge, migrate, scoring and report
  * all ask here, so they cannot disagree about what is open.
  */
+import { own } from '../core/own.js';
 import { evaluateCondition } from '../framework/condition.js';
 import { indexOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import type { Answer, Session } from './types.js';
@@ -17,7 +18,7 @@ type SessionFacts = Pick<Session, 'answers' | 'perspectives' | 'judgements'>;
  */
 export function activeQuestions(framework: Framework, answers: Readonly<Record<string, Answer>>): Set<string> {
   const active = new Set<string>();
-  const valueOf = (id: string): unknown => (active.has(id) && Object.hasOwn(answers, id) ? answers[id]?.value : undefined);
+  const valueOf = (id: string): unknown => (active.has(id) ? own(answers, id)?.value : undefined);
   for (const { question } of indexOf(framework).places) {
     if (!question.when || evaluateCondition(question.when, valueOf)) active.add(question.id);
   }
@@ -35,20 +36,13 @@ export function markInactive(framework: Framework, answers: Record<string, Answe
   }
 }
 
-/** An answer of the session's own (not one inherited from Object.prototype by an id such as "constructor"). */
-export function answerOf(session: Pick<Session, 'answers'>, id: string): Answer | undefined {
-  return Object.hasOwn(session.answers, id) ? session.answers[id] : undefined;
-}
-
 /**
  * Is this asked question still waiting for an answer? In a merged session a question on which
  * respondents differ is settled once the interviewer judged its criterion.
  */
 function waiting(session: SessionFacts, place: QuestionPlace): boolean {
-  if (answerOf(session, place.question.id)) return false;
-  const differs = session.perspectives !== undefined && Object.hasOwn(session.perspectives, place.question.id);
-  const judged = session.judgements !== undefined && Object.hasOwn(session.judgements, place.criterion.id);
-  return !(differs && judged);
+  if (own(session.answers, place.question.id)) return false;
+  return !(own(session.perspectives, place.question.id) && own(session.judgements, place.criterion.id));
 }
 
 /** The asked, required questions that still wait for an answer, in framework order. */

@@ -3,6 +3,7 @@
  * either in the matrix or listed with its reason; nothing is mixed in silently.
  */
 import { resolve } from 'node:path';
+import { visible } from '../../core/terminal.js';
 import { packageVersion } from '../../core/assets.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
@@ -116,7 +117,7 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
     }
     measurements.push(measure(framework, { file: shown, session: current, ...(migrated && { migratedFrom: session.framework.version }) }, active));
   }
-  for (const message of ioErrors) ctx.io.stderr(`kader: ${message}\n`);
+  for (const message of ioErrors) ctx.io.stderr(`kader: ${visible(message)}\n`);
   if (!options.framework && counts.size > 1) {
     throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
   }
@@ -136,7 +137,7 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   if (pdfOut) printPdf(ctx, text, pdfOut);
   else writeOutput(ctx, text, options.out);
   const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
-  if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${a.skipped(left)}\n`);
+  if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${visible(a.skipped(left))}\n`);
   if (ioErrors.length > 0) return 2;
   return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
 }

@@ -2,6 +2,7 @@
  * The per-file work of kader check: clean files take the fast path; anything with a finding
  * is checked again with positions, so the findings are the same either way.
  */
+import { own } from '../../core/own.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';

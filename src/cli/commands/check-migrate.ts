@@ -3,7 +3,8 @@
  * version with the framework's `migrations:` steps. All or nothing per file: a session with an
  * answer that no step accounts for is left exactly as it was.
  */
-import { FileError } from '../../core/files.js';
+import { visible } from '../../core/terminal.js';
+import { FileError, STDIN } from '../../core/files.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import { quickSession } from '../../session/check.js';
 import { SessionFile } from '../../session/file.js';
@@ -17,6 +18,7 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
   const m = ctx.msgs.cli.check;
   let failed = 0;
   for (const { path, shown } of files) {
+    if (path === STDIN) continue; // nothing to write back to; check reads it as it is
     let text: string;
     let file: SessionFile;
     try {
@@ -39,12 +41,12 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
     const path_ = migrationPath(framework, session.framework.version);
     if (path_ === 'current') continue;
     if (path_ === 'none') {
-      ctx.io.stderr(`kader: ${m.noMigration(shown, session.framework.version, framework.version)}\n`);
+      ctx.io.stderr(`kader: ${visible(m.noMigration(shown, session.framework.version, framework.version))}\n`);
       continue;
     }
     const result = migrateSession(framework, session, digest);
     if (result.unmapped.length > 0) {
-      ctx.io.stderr(`kader: ${m.migrationUnmapped(shown, result.unmapped)}\n`);
+      ctx.io.stderr(`kader: ${visible(m.migrationUnmapped(shown, result.unmapped))}\n`);
       failed++;
       continue;
     }
@@ -52,12 +54,12 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
       file.save(result.session, framework);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      ctx.io.stderr(`kader: ${error.message}\n`);
+      ctx.io.stderr(`kader: ${visible(error.message)}\n`);
       failed++;
       continue;
     }
-    ctx.io.stderr(`kader: ${m.migrated(shown, session.framework.version, framework.version, result.moved, result.dropped.length)}\n`);
-    if (result.collisions.length > 0) ctx.io.stderr(`kader: ${m.migrationCollisions(shown, result.collisions)}\n`);
+    ctx.io.stderr(`kader: ${visible(m.migrated(shown, session.framework.version, framework.version, result.moved, result.dropped.length))}\n`);
+    if (result.collisions.length > 0) ctx.io.stderr(`kader: ${visible(m.migrationCollisions(shown, result.collisions))}\n`);
   }
   return failed;
 }

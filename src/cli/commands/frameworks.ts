@@ -1,4 +1,5 @@
 /** kader frameworks: list the bundled and local frameworks. */
+import { visible } from '../../core/terminal.js';
 import { displayPath, FileError } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import type { CommandContext } from '../context.js';
@@ -16,7 +17,7 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
-  for (const problem of catalog.problems) ctx.io.stderr(`kader: ${problem}\n`);
+  for (const problem of catalog.problems) ctx.io.stderr(`kader: ${visible(problem)}\n`);
   const rows = catalog.entries.map(({ framework, path, origin }) => ({
     id: framework.id,
     version: framework.version,
@@ -35,11 +36,12 @@ export async function frameworksCommand(ctx: CommandContext, options: Frameworks
   } else {
     const header = ctx.msgs.cli.frameworks.header;
     const statuses = ctx.msgs.cli.frameworks.status;
-    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), r.version, String(r.criteria), r.status ? (statuses[r.status] ?? r.status) : statuses.unstated!, r.title])];
+    // A local framework's version and title may hold control characters: shown, not obeyed.
+    const table = [header, ...rows.map((r) => [r.id + (r.origin === 'local' ? ' *' : ''), visible(r.version), String(r.criteria), r.status ? (statuses[r.status] ?? r.status) : statuses.unstated!, visible(r.title)])];
     const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((row) => row[i]!.length)));
     const lines = table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell)).join('  '));
     ctx.io.stdout(`${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n`);
   }
-  for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled)}\n`);
+  for (const s of catalog.shadowed) ctx.io.stderr(`kader: ${visible(ctx.msgs.cli.frameworks.shadowed(s.id, s.local, s.bundled))}\n`);
   return catalog.problems.length > 0 ? 1 : 0;
 }

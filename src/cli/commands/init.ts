@@ -87,7 +87,7 @@ export async function initCommand(ctx: CommandContext, options: { what: string; 
   if (pathKind(path) !== 'missing') throw new UserError(ctx.msgs.cli.init.exists(shown));
   const schema = relative(dirname(path), join(SCHEMAS_DIR, 'framework.schema.json')).split(sep).join('/');
   try {
-    writeFileAtomic(path, frameworkScaffold(options.id, schema, new Date().toISOString().slice(0, 10)), ctx.msgs);
+    writeFileAtomic(path, frameworkScaffold(options.id, schema, new Date().toISOString().slice(0, 10)), ctx.msgs, 0o644);
   } catch (error) {
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;

@@ -2,9 +2,10 @@
  * kader interview --answers: merge answers from a YAML file without a terminal, validated like
  * any answer. All or nothing: one bad answer and the session is left as it was.
  */
+import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
-import { displayPath, FileError, pathKind } from '../../core/files.js';
+import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { personalDataWarning } from '../../privacy/detect.js';
 import { progressOf } from '../../session/state.js';
@@ -14,9 +15,9 @@ import { parseYaml } from '../../yaml/parse.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
-import { readInput } from '../lint-run.js';
+import { inputFile, readInput } from '../lint-run.js';
 import { resolveFramework } from '../resolve.js';
-import { createSessionFile, now, openSession, saveSession } from '../session-io.js';
+import { newSession, now, openSession, saveOrFail, writeNewSession } from '../session-io.js';
 import { contextFromOptions, type InterviewOptions } from './interview.js';
 
 const ANSWER_KEYS = new Set(['value', 'note', 'evidence', 'respondent']);
@@ -25,8 +26,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   const t = ctx.msgs.interview;
   if (!options.session) throw new UserError(ctx.msgs.cli.missingArgument('sessie'));
   const path = resolve(ctx.io.cwd, options.session);
-  const answersPath = resolve(ctx.io.cwd, options.answers!);
-  const answersShown = displayPath(answersPath, ctx.io.cwd);
+  const { path: answersPath, shown: answersShown } = inputFile(ctx, options.answers!);
   const text = readInput(ctx, answersPath, answersShown);
 
   // Validate everything before creating or touching the session.
@@ -79,7 +79,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     ctx.io.stderr(
       DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [answersShown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '', cwd: ctx.io.cwd }),
     );
-    ctx.io.stderr(`kader: ${t.answersInvalid(answersShown)}\n`);
+    ctx.io.stderr(`kader: ${visible(t.answersInvalid(answersShown))}\n`);
     return 1;
   }
 
@@ -90,16 +90,20 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     for (const [field, text] of texts) {
       if (typeof text !== 'string') continue;
       const warning = personalDataWarning(text, `${id} (${ctx.msgs.privacy.fields[field]})`, ctx.msgs.privacy);
-      if (warning) ctx.io.stderr(`kader: ${warning}\n`);
+      if (warning) ctx.io.stderr(`kader: ${visible(warning)}\n`);
     }
   }
-  const target = open ?? createSessionFile(ctx, path, resolved!, context!);
-  Object.assign(target.session.answers, incoming);
-  try {
-    saveSession(target);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
+  // A new session is written once, answers and all: a failed write (a full disk) leaves no
+  // file behind rather than an empty session.
+  let target;
+  if (open) {
+    target = open;
+    Object.assign(target.session.answers, incoming);
+    saveOrFail(target);
+  } else {
+    const session = newSession(resolved!, context!);
+    Object.assign(session.answers, incoming);
+    target = writeNewSession(ctx, path, resolved!, session);
   }
   const shown = displayPath(path, ctx.io.cwd);
   const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session);

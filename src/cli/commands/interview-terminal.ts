@@ -1,4 +1,5 @@
 /** The terminal side of kader interview: asking for a new session's context, and the prompter. */
+import { visible } from '../../core/terminal.js';
 import { input, select } from '@inquirer/prompts';
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
@@ -33,7 +34,7 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
       ref = await select({
         theme: promptTheme(ctx.msgs),
         message: t.chooseFramework,
-        choices: catalog.entries.map((e) => ({ name: `${e.framework.title} (${e.framework.version})`, value: e.framework.id })),
+        choices: catalog.entries.map((e) => ({ name: visible(`${e.framework.title} (${e.framework.version})`), value: e.framework.id })),
       });
     }
     const resolved = resolveFramework(ctx, ref);
@@ -78,7 +79,7 @@ export async function askRespondent(ctx: CommandContext, respondents: readonly {
     const role = await select({
       theme: promptTheme(ctx.msgs),
       message: ctx.msgs.interview.whoAnswers,
-      choices: [...respondents.map((r) => ({ name: r.role, value: r.role })), { name: ctx.msgs.interview.mixed, value: '' }],
+      choices: [...respondents.map((r) => ({ name: visible(r.role), value: r.role })), { name: ctx.msgs.interview.mixed, value: '' }],
     });
     return role || undefined;
   } catch (error) {

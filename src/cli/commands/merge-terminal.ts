@@ -3,6 +3,7 @@
  * perspective and ask the interviewer's verdict with a motivation. Every verdict is saved
  * the moment it is given; Ctrl-C or "stop" keeps what was decided.
  */
+import { own } from '../../core/own.js';
 import { input, select } from '@inquirer/prompts';
 import { displayPath } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';
@@ -30,8 +31,8 @@ function showCriterion(ctx: CommandContext, open: OpenSession, criterionId: stri
   const criterion = places[0]!.criterion;
   const lines = ['', c.bold(ctx.msgs.merge.differ(criterion.id, criterion.title)) + (criterion.critical ? c.red(` [${ctx.msgs.report.critical}]`) : '')];
   for (const { question } of places) {
-    const differing = session.perspectives?.[question.id];
-    const agreed = session.answers[question.id];
+    const differing = own(session.perspectives, question.id);
+    const agreed = own(session.answers, question.id);
     if (differing) {
       lines.push(`  ${question.text}`);
       for (const p of differing) lines.push(`    ${c.bold(p.respondent)}: ${answerLabel(framework, question.id, p.value, words)}${p.note ? c.dim(` — ${p.note}`) : ''}`);

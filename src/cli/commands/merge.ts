@@ -3,6 +3,7 @@
  * one new session, recording where they differ; --interactive then walks the criteria with
  * differences so the interviewer can judge each, with a motivation.
  */
+import { visible } from '../../core/terminal.js';
 import { randomUUID } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import { displayPath, pathKind } from '../../core/files.js';
@@ -63,7 +64,7 @@ export async function mergeCommand(ctx: CommandContext, options: MergeOptions): 
   const result = mergeSessions(resolved.framework, sources, { id: randomUUID(), now: now(), digest: resolved.digest });
   const open = writeNewSession(ctx, out, resolved, result.session);
   ctx.io.stdout(`${m.written(shown, result.agreed, result.differ.length, result.criteria.length)}\n`);
-  if (result.droppedJudgements.length > 0) ctx.io.stderr(`kader: ${m.judgementsDiffer(result.droppedJudgements)}\n`);
+  if (result.droppedJudgements.length > 0) ctx.io.stderr(`kader: ${visible(m.judgementsDiffer(result.droppedJudgements))}\n`);
   if (options.interactive) {
     const { decide } = await import('./merge-terminal.js');
     return decide(ctx, open);

@@ -1,4 +1,5 @@
 /** The interactive side of kader plan: walk the improvement points and record SMART actions. */
+import { visible } from '../../core/terminal.js';
 import { input, select, Separator } from '@inquirer/prompts';
 import { personalDataWarning } from '../../privacy/detect.js';
 import { ACTION_STATUSES, checkField, nextActionId, PRIORITIES, type ActionField } from '../../plan/actions.js';
@@ -30,12 +31,14 @@ function showPoint(ctx: CommandContext, point: CriterionView, place: number, tot
   const p = ctx.msgs.plan;
   const r = ctx.msgs.report;
   const c = ctx.chalk;
+  // Titles, answers and notes come from files: their control characters are shown, not obeyed.
+  const v = visible;
   const lines = [
     '',
-    c.bold(`${p.header(place, total)}: ${point.id} ${point.title}${point.critical ? c.red(` [${r.critical}]`) : ''}`),
-    `${r.outcome[point.outcome]}${point.percent !== null ? ` (${point.percent}%)` : ''}${point.judgement ? ` — ${r.judgement}: ${point.judgement.motivation}` : ''}`,
-    ...point.findings.map((f) => `  • ${f.question} ${c.bold(f.answer)}${f.note ? c.dim(` — ${f.note}`) : ''}`),
-    ...(point.actions.length ? [c.dim(`${r.actionsHere}:`), ...point.actions.map((a) => `  ${a.id} ${a.what} (${a.owner}, ${a.due}, ${a.status})`)] : []),
+    c.bold(`${p.header(place, total)}: ${v(point.id)} ${v(point.title)}${point.critical ? c.red(` [${r.critical}]`) : ''}`),
+    `${r.outcome[point.outcome]}${point.percent !== null ? ` (${point.percent}%)` : ''}${point.judgement ? ` — ${r.judgement}: ${v(point.judgement.motivation)}` : ''}`,
+    ...point.findings.map((f) => `  • ${v(f.question)} ${c.bold(v(f.answer))}${f.note ? c.dim(` — ${v(f.note)}`) : ''}`),
+    ...(point.actions.length ? [c.dim(`${r.actionsHere}:`), ...point.actions.map((a) => v(`  ${a.id} ${a.what} (${a.owner}, ${a.due}, ${a.status})`))] : []),
   ];
   ctx.io.stdout(`${lines.join('\n')}\n`);
 }
@@ -45,7 +48,7 @@ async function addAction(ctx: CommandContext, open: OpenSession, point: Criterio
   let what = await select({
     theme: promptTheme(ctx.msgs),
     message: p.chooseWhat,
-    choices: [...point.suggestions.map((s) => ({ name: s, value: s })), new Separator(), { name: p.ownText, value: OWN }],
+    choices: [...point.suggestions.map((s) => ({ name: visible(s), value: s })), new Separator(), { name: p.ownText, value: OWN }],
   });
   if (what === OWN) what = await askField(ctx, 'what', p.what);
   const owner = await askField(ctx, 'owner', p.owner);
@@ -67,12 +70,12 @@ async function addAction(ctx: CommandContext, open: OpenSession, point: Criterio
 async function editAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
   const p = ctx.msgs.plan;
   const actions = open.session.actions ?? [];
-  const id = await select({ theme: promptTheme(ctx.msgs), message: p.chooseAction, choices: point.actions.map((a) => ({ name: `${a.id} ${a.what}`, value: a.id })) });
+  const id = await select({ theme: promptTheme(ctx.msgs), message: p.chooseAction, choices: point.actions.map((a) => ({ name: visible(`${a.id} ${a.what}`), value: a.id })) });
   const action = actions.find((a) => a.id === id)!;
   const field = await select<ActionField>({
     theme: promptTheme(ctx.msgs),
     message: p.chooseField,
-    choices: (['status', 'what', 'owner', 'due', 'priority', 'indicator'] as const).map((f) => ({ name: `${p.fields[f]}: ${action[f]}`, value: f })),
+    choices: (['status', 'what', 'owner', 'due', 'priority', 'indicator'] as const).map((f) => ({ name: visible(`${p.fields[f]}: ${action[f]}`), value: f })),
   });
   if (field === 'status') {
     action.status = await select({ theme: promptTheme(ctx.msgs), message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });

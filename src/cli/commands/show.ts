@@ -1,4 +1,5 @@
 /** kader show: print one framework as a tree, Markdown or JSON. */
+import { visible } from '../../core/terminal.js';
 import { renderMarkdown, renderTree } from '../../framework/render.js';
 import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../errors.js';
@@ -16,9 +17,8 @@ export async function showCommand(ctx: CommandContext, options: ShowOptions): Pr
   const text =
     options.format === 'json'
       ? `${JSON.stringify(framework, null, 2)}\n`
-      : options.format === 'md'
-        ? renderMarkdown(framework, ctx.msgs)
-        : renderTree(framework, ctx.msgs);
+      : // A framework may come from anyone: its control characters are shown, not obeyed.
+        visible(options.format === 'md' ? renderMarkdown(framework, ctx.msgs) : renderTree(framework, ctx.msgs));
   writeOutput(ctx, text, options.out);
   return 0;
 }

@@ -1,4 +1,5 @@
 /** Human output in the shape of eslint's "stylish": findings grouped per file, then a summary. */
+import { visible } from '../../core/terminal.js';
 import { countBySeverity, groupByFile } from '../../core/diagnostic.js';
 import type { Formatter } from './types.js';
 
@@ -9,12 +10,13 @@ export const stylish: Formatter = ({ diagnostics, files, msgs, chalk }) => {
   const width = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length));
   const sevWidth = Math.max(msgs.format.error.length, msgs.format.warning.length);
   for (const [file, list] of byFile) {
-    lines.push(chalk.underline(file));
+    lines.push(chalk.underline(visible(file)));
     for (const d of list) {
       const where = `${d.line}:${d.column}`.padEnd(width);
       const label = (d.severity === 'error' ? msgs.format.error : msgs.format.warning).padEnd(sevWidth);
       const sev = d.severity === 'error' ? chalk.red(label) : chalk.yellow(label);
-      lines.push(`  ${chalk.dim(where)}  ${sev}  ${d.message}  ${chalk.dim(d.rule)}`);
+      // Messages quote framework and session text: control characters are shown, not obeyed.
+      lines.push(`  ${chalk.dim(where)}  ${sev}  ${visible(d.message)}  ${chalk.dim(visible(d.rule))}`);
     }
     lines.push('');
   }
