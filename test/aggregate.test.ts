@@ -43,8 +43,8 @@ describe('kader aggregate', () => {
     expect(result.code).toBe(1); // the broken file is a finding; the overview is still written
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      'Regionaal overzicht: Kwaliteitskader Werken aan Veiligheid voor lokale (wijk)teams en gemeenten (zelfscan)',
-      '5 gemeenten, kaderversie 2019.1',
+      'Regionaal overzicht: Werken aan Veiligheid: zelfscan voor lokale (wijk)teams en gemeenten, gereconstrueerd naar het VNG-Kwaliteitskader',
+      '5 gemeenten, kaderversie 2026.1',
       '',
       'Gemeente    Datum       Totaal  WAV-V  WAV-T  WAV-E  WAV-O  WAV-G  WAV-M',
     ]);
