@@ -159,7 +159,7 @@ function patternAnswers(framework, k) {
     } else if (question.type === 'boolean') answers[question.id] = true;
     else if (question.type === 'choice') answers[question.id] = question.choices[(i + k) % question.choices.length].value;
     else if (question.type === 'multi') answers[question.id] = [question.choices[0].value];
-    else if (question.type === 'number') answers[question.id] = Math.min(question.max ?? 10, 3 + ((i + k) % 4));
+    else if (question.type === 'number') answers[question.id] = Math.min(question.max ?? 10, question.count ? answers[question.count.of] ?? 0 : 10, 3 + ((i + k) % 4));
     else if (question.type === 'date') answers[question.id] = '2026-09-15';
     else if (question.required !== false) answers[question.id] = 'Besproken in het gesprek; zie de notities.';
   }

@@ -37,7 +37,7 @@ describe('kader report --format docx', () => {
 
     const [nl, en] = toText(dir, ['plan.docx', 'progress.docx']);
     expect(nl).toContain('Verbeterplan Voorbeeldgemeente');
-    expect(nl).toContain('Totaal: 63%');
+    expect(nl).toContain('Totaal: 62%');
     // WAV-T-09 is critical and only partly met: the critical points and the improvement points name it.
     expect(nl).toContain('WAV-T-09 Melden bij Veilig Thuis volgens stap 5 van de meldcode — voldoet gedeeltelijk');
     expect(nl).toContain('2. WAV-T-09 Melden bij Veilig Thuis volgens stap 5 van de meldcode (kritiek)');

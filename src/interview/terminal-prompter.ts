@@ -114,7 +114,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     // number, text, date: typed, with short commands for navigation
     const typed = await guard(
       input({
-        message: `${label(view)} ${chalk.dim(`(${t.inputHint})`)}`,
+        message: `${label(view)}${view.countTotal === undefined ? '' : ` ${chalk.bold(t.ofTotal(view.countTotal))}`} ${chalk.dim(`(${t.inputHint})`)}`,
         default: current === undefined ? undefined : String(current),
         validate: (raw) => {
           const value = raw.trim();
@@ -123,6 +123,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
             const n = Number(value.replace(',', '.'));
             if (value === '' || !Number.isFinite(n)) return t.notANumber;
             if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return t.range(q.min, q.max);
+            if (view.countTotal !== undefined && n > view.countTotal) return t.countAboveTotal(view.countTotal);
             return true;
           }
           if (q.type === 'date') return isIsoDate(value) || t.notADate;

@@ -5,6 +5,7 @@
 import { activeQuestions } from '../interview/engine.js';
 import type { Criterion, Framework, Theme } from '../framework/types.js';
 import type { Judgement, Session } from '../session/types.js';
+import { countScore } from './count.js';
 
 /** A criterion's outcome. `open`: a scored question is still unanswered; `unknown`: only "onbekend". */
 export type Outcome = 'meets' | 'partly' | 'not-met' | 'not-applicable' | 'unknown' | 'open';
@@ -86,6 +87,11 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   let onbekend = 0;
   let open = 0;
   for (const question of criterion.questions) {
+    if (question.count && active.has(question.id)) {
+      const counted = countScore(framework, question, session.answers); // a count scores as the level its fraction reaches
+      if (counted !== undefined) scores.push(counted);
+      continue;
+    }
     if (question.type !== 'scale' || !active.has(question.id)) continue;
     const answer = session.answers[question.id];
     if (!answer) {
