@@ -80,13 +80,14 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const q = view.place.question;
     const current = view.current?.value;
     if (q.type === 'scale' || q.type === 'choice' || q.type === 'boolean') {
-      let options: { name: string; value: string }[];
+      let options: { name: string; value: string; description?: string }[];
       if (q.type === 'boolean') options = [{ name: t.yes, value: 'true' }, { name: t.no, value: 'false' }];
       else if (q.type === 'choice') options = (q.choices ?? []).map((c) => ({ name: c.label, value: c.value }));
       else {
         const scale = view.framework.scales.find((s) => s.id === q.scale)!;
         options = [
-          ...scale.levels.map((l) => ({ name: l.label, value: l.value })),
+          // A described level (what level 3 looks like for this action) shows under the list while highlighted.
+          ...scale.levels.map((l) => ({ name: l.label, value: l.value, ...(l.description && { description: l.description }) })),
           ...(scale.allow ?? []).map((v) => ({ name: t.special[v] ?? v, value: v })),
         ];
       }
