@@ -194,7 +194,7 @@ describe('second edition: faithful to the meldcode and the deadlines', () => {
     expect(t09.description).toMatch(/acute of structurele\s+onveiligheid\? Zo ja, dan meldt het team/);
     expect(t09.guidance).not.toMatch(/Bij een 'nee' hoort een/);
     const acute = t09.questions.find((q) => q.id === 'WAV-T-09d')!;
-    expect(acute.text).toMatch(/acute of structurele onveiligheid, ook als het zelf hulp biedt/);
+    expect(acute.text).toMatch(/acute of structurele onveiligheid vermoedt, ook wanneer het zelf hulp blijft geven/);
     expect(t09.references!.some((r) => r.url === 'https://www.huiselijkgeweld.nl/beleid/landelijk/radarfunctie-veilig-thuis')).toBe(true);
   });
 
