@@ -18,7 +18,7 @@ function keysOf<T>() {
 
 describe('framework schema and TypeScript types stay in step', () => {
   const cases: [string, string[], string[]][] = [
-    ['framework', Object.keys(schema.properties).sort(), keysOf<Framework>()(['kader', 'kind', 'id', 'version', 'title', 'publisher', 'adopted', 'source', 'language', 'description', 'audiences', 'scales', 'thresholds', 'themes', 'migrations'])],
+    ['framework', Object.keys(schema.properties).sort(), keysOf<Framework>()(['kader', 'kind', 'id', 'version', 'title', 'publisher', 'adopted', 'source', 'language', 'description', 'provenance', 'scoring', 'audiences', 'scales', 'thresholds', 'themes', 'migrations'])],
     ['migration', Object.keys(schema.$defs.migration!.properties!).sort(), keysOf<Migration>()(['from', 'note', 'ids'])],
     ['audience', Object.keys(schema.$defs.audience!.properties!).sort(), keysOf<Audience>()(['id', 'label', 'description'])],
     ['level', Object.keys(schema.$defs.level!.properties!).sort(), keysOf<Level>()(['value', 'label', 'score', 'description'])],
@@ -26,9 +26,9 @@ describe('framework schema and TypeScript types stay in step', () => {
     ['thresholds', Object.keys(schema.$defs.thresholds!.properties!).sort(), keysOf<Thresholds>()(['meets', 'partly'])],
     ['theme', Object.keys(schema.$defs.theme!.properties!).sort(), keysOf<Theme>()(['id', 'title', 'description', 'criteria'])],
     ['reference', Object.keys(schema.$defs.reference!.properties!).sort(), keysOf<Reference>()(['source', 'section', 'url', 'note'])],
-    ['criterion', Object.keys(schema.$defs.criterion!.properties!).sort(), keysOf<Criterion>()(['id', 'title', 'description', 'guidance', 'probes', 'evidence', 'weight', 'critical', 'audience', 'references', 'improvements', 'questions'])],
+    ['criterion', Object.keys(schema.$defs.criterion!.properties!).sort(), keysOf<Criterion>()(['id', 'title', 'description', 'guidance', 'probes', 'evidence', 'weight', 'critical', 'basis', 'scoring', 'audience', 'references', 'improvements', 'questions'])],
     ['choice', Object.keys(schema.$defs.choice!.properties!).sort(), keysOf<Choice>()(['value', 'label'])],
-    ['question', Object.keys(schema.$defs.question!.properties!).sort(), keysOf<Question>()(['id', 'text', 'type', 'scale', 'choices', 'min', 'max', 'required', 'help', 'when'])],
+    ['question', Object.keys(schema.$defs.question!.properties!).sort(), keysOf<Question>()(['id', 'text', 'type', 'scale', 'choices', 'min', 'max', 'required', 'help', 'when', 'count'])],
   ];
   it.each(cases)('%s has the same keys in schema and type', (_name, inSchema, inType) => {
     expect(inSchema).toEqual(inType);
