@@ -156,3 +156,23 @@ describe('the bundled 2019.1 example of werken-aan-veiligheid', () => {
     expect(migrated).toMatch(/^ {2}version: "2026\.1"$/m);
   });
 });
+
+describe('every bundled framework carries sessions of its previous version over', () => {
+  // The previous versions as they were shipped (kept as fixtures, so the test needs no git).
+  const previous = join(ROOT, 'test', 'fixtures', 'frameworks', 'previous');
+  it.each([
+    ['werken-aan-veiligheid', '2019.1', '2026.1'],
+    ['tsd-lokaal-netwerk', '2021.1', '2026.1'],
+    ['veiligheid-voorop', '2018.1', '2026.1'],
+    ['samenwerkingsafspraken', '2026.1', '2026.2'],
+  ])('%s %s → %s: every answer of a complete session has a place', (id, from, to) => {
+    const dir = tempDir();
+    const old = loadFramework(join(previous, `${id}.yaml`));
+    expect(old.framework.version).toBe(from);
+    writeSession(dir, 's.yaml', generateSession(old, { gemeente: 'Aadorp', quality: 0.5 }));
+    const result = kader(['check', 's.yaml', '--migrate'], { cwd: dir });
+    expect(result.stderr).toMatch(new RegExp(`^kader: s\\.yaml: omgezet van versie ${from.replace('.', '\\.')} naar ${to.replace('.', '\\.')} \\(`));
+    expect(result.stdout).not.toMatch(/unknown-question|answer-value/);
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toContain(`version: "${to}"`);
+  });
+});
