@@ -168,3 +168,15 @@ describe('a count above its total', () => {
     expect(schema.properties['TSD-04n']!.properties.value).toEqual({ type: 'number', minimum: 0 });
   });
 });
+
+describe('kader show --format md', () => {
+  it('prints the share per level under a count, and what each level looks like under a described scale', () => {
+    const tsd = kader(['show', 'tsd-lokaal-netwerk', '--format', 'md']).stdout.split('\n');
+    const at = tsd.findIndex((l) => l.startsWith('- `TSD-04f` '));
+    expect(tsd.slice(at + 1, at + 4)).toEqual(['  - Goed: ≥ 90 %', '  - Voldoende: ≥ 60 %', '  - Onvoldoende: < 60 %']);
+    const vv = kader(['show', 'veiligheid-voorop', '--format', 'md']).stdout.split('\n');
+    const q = vv.findIndex((l) => l.startsWith('- `VV-D-01a` '));
+    expect(vv[q + 1]).toMatch(/^ {2}- 4 - Geborgd en geëvalueerd in de keten: Na elke crisis met meer partners /);
+    expect(vv[q + 4]).toMatch(/^ {2}- 1 - Ad hoc: /);
+  });
+});
