@@ -121,7 +121,48 @@ export function generateExamples() {
     region.map(([name, session]) => measure(framework, { file: `examples/regio/${name}.yaml`, session })),
   );
   for (const format of ['md', 'html']) files[`examples/regio-overzicht.${format}`] = renderAggregate(overview, format, { lang: 'nl', msgs, version });
+
+  // One fictitious session per other framework, so that each bundled framework has an example
+  // that kader check accepts. Answers follow a fixed pattern over the scale levels.
+  for (const [name, k] of OTHERS) {
+    const path = join(root, 'frameworks', `${name}.yaml`);
+    const other = validateFrameworkText(`${name}.yaml`, readFileSync(path, 'utf8'), msgs).framework;
+    const own = patternAnswers(other, k);
+    const session = makeSession(other, frameworkDigest(readFileSync(path)), {
+      id: `6f1e2a4c-0000-4000-8000-00000000020${k}`,
+      date: '2026-11-20',
+      answers: own,
+      actions: [],
+      team: name === 'veilig-thuis' ? 'Veilig Thuis Regio Voorbeeld' : 'Sociaal wijkteam Centrum',
+    });
+    files[`examples/voorbeeld-${name}.yaml`] = SessionFile.create(join(root, 'examples', `voorbeeld-${name}.yaml`), session, msgs).text();
+  }
   return files;
+}
+
+/** The bundled frameworks besides werken-aan-veiligheid, each with a fixed seed for its pattern. */
+const OTHERS = [['meldcode-en-radarfunctie', 1], ['clientperspectief', 2], ['veilig-thuis', 3], ['tsd-lokaal-netwerk', 4], ['veiligheid-voorop', 5], ['samenwerkingsafspraken', 6]];
+
+/** Answer every asked question: scale levels by a fixed pattern, the other types with a plain value. */
+function patternAnswers(framework, k) {
+  const answers = {};
+  const scales = new Map(framework.scales.map((s) => [s.id, s]));
+  let i = 0;
+  for (const { question } of questionsOf(framework)) {
+    const asked = activeQuestions(framework, Object.fromEntries(Object.entries(answers).map(([q, value]) => [q, { value, at: '' }])));
+    if (!asked.has(question.id)) continue;
+    i++;
+    if (question.type === 'scale') {
+      const levels = scales.get(question.scale).levels;
+      answers[question.id] = levels[[0, 1, 0, 2, 1][(i + k) % 5] % levels.length].value;
+    } else if (question.type === 'boolean') answers[question.id] = true;
+    else if (question.type === 'choice') answers[question.id] = question.choices[(i + k) % question.choices.length].value;
+    else if (question.type === 'multi') answers[question.id] = [question.choices[0].value];
+    else if (question.type === 'number') answers[question.id] = Math.min(question.max ?? 10, question.count ? answers[question.count.of] ?? 0 : 10, 3 + ((i + k) % 4));
+    else if (question.type === 'date') answers[question.id] = '2026-09-15';
+    else if (question.required !== false) answers[question.id] = 'Besproken in het gesprek; zie de notities.';
+  }
+  return answers;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

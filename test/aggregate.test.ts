@@ -43,9 +43,9 @@ describe('kader aggregate', () => {
     expect(result.code).toBe(1); // the broken file is a finding; the overview is still written
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual([
-      'Regionaal overzicht: Kwaliteitskader Werken aan Veiligheid voor lokale (wijk)teams en gemeenten (zelfscan)',
-      '5 gemeenten, kaderversie 2019.1',
-      "Status van de tekst: reconstructie door het kader-project, geen officiële tekst. Reconstructie door het kader-project: de officiële tekst van de VNG-zelfscan was niet beschikbaar. Thema's, criteria en vragen zijn opgebouwd uit openbare bronnen; per criterium staat waarop het rust. Het is geen tekst van de VNG.",
+      'Regionaal overzicht: Werken aan Veiligheid: zelfscan voor lokale (wijk)teams en gemeenten, gereconstrueerd naar het VNG-Kwaliteitskader',
+      '5 gemeenten, kaderversie 2026.1',
+      "Status van de tekst: reconstructie door het kader-project, geen officiële tekst. Reconstructie door het kader-project: de officiële tekst van de VNG-zelfscan was niet beschikbaar. Thema's, criteria en vragen zijn opgebouwd uit openbare bronnen; per criterium staat waarop het rust. Het is geen tekst van de VNG. Welke criteria kritiek zijn, is een keuze van dit project.",
       '',
       'Gemeente    Datum       Totaal  WAV-V  WAV-T  WAV-E  WAV-O  WAV-G  WAV-M',
     ]);

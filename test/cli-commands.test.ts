@@ -37,7 +37,7 @@ describe('kader frameworks', () => {
     expect(lines[0]).toMatch(/^id\s+versie\s+criteria\s+tekst\s+titel$/);
     expect(lines.slice(1).every((line) => /\sreconstructie\s/.test(line))).toBe(true);
     const ids = lines.slice(1).map((line) => line.split(/\s+/)[0]);
-    expect(ids.sort()).toEqual(['samenwerkingsafspraken', 'tsd-lokaal-netwerk', 'veiligheid-voorop', 'werken-aan-veiligheid']);
+    expect(ids.sort()).toEqual(['clientperspectief', 'meldcode-en-radarfunctie', 'samenwerkingsafspraken', 'tsd-lokaal-netwerk', 'veilig-thuis', 'veiligheid-voorop', 'werken-aan-veiligheid']);
   });
 
   it('adds a local folder; a local file with a bundled id replaces it with a notice', () => {
@@ -93,7 +93,7 @@ describe('kader show', () => {
     const result = kader(['show', 'onbekend']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'kader: kader "onbekend" niet gevonden; beschikbaar: samenwerkingsafspraken, tsd-lokaal-netwerk, veiligheid-voorop, werken-aan-veiligheid (of geef een pad naar een .yaml-bestand)\n',
+      'kader: kader "onbekend" niet gevonden; beschikbaar: clientperspectief, meldcode-en-radarfunctie, samenwerkingsafspraken, tsd-lokaal-netwerk, veilig-thuis, veiligheid-voorop, werken-aan-veiligheid (of geef een pad naar een .yaml-bestand)\n',
     );
   });
 

@@ -11,7 +11,7 @@ describe('kader validate (built binary)', () => {
   it('passes the bundled frameworks with exit 0', () => {
     const result = kader(['validate']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('4 bestanden gecontroleerd, geen problemen gevonden\n');
+    expect(result.stdout).toBe('7 bestanden gecontroleerd, geen problemen gevonden\n');
     expect(result.code).toBe(0);
     expect(kader(['validate', 'frameworks/']).code).toBe(0);
   });

@@ -13,11 +13,11 @@ describe('kader compare', () => {
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'Voortgang Voorbeeldgemeente: 2025-11-18 → 2026-11-20',
-      'Kwaliteitskader Werken aan Veiligheid voor lokale (wijk)teams en gemeenten (zelfscan) (2019.1 → 2019.1)',
-      'Totaal: 21% → 65%',
+      'Werken aan Veiligheid: zelfscan voor lokale (wijk)teams en gemeenten, gereconstrueerd naar het VNG-Kwaliteitskader (2026.1 → 2026.1)',
+      'Totaal: 19% → 62%',
       'beter: 29, gelijk: 3, slechter: 0',
     ]);
-    expect(lines).toContain('WAV-V Visie en gefaseerd samenwerken aan veiligheid  15%   60%  +45');
+    expect(lines).toContain('WAV-V Visie en gefaseerd samenwerken aan veiligheid  12%   57%  +45');
     expect(result.stdout).toMatch(/^WAV-T-03 Een veiligheidsplan met duidelijke afspraken\s+voldoet niet 0%\s+voldoet gedeeltelijk 50%\s+beter$/m);
     expect(result.stdout).toMatch(/^A2\s+Werkafspraak maken over opnieuw melden .*\s+open\s+open$/m);
   });
@@ -25,8 +25,8 @@ describe('kader compare', () => {
   it('writes Markdown, HTML and JSON; the JSON is the comparison model', () => {
     const json = JSON.parse(kader(['compare', BEFORE, AFTER, '--format', 'json']).stdout) as { kind: string; tally: Record<string, number>; themes: { delta: number }[] };
     expect(json).toMatchObject({ kind: 'comparison', tally: { better: 29, same: 3, worse: 0 } });
-    expect(json.themes.map((t) => t.delta)).toEqual([45, 47, 42, 43, 42, 50]);
-    expect(kader(['compare', BEFORE, AFTER, '--format', 'md']).stdout).toContain('| WAV-V Visie en gefaseerd samenwerken aan veiligheid | 15% | 60% | +45 |');
+    expect(json.themes.map((t) => t.delta)).toEqual([45, 45, 42, 38, 42, 50]);
+    expect(kader(['compare', BEFORE, AFTER, '--format', 'md']).stdout).toContain('| WAV-V Visie en gefaseerd samenwerken aan veiligheid | 12% | 57% | +45 |');
     const dir = tempDir();
     expect(kader(['compare', BEFORE, AFTER, '--format', 'html', '-o', join(dir, 'v.html')]).code).toBe(0);
     const html = readFileSync(join(dir, 'v.html'), 'utf8');

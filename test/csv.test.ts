@@ -29,10 +29,10 @@ describe('CSV', () => {
     expect(kader(['report', session, '--format', 'csv', '--separator', ';', '-o', join(dir, 'acties.csv')]).code).toBe(0);
     const actions = readFileSync(join(dir, 'acties.csv'), 'utf8').split('\r\n');
     expect(actions[0]).toBe('\uFEFFNr;Criterium;Titel;Wat;Wie;Wanneer;Prioriteit;Hoe weten we dat het werkt;Status');
-    expect(actions[1]).toMatch(/^A2;WAV-T-09;Opnieuw melden als de veiligheid niet op tijd wordt bereikt;.*;aandachtsfunctionaris;2027-02-01;hoog;.*;open$/);
+    expect(actions[1]).toMatch(/^A2;WAV-T-09;Melden bij Veilig Thuis volgens stap 5 van de meldcode;.*;aandachtsfunctionaris;2027-02-01;hoog;.*;open$/);
     const scores = kader(['report', session, '--format', 'csv', '--table', 'scores']).stdout.split('\r\n');
     expect(scores[0]).toBe('\uFEFFThema,Criterium,Titel,Uitkomst,Score,Kritiek,Gewicht,Rust op');
     expect(scores).toHaveLength(32 + 2); // header, 32 criteria, final line end
-    expect(scores[1]).toBe('WAV-V Visie en gefaseerd samenwerken aan veiligheid,WAV-V-01,Een gedeelde visie op veiligheid,voldoet,75,nee,2,openbare publicatie');
+    expect(scores[1]).toBe('WAV-V Visie en gefaseerd samenwerken aan veiligheid,WAV-V-01,Een gedeelde visie op veiligheid,voldoet gedeeltelijk,67,nee,2');
   });
 });

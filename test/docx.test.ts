@@ -41,10 +41,10 @@ describe('kader report --format docx', () => {
 
     const [nl, en] = toText(dir, ['plan.docx', 'progress.docx']);
     expect(nl).toContain('Verbeterplan Voorbeeldgemeente');
-    expect(nl).toContain('Totaal: 65%');
+    expect(nl).toContain('Totaal: 62%');
     // WAV-T-09 is critical and only partly met: the critical points and the improvement points name it.
-    expect(nl).toContain('WAV-T-09 Opnieuw melden als de veiligheid niet op tijd wordt bereikt — voldoet gedeeltelijk');
-    expect(nl).toContain('3. WAV-T-09 Opnieuw melden als de veiligheid niet op tijd wordt bereikt (kritiek)');
+    expect(nl).toContain('WAV-T-09 Melden bij Veilig Thuis volgens stap 5 van de meldcode — voldoet gedeeltelijk');
+    expect(nl).toContain('2. WAV-T-09 Melden bij Veilig Thuis volgens stap 5 van de meldcode (kritiek)');
     expect(nl).toMatch(/^Actieplan$/m);
     expect(nl).toMatch(/^aandachtsfunctionaris$/m); // owner of action A2, a cell of the action plan table
     expect(nl).toMatch(/^Hoe weten we dat het werkt$/m);

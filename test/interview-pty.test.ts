@@ -126,3 +126,62 @@ describe.skipIf(!hasTmux)('kader interview with several respondents', () => {
     expect(shown).not.toContain('interne fout');
   }, 40_000);
 });
+
+describe.skipIf(!hasTmux)('kader interview: described levels and counts', () => {
+  it('shows what a level looks like, and holds a count to its total', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'telkader.yaml'),
+      `kader: 1
+kind: framework
+id: telkader
+version: "1"
+title: Telkader
+publisher: kader-project
+adopted: "2026-01-01"
+source: https://example.org/telkader
+language: nl
+provenance: { status: official, disclaimer: Testkader. }
+audiences: [{ id: team, label: Team }]
+scales:
+  - id: oordeel
+    label: Oordeel
+    levels:
+      - { value: goed, label: Goed, score: 1, description: In elk bekeken dossier staan toetsbare voorwaarden. }
+      - { value: onvoldoende, label: Onvoldoende, score: 0, description: Voorwaarden ontbreken of zijn vaag. }
+thresholds: { meets: 0.6, partly: 0.3 }
+themes:
+  - id: K
+    title: Dossiers
+    criteria:
+      - id: K-01
+        title: Voorwaarden in het dossier
+        description: In elk dossier staan concrete veiligheidsvoorwaarden.
+        audience: team
+        questions:
+          - { id: K-01a, text: Oordeel over de voorwaarden, type: scale, scale: oordeel }
+          - { id: K-01n, text: Hoeveel dossiers bekeken?, type: number, min: 0 }
+          - { id: K-01c, text: In hoeveel daarvan staan voorwaarden?, type: number, min: 0, count: { of: K-01n, scale: oordeel, levels: { goed: 0.9 } } }
+`,
+    );
+    writeFileSync(join(dir, 'leeg.yaml'), '{}\n');
+    expect(kader(['interview', 's.yaml', '--framework', 'telkader.yaml', '--gemeente', 'Testdorp', '--answers', 'leeg.yaml'], { cwd: dir }).code).toBe(0);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework telkader.yaml --respondent teamleider`);
+    let shown = await waitFor('Oordeel over de voorwaarden');
+    shown = await waitFor('In elk bekeken dossier staan toetsbare voorwaarden.');
+    tmux('send-keys', '-t', 'k', 'Down');
+    await waitFor('Voorwaarden ontbreken of zijn vaag.');
+    tmux('send-keys', '-t', 'k', 'Up', 'Enter');
+    await waitFor('Notitie (Enter = geen)');
+    tmux('send-keys', '-t', 'k', 'Enter');
+    await waitFor('Hoeveel dossiers bekeken?');
+    tmux('send-keys', '-t', 'k', '10', 'Enter');
+    shown = await waitFor('In hoeveel daarvan staan voorwaarden? van de 10');
+    tmux('send-keys', '-t', 'k', '12', 'Enter');
+    shown = await waitFor('typ een aantal van 0 tot en met 10: meer dan het totaal kan niet');
+    tmux('send-keys', '-t', 'k', 'BSpace', 'BSpace', '7', 'Enter');
+    shown = await waitFor('EXIT=');
+    expect(shown).toContain('EXIT=0');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/K-01c: \{ value: 7, respondent: teamleider, at: "[^"]+" \}/);
+  }, 40_000);
+});

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../src/framework/types.js';
@@ -120,5 +120,59 @@ describe('kader check --migrate', () => {
     const result = kader(['compare', 'voor.yaml', 'na.yaml', '--framework', v2], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n')[1]).toBe('kader: de antwoorden op TK-T1-01a hebben geen plek in de huidige versie en geen migratiestap; ze tellen in de vergelijking niet mee');
+  });
+});
+
+describe('migrating a complete session to a version with a new required question', () => {
+  it('leaves it in progress, so check and the report do not call it complete', () => {
+    const framework = {
+      id: 'test-kader',
+      version: '2',
+      themes: [{ id: 'T', criteria: [{ id: 'C1', questions: [{ id: 'q1', type: 'boolean' }, { id: 'q2', type: 'boolean' }] }] }],
+      migrations: [{ from: '1', ids: {} }],
+    } as unknown as Framework;
+    const session = makeSession({
+      framework: { id: 'test-kader', version: '1', digest: 'sha256-old' },
+      status: 'complete',
+      answers: { q1: { value: true, at: '2025-01-01T00:00:00Z' } },
+    });
+    expect(migrateSession(framework, session, 'sha256-new').session.status).toBe('in-progress');
+  });
+});
+
+describe('the bundled 2019.1 example of werken-aan-veiligheid', () => {
+  it('migrates to the current version: every old answer has a place, only the new questions are open', () => {
+    const dir = tempDir();
+    const file = join(dir, 'oud.yaml');
+    copyFileSync(join(ROOT, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid-2019.1.yaml'), file);
+    const result = kader(['check', 'oud.yaml', '--migrate'], { cwd: dir });
+    expect(result.stderr).toBe('kader: oud.yaml: omgezet van versie 2019.1 naar 2026.1 (19 antwoorden naar een nieuw id, 1 bewust vervallen)\n');
+    // What is left are the questions 2026.1 added without a predecessor (the kindcheck, step 3,
+    // the mandatory report at acute or structural unsafety, …): the interviewer asks them next.
+    expect(result.stdout).toContain('sessie is niet af: 6 verplichte vragen open (WAV-T-01d, WAV-T-01e, WAV-T-06d, …)  incomplete');
+    expect(result.stdout).not.toMatch(/unknown-question|framework-drift/);
+    const migrated = readFileSync(file, 'utf8');
+    expect(migrated).toMatch(/^status: in-progress$/m);
+    expect(migrated).toMatch(/^ {2}version: "2026\.1"$/m);
+  });
+});
+
+describe('every bundled framework carries sessions of its previous version over', () => {
+  // The previous versions as they were shipped (kept as fixtures, so the test needs no git).
+  const previous = join(ROOT, 'test', 'fixtures', 'frameworks', 'previous');
+  it.each([
+    ['werken-aan-veiligheid', '2019.1', '2026.1'],
+    ['tsd-lokaal-netwerk', '2021.1', '2026.1'],
+    ['veiligheid-voorop', '2018.1', '2026.1'],
+    ['samenwerkingsafspraken', '2026.1', '2026.2'],
+  ])('%s %s → %s: every answer of a complete session has a place', (id, from, to) => {
+    const dir = tempDir();
+    const old = loadFramework(join(previous, `${id}.yaml`));
+    expect(old.framework.version).toBe(from);
+    writeSession(dir, 's.yaml', generateSession(old, { gemeente: 'Aadorp', quality: 0.5 }));
+    const result = kader(['check', 's.yaml', '--migrate'], { cwd: dir });
+    expect(result.stderr).toMatch(new RegExp(`^kader: s\\.yaml: omgezet van versie ${from.replace('.', '\\.')} naar ${to.replace('.', '\\.')} \\(`));
+    expect(result.stdout).not.toMatch(/unknown-question|answer-value/);
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toContain(`version: "${to}"`);
   });
 });

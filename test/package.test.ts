@@ -26,7 +26,7 @@ describe('npm pack and a global install', () => {
 
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(kader(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
-    expect(kader(['validate'])).toMatchObject({ status: 0, stdout: '4 bestanden gecontroleerd, geen problemen gevonden\n' });
+    expect(kader(['validate'])).toMatchObject({ status: 0, stdout: '7 bestanden gecontroleerd, geen problemen gevonden\n' });
     copyFileSync(join(ROOT, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml'), join(dir, 's.yaml'));
     expect(kader(['check', 's.yaml']).status).toBe(0);
     const report = kader(['report', 's.yaml', '--format', 'html']);

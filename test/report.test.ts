@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../src/framework/types.js';
@@ -146,10 +146,24 @@ describe('examples/', () => {
       'examples/regio/voorbeeldgemeente.yaml',
       'examples/verbeterplan-voorbeeldgemeente.html',
       'examples/verbeterplan-voorbeeldgemeente.md',
+      'examples/voorbeeld-clientperspectief.yaml',
+      'examples/voorbeeld-meldcode-en-radarfunctie.yaml',
+      'examples/voorbeeld-samenwerkingsafspraken.yaml',
+      'examples/voorbeeld-tsd-lokaal-netwerk.yaml',
+      'examples/voorbeeld-veilig-thuis.yaml',
+      'examples/voorbeeld-veiligheid-voorop.yaml',
       'examples/voorbeeldgemeente-2025.yaml',
       'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml',
     ]);
     for (const [path, content] of Object.entries(files)) expect(readFileSync(join(ROOT, path), 'utf8'), path).toBe(content);
+  });
+
+  it('hold a complete session for every bundled framework that kader check accepts', () => {
+    const sessions = readdirSync(join(ROOT, 'frameworks')).map((f) => `examples/voorbeeld-${f.replace(/\.yaml$/, '')}.yaml`);
+    const own = sessions.map((s) => (s.endsWith('-werken-aan-veiligheid.yaml') ? 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml' : s));
+    const result = kader(['check', ...own], { cwd: ROOT });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    for (const s of own) expect(readFileSync(join(ROOT, s), 'utf8'), s).toMatch(/^status: complete$/m);
   });
 });
 

@@ -29,7 +29,7 @@ describe('framework schema and TypeScript types stay in step', () => {
     ['reference', Object.keys(schema.$defs.reference!.properties!).sort(), keysOf<Reference>()(['source', 'section', 'url', 'note'])],
     ['criterion', Object.keys(schema.$defs.criterion!.properties!).sort(), keysOf<Criterion>()(['id', 'title', 'description', 'guidance', 'probes', 'evidence', 'weight', 'critical', 'basis', 'scoring', 'audience', 'references', 'improvements', 'questions'])],
     ['choice', Object.keys(schema.$defs.choice!.properties!).sort(), keysOf<Choice>()(['value', 'label'])],
-    ['question', Object.keys(schema.$defs.question!.properties!).sort(), keysOf<Question>()(['id', 'text', 'type', 'scale', 'choices', 'min', 'max', 'required', 'help', 'when'])],
+    ['question', Object.keys(schema.$defs.question!.properties!).sort(), keysOf<Question>()(['id', 'text', 'type', 'scale', 'choices', 'min', 'max', 'required', 'help', 'when', 'count'])],
   ];
   it.each(cases)('%s has the same keys in schema and type', (_name, inSchema, inType) => {
     expect(inSchema).toEqual(inType);

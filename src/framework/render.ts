@@ -28,6 +28,26 @@ export function provenanceLines(framework: Framework, msgs: Messages): string[] 
 
 const basisText = (framework: Framework, criterion: Criterion, msgs: Messages): string => `${msgs.report.basis}: ${msgs.report.basisValues[basisOf(framework, criterion) ?? 'unstated']}`;
 
+/**
+ * Under a question in Markdown: what each level looks like, where the scale describes its
+ * levels, and for a count the share that reaches each level (printed guides show the norm).
+ */
+function levelLines(framework: Framework, question: Question): string[] {
+  const scaleId = question.count?.scale ?? (question.type === 'scale' ? question.scale : undefined);
+  const levels = framework.scales.find((s) => s.id === scaleId)?.levels ?? [];
+  const count = question.count;
+  if (count) {
+    const pct = (n: number) => `${Math.round(n * 100)} %`;
+    const reached = levels.filter((l) => count.levels[l.value] !== undefined);
+    if (reached.length === 0) return [];
+    const lines = reached.map((l) => `  - ${l.label}: ≥ ${pct(count.levels[l.value]!)}`);
+    const last = levels[levels.length - 1]!;
+    if (count.levels[last.value] === undefined) lines.push(`  - ${last.label}: < ${pct(Math.min(...reached.map((l) => count.levels[l.value]!)))}`);
+    return lines;
+  }
+  return levels.filter((l) => l.description).map((l) => `  - ${l.label}: ${l.description!.trim()}`);
+}
+
 export function renderTree(framework: Framework, msgs: Messages): string {
   const w = msgs.cli.tree;
   const lines: string[] = [
@@ -84,7 +104,7 @@ export function renderMarkdown(framework: Framework, msgs: Messages): string {
             [`- ${r.source}`, r.section ? `, ${r.section}` : '', r.url ? ` <${r.url}>` : '', r.note ? ` — ${r.note}` : ''].join(''),
           ),
         ],
-        [w.questions, criterion.questions.map((q) => `- \`${q.id}\` ${q.text} ${questionSuffix(q, w)}`)],
+        [w.questions, criterion.questions.flatMap((q) => [`- \`${q.id}\` ${q.text} ${questionSuffix(q, w)}`, ...levelLines(framework, q)])],
       ];
       for (const [title, items] of sections) if (items.length) out.push('', `**${title}**`, '', ...items);
     }

@@ -245,7 +245,7 @@ const scoredQuestions: Rule = (root, ctx) => {
   for (const { criterion, path } of criteriaOf(root)) {
     const questions = arr(criterion.questions);
     if (questions.length === 0) continue; // the schema reports an empty list
-    if (!questions.some((q) => isObj(q) && q.type === 'scale')) {
+    if (!questions.some((q) => isObj(q) && (q.type === 'scale' || isObj(q.count)))) {
       ctx.report([...path, 'id'], 'no-scored-question', ctx.msgs.rules.noScoredQuestion(String(criterion.id)), 'warning');
     }
   }
@@ -303,6 +303,39 @@ const provenance: Rule = (root, ctx) => {
   }
 };
 
+/**
+ * count: a number question that counts part of a total names an earlier number question as
+ * that total, and turns the fraction into levels of a real scale with thresholds that fall
+ * from the best level to the worst (else a better level would be easier to reach).
+ */
+const counts: Rule = (root, ctx) => {
+  const r = ctx.msgs.rules;
+  const index = questionIndex(root);
+  const scales = new Map(arr(root.scales).filter(isObj).map((s) => [str(s.id), arr(s.levels).filter(isObj).map((l) => str(l.value))]));
+  for (const { id, path, question, order } of index.values()) {
+    const count = question.count;
+    if (!isObj(count)) continue;
+    if (question.type !== 'number') ctx.report([...path, 'type'], 'count-type', r.countOnlyNumber(id));
+    const of = str(count.of);
+    const total = of === undefined ? undefined : index.get(of);
+    if (of !== undefined && (!total || total.order >= order || total.question.type !== 'number')) ctx.report([...path, 'count', 'of'], 'count-of', r.countOf(id, of));
+    const scale = str(count.scale);
+    const levels = scales.get(scale);
+    if (scale !== undefined && !levels) ctx.report([...path, 'count', 'scale'], 'scale-ref', r.scaleRef(scale, [...scales.keys()].filter((s): s is string => s !== undefined)));
+    if (!levels || !isObj(count.levels)) continue;
+    let previous = Infinity;
+    for (const level of levels) {
+      const min = level === undefined ? undefined : num(count.levels[level]);
+      if (min === undefined) continue;
+      if (min >= previous) ctx.report([...path, 'count', 'levels', level!], 'count-levels', r.countOrder(id));
+      previous = min;
+    }
+    for (const key of Object.keys(count.levels)) {
+      if (!levels.includes(key)) ctx.report([...path, 'count', 'levels', key], 'count-levels', r.countLevel(id, key, scale!), 'error', 'key');
+    }
+  }
+};
+
 export const FRAMEWORK_RULES: readonly Rule[] = [
   uniqueIds,
   uniqueValues,
@@ -315,6 +348,7 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   scoredQuestions,
   migrations,
   provenance,
+  counts,
 ];
 
 export function runRules(value: unknown, parsed: ParsedYaml, msgs: Messages, rules = FRAMEWORK_RULES): Diagnostic[] {

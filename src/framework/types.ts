@@ -82,6 +82,22 @@ export interface Question {
   required?: boolean;
   help?: string;
   when?: Condition;
+  /** On a number question: the answer counts part of a total, scored by thresholds. */
+  count?: CountRule;
+}
+
+/**
+ * A number question that counts part of a total ("in 7 of the 10 files looked at"). The
+ * total is the answer to another number question; the fraction becomes a level of a scale
+ * by thresholds the framework states, and that level's score counts like a scale answer.
+ */
+export interface CountRule {
+  /** The earlier number question whose answer is the total. */
+  of: string;
+  /** The scale whose levels the fraction is turned into. */
+  scale: string;
+  /** Level value → the smallest fraction (0..1) that reaches it; below every one: the scale's last level. */
+  levels: Record<string, number>;
 }
 
 export interface Criterion {

@@ -89,6 +89,10 @@ export const en: Messages = {
     noScoredQuestion: (id) => `criterion "${id}" has no question of type scale, so it gets no score`,
     what: { level: 'level', choice: 'choice', scale: 'scale', audience: 'audience', special: 'special value', migration: 'migration from version' },
     expected: { number: 'a number', date: 'a date like "YYYY-MM-DD"', text: 'a string', boolean: 'true or false' },
+    countOf: (id, of) => `question "${id}" counts part of the total in "${of}", but that is not an earlier question of type number`,
+    countOnlyNumber: (id) => `question "${id}" has count but is not of type number`,
+    countLevel: (id, level, scale) => `question "${id}": "${level}" is not a level of scale "${scale}"`,
+    countOrder: (id) => `question "${id}": the thresholds in count.levels must fall from the best to the worst level`,
   },
   session: {
     conflict: (file) =>
@@ -112,6 +116,7 @@ export const en: Messages = {
       `session is not finished: ${plural(open, 'required question', 'required questions')} open (${first.join(', ')}${open > first.length ? ', …' : ''})`,
     completeButOpen: 'status is complete, but required questions are still open',
     locked: (file, pid) => `${file} is being saved by another program right now (process ${pid}); nothing overwritten. Try again in a moment`,
+    countAboveTotal: (value, total, of) => `answer ${JSON.stringify(value)} is more than the total ${total} (question ${of})`,
   },
   interview: {
     keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert', space: 'space' },
@@ -167,6 +172,8 @@ export const en: Messages = {
     unknownTheme: (theme, known) => `theme "${theme}" does not exist; choose from: ${known.join(', ')}`,
     unknownAudience: (audience, known) => `audience "${audience}" does not exist; choose from: ${known.join(', ')}`,
     emptyPlan: 'no questions for this choice of theme and audience',
+    ofTotal: (total) => `of the ${total}`,
+    countAboveTotal: (total) => `type a count from 0 to ${total}: more than the total is not possible`,
   },
   report: {
     number: (n) => String(n),

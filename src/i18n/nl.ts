@@ -95,6 +95,10 @@ export const nl = {
     noScoredQuestion: (id: string) => `criterium "${id}" heeft geen vraag van type scale en krijgt dus geen score`,
     what: { level: 'niveau', choice: 'keuze', scale: 'schaal', audience: 'doelgroep', special: 'bijzondere waarde', migration: 'migratie vanaf versie' },
     expected: { number: 'een getal', date: 'een datum als "JJJJ-MM-DD"', text: 'een tekst', boolean: 'true of false' },
+    countOf: (id: string, of: string) => `vraag "${id}" telt een deel van het totaal in "${of}", maar dat is geen eerdere vraag van type number`,
+    countOnlyNumber: (id: string) => `vraag "${id}" heeft count maar is niet van type number`,
+    countLevel: (id: string, level: string, scale: string) => `vraag "${id}": "${level}" is geen niveau van schaal "${scale}"`,
+    countOrder: (id: string) => `vraag "${id}": de drempels in count.levels moeten van het beste naar het slechtste niveau dalen`,
   },
   session: {
     conflict: (file: string) =>
@@ -121,6 +125,7 @@ export const nl = {
     completeButOpen: 'status is complete, maar er staan nog verplichte vragen open',
     locked: (file: string, pid: string) =>
       `${file} wordt op dit moment opgeslagen door een ander programma (proces ${pid}); niets overschreven. Probeer het zo opnieuw`,
+    countAboveTotal: (value: unknown, total: number, of: string) => `antwoord ${JSON.stringify(value)} is meer dan het totaal ${total} (vraag ${of})`,
   },
   interview: {
     keys: { navigate: 'bladeren', select: 'kiezen', submit: 'klaar', all: 'alles', invert: 'omdraaien', space: 'spatie' } as Record<string, string>,
@@ -176,6 +181,8 @@ export const nl = {
     unknownTheme: (theme: string, known: readonly string[]) => `thema "${theme}" bestaat niet; kies uit: ${known.join(', ')}`,
     unknownAudience: (audience: string, known: readonly string[]) => `doelgroep "${audience}" bestaat niet; kies uit: ${known.join(', ')}`,
     emptyPlan: 'geen vragen voor deze keuze van thema en doelgroep',
+    ofTotal: (total: number) => `van de ${total}`,
+    countAboveTotal: (total: number) => `typ een aantal van 0 tot en met ${total}: meer dan het totaal kan niet`,
   },
   report: {
     /** A decimal number in the reader's notation (0,75 in Dutch). */

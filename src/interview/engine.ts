@@ -38,6 +38,8 @@ export interface QuestionView {
   total: number;
   current?: Answer;
   themes: { id: string; title: string }[];
+  /** For a count: the total it is part of, when that is answered (x "of the" total). */
+  countTotal?: number;
 }
 
 export type Step =
@@ -147,13 +149,15 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         current: own(session.answers, place.question.id),
         themes,
       };
+      const total = place.question.count && session.answers[place.question.count.of]?.value;
+      if (typeof total === 'number') view.countTotal = total;
       if (shownCriterion !== place.criterion.id) {
         prompter.criterion(view);
         shownCriterion = place.criterion.id;
       }
       const step = await prompter.ask(view);
       if (step.kind === 'answer') {
-        const problem = checkValue(place.question, step.value, framework);
+        const problem = checkValue(place.question, step.value, framework, session.answers);
         if (problem) {
           prompter.invalid(view, problem, step.value);
           continue;

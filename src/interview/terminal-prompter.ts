@@ -81,13 +81,14 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const q = view.place.question;
     const current = view.current?.value;
     if (q.type === 'scale' || q.type === 'choice' || q.type === 'boolean') {
-      let options: { name: string; value: string }[];
+      let options: { name: string; value: string; description?: string }[];
       if (q.type === 'boolean') options = [{ name: t.yes, value: 'true' }, { name: t.no, value: 'false' }];
       else if (q.type === 'choice') options = (q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value }));
       else {
         const scale = view.framework.scales.find((s) => s.id === q.scale)!;
         options = [
-          ...scale.levels.map((l) => ({ name: v(l.label), value: l.value })),
+          // A described level (what level 3 looks like for this action) shows under the list while highlighted.
+          ...scale.levels.map((l) => ({ name: v(l.label), value: l.value, ...(l.description && { description: v(l.description) }) })),
           ...(scale.allow ?? []).map((a) => ({ name: v(t.special[a] ?? a), value: a })),
         ];
       }
@@ -115,7 +116,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     // number, text, date: typed, with short commands for navigation
     const typed = await guard(
       input({
-        message: `${label(view)} ${chalk.dim(`(${t.inputHint})`)}`,
+        message: `${label(view)}${view.countTotal === undefined ? '' : ` ${chalk.bold(t.ofTotal(view.countTotal))}`} ${chalk.dim(`(${t.inputHint})`)}`,
         default: current === undefined ? undefined : v(String(current)),
         validate: (raw) => {
           const value = raw.trim();
@@ -124,6 +125,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
             const n = Number(value.replace(',', '.'));
             if (value === '' || !Number.isFinite(n)) return t.notANumber;
             if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return t.range(q.min, q.max);
+            if (view.countTotal !== undefined && n > view.countTotal) return t.countAboveTotal(view.countTotal);
             return true;
           }
           if (q.type === 'date') return isIsoDate(value) || t.notADate;

@@ -6,6 +6,7 @@ import { own } from '../core/own.js';
 import { activeQuestions } from '../session/state.js';
 import { scoringRuleOf, type Criterion, type Framework, type ScoringRule, type Theme } from '../framework/types.js';
 import type { Judgement, Session } from '../session/types.js';
+import { countScore } from './count.js';
 
 /**
  * A criterion's outcome. `open` (nog niet beoordeeld): a scored question is still unanswered;
@@ -111,6 +112,11 @@ function scoreCriterion(framework: Framework, session: Session, active: Readonly
   let onbekend = 0;
   let open = 0;
   for (const question of criterion.questions) {
+    if (question.count && active.has(question.id)) {
+      const counted = countScore(framework, question, session.answers); // a count scores as the level its fraction reaches
+      if (counted !== undefined) scores.push(counted);
+      continue;
+    }
     if (question.type !== 'scale' || !active.has(question.id)) continue;
     const answer = own(session.answers, question.id);
     if (!answer) {

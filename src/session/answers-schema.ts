@@ -19,7 +19,8 @@ function valueSchema(question: Question, framework: Framework): Schema {
     case 'boolean':
       return { type: 'boolean' };
     case 'number':
-      return { type: 'number', ...(question.min !== undefined && { minimum: question.min }), ...(question.max !== undefined && { maximum: question.max }) };
+      // A count is a whole number of files or conversations; its bound by the total needs the other answer (kader check).
+      return { type: question.count ? 'integer' : 'number', ...(question.min !== undefined && { minimum: question.min }), ...(question.max !== undefined && { maximum: question.max }) };
     case 'text':
       return { type: 'string', minLength: 1 };
     case 'date':

@@ -90,7 +90,7 @@ export function checkSessionAgainst(
       else report(['answers', id], 'unknown-question', msgs.session.unknownQuestion(id), 'error', 'key');
       continue;
     }
-    const problem = checkValue(question, answer.value, framework);
+    const problem = checkValue(question, answer.value, framework, session.answers);
     if (problem) report(['answers', id, 'value'], 'answer-value', describeValueProblem(problem, answer.value, msgs));
   }
 

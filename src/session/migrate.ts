@@ -4,6 +4,7 @@
  * returns a new session and an account of what moved; the caller decides what to write.
  */
 import { indexOf, type Framework } from '../framework/types.js';
+import { settle } from './state.js';
 import type { Session } from './types.js';
 
 export interface MigrationResult {
@@ -76,5 +77,8 @@ export function migrateSession(framework: Framework, session: Session, digest: s
   const { questions } = indexOf(framework);
   result.unmapped = Object.keys(migrated.answers).filter((id) => !questions.has(id));
   migrated.framework = { id: framework.id, version: framework.version, digest };
+  // The new version may ask what the old one did not, or skip what it asked: a session that
+  // was complete is not complete when a new required question has no answer yet.
+  settle(framework, migrated);
   return result;
 }

@@ -5,7 +5,8 @@ import type { Messages } from '../i18n/index.js';
 export type ValueProblem =
   | { kind: 'not-allowed'; allowed: readonly (string | boolean)[] }
   | { kind: 'type'; expected: 'number' | 'text' | 'date' | 'list' }
-  | { kind: 'range'; min?: number; max?: number };
+  | { kind: 'range'; min?: number; max?: number }
+  | { kind: 'count'; total: number; of: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,7 +35,11 @@ function computeAllowed(question: Question, framework: Framework): string[] | un
   return undefined;
 }
 
-export function checkValue(question: Question, value: unknown, framework: Framework): ValueProblem | undefined {
+/**
+ * `answers`, when given, lets a count be held to its total (7 of 5 files cannot be); callers
+ * that check one value on its own leave it out.
+ */
+export function checkValue(question: Question, value: unknown, framework: Framework, answers?: Readonly<Record<string, { value: unknown }>>): ValueProblem | undefined {
   switch (question.type) {
     case 'scale':
     case 'choice': {
@@ -53,7 +58,9 @@ export function checkValue(question: Question, value: unknown, framework: Framew
       if (typeof value !== 'number' || !Number.isFinite(value)) return { kind: 'type', expected: 'number' };
       const tooLow = question.min !== undefined && value < question.min;
       const tooHigh = question.max !== undefined && value > question.max;
-      return tooLow || tooHigh ? { kind: 'range', min: question.min, max: question.max } : undefined;
+      if (tooLow || tooHigh) return { kind: 'range', min: question.min, max: question.max };
+      const total = question.count && answers?.[question.count.of]?.value;
+      return typeof total === 'number' && value > total ? { kind: 'count', total, of: question.count!.of } : undefined;
     }
     case 'text':
       return typeof value === 'string' && value.trim() !== '' ? undefined : { kind: 'type', expected: 'text' };
@@ -71,5 +78,7 @@ export function describeValueProblem(problem: ValueProblem, value: unknown, msgs
       return msgs.session.wrongType(value, msgs.session.expected[problem.expected]);
     case 'range':
       return msgs.session.outOfRange(value, problem.min, problem.max);
+    case 'count':
+      return msgs.session.countAboveTotal(value, problem.total, problem.of);
   }
 }

@@ -77,8 +77,12 @@ export function generateSession({ framework, digest }: LoadedFramework, options:
     if (skipped.has(criterion.id)) continue;
     if (question.when && !evaluateCondition(question.when, (id) => answers[id]?.value)) continue;
     const fixed = options.fixed?.[question.id];
+    const total = question.count && answers[question.count.of]?.value;
+    // A count follows the quality like a scale answer (all or none of the files in order), and
+    // never exceeds its total; one draw either way keeps the seeded sequence of the rest.
+    const value = fixed ?? (typeof total === 'number' ? (random() < quality ? total : 0) : valueFor(question, framework, random, quality));
     answers[question.id] = {
-      value: fixed ?? valueFor(question, framework, random, quality),
+      value,
       ...(options.respondent && { respondent: options.respondent }),
       at,
     };
