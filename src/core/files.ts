@@ -57,6 +57,19 @@ export function readTextFile(path: string, shown: string, msgs: Messages): strin
   return text;
 }
 
+/** Read a binary file (a workbook) with the same limits and messages as readTextFile. */
+export function readBytesFile(path: string, shown: string, msgs: Messages): Buffer {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
+    if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(describeFsError(error, shown, msgs));
+  }
+}
+
 function describeFsError(error: unknown, shown: string, msgs: Messages): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return msgs.io.notFound(shown);

@@ -3,6 +3,7 @@ import { cli } from './en-cli.js';
 import type { Messages } from './nl.js';
 import { list, plural } from './words.js';
 import { aggregate, merge } from './en-monitoring.js';
+import { form } from './en-form.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -288,4 +289,5 @@ export const en: Messages = {
   aggregate,
   merge,
   cli,
+  form,
 };

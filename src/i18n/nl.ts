@@ -2,6 +2,7 @@
 import { cli } from './nl-cli.js';
 import { list, plural } from './words.js';
 import { aggregate, merge } from './nl-monitoring.js';
+import { form } from './nl-form.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -303,6 +304,7 @@ export const nl = {
   aggregate,
   merge,
   cli,
+  form,
 };
 
 export type Messages = typeof nl;
