@@ -43,6 +43,8 @@ export interface Interpretation {
   problems: Problem[];
   answers: Record<string, ImportedAnswer>;
   context: Partial<Record<ContextKey, string>>;
+  /** Context cells filled in but refused (a date that is none): not "missing" as well. */
+  refusedContext: ContextKey[];
   contextCells: Partial<Record<ContextKey, string>>;
   /** The form's version when its answers were carried over with the framework's migrations. */
   migratedFrom?: string;
@@ -177,7 +179,7 @@ export function interpretForm(
   // Labels and headings are in the language the form was made in; problems in the user's.
   const labels = options.labels ?? msgs;
   const p = msgs.form.problems;
-  const result: Interpretation = { problems: [], answers: {}, context: {}, contextCells: {} };
+  const result: Interpretation = { problems: [], answers: {}, context: {}, refusedContext: [], contextCells: {} };
   const problem = (cell: string, message: string) => result.problems.push({ cell, message });
   if (identity.framework !== framework.id) {
     problem(identity.cell, p.otherFramework(identity.framework, framework.id));
@@ -197,7 +199,10 @@ export function interpretForm(
     if (key === 'date') {
       const date = parseDate(raw);
       if (date) result.context.date = date;
-      else problem(field.cell, p.badContextDate(text(raw)));
+      else {
+        problem(field.cell, p.badContextDate(text(raw)));
+        result.refusedContext.push(key);
+      }
     } else {
       result.context[key] = text(raw);
     }
@@ -205,6 +210,7 @@ export function interpretForm(
 
   const { questions } = indexOf(framework);
   const rows: { id: string; row: number; sheet: RawSheet }[] = [];
+  const sheetOrder = new Map(identity.sheets.map((s, i) => [s.sheet, i]));
   for (const { sheet, missing } of identity.sheets) {
     if (missing) {
       problem(identity.cell, p.sheetMissing(sheet.name));
@@ -224,7 +230,14 @@ export function interpretForm(
   if (map) result.migratedFrom = identity.version;
 
   const seen = new Map<string, string>();
-  const formIds: { id: string; answerCell: string }[] = [];
+  const formIds: { id: string; sheet: RawSheet; row: number }[] = [];
+  const refused = new Set<string>();
+  // Problems in the order of the workbook: sheet, row, column.
+  const order = new Map<Problem, number>();
+  const inRow = (sheet: RawSheet, row: number, col: number, message: string) => {
+    problem(cellRef(sheet.name, `${columnLetter(col)}${row}`), message);
+    order.set(result.problems.at(-1)!, ((sheetOrder.get(sheet) ?? 0) * 100_000 + row) * 100 + col);
+  };
   for (const { id, row, sheet } of rows) {
     const at = (col: number) => cellRef(sheet.name, `${columnLetter(col)}${row}`);
     const targets = map ? (map.get(id) ?? []) : [id];
@@ -237,28 +250,30 @@ export function interpretForm(
     for (const target of targets) {
       const question = questions.get(target);
       if (!question) {
-        problem(at(COL.id), p.unknownQuestion(id));
+        inRow(sheet, row, COL.id, p.unknownQuestion(id));
         continue;
       }
       if (seen.has(target)) {
-        problem(at(COL.id), p.duplicate(target, seen.get(target)!));
+        inRow(sheet, row, COL.id, p.duplicate(target, seen.get(target)!));
         continue;
       }
       seen.set(target, at(COL.id));
-      formIds.push({ id: target, answerCell: at(COL.answer) });
+      formIds.push({ id: target, sheet, row });
       if (raw === undefined || text(raw) === '') {
-        if (note || evidence.length > 0) problem(at(note ? COL.note : COL.evidence), p.noteWithoutAnswer(target));
+        if (note || evidence.length > 0) inRow(sheet, row, note ? COL.note : COL.evidence, p.noteWithoutAnswer(target));
         continue;
       }
       const read = valueOf(question, raw, framework, labels, msgs);
       if ('problem' in read) {
-        problem(at(COL.answer), read.problem);
+        inRow(sheet, row, COL.answer, read.problem);
+        refused.add(target);
         continue;
       }
       // The same check as every other way in (interview, --answers, check): one source of truth.
       const check = checkValue(question, read.value, framework);
       if (check) {
-        problem(at(COL.answer), describeValueProblem(check, read.value, msgs));
+        inRow(sheet, row, COL.answer, describeValueProblem(check, read.value, msgs));
+        refused.add(target);
         continue;
       }
       result.answers[target] = {
@@ -274,9 +289,11 @@ export function interpretForm(
   const combined: Record<string, Answer> = { ...options.existing };
   for (const [id, a] of Object.entries(result.answers)) combined[id] = { value: a.value, at: '' };
   const active = activeQuestions(framework, combined);
-  for (const { id, answerCell } of formIds) {
+  for (const { id, sheet, row } of formIds) {
     const question = questions.get(id)!;
-    if (question.required !== false && active.has(id) && !result.answers[id] && !options.existing?.[id]) problem(answerCell, p.required(id));
+    if (question.required !== false && active.has(id) && !result.answers[id] && !refused.has(id) && !options.existing?.[id]) inRow(sheet, row, COL.answer, p.required(id));
   }
+  const key = (x: Problem) => order.get(x) ?? -1;
+  result.problems.sort((a, b) => key(a) - key(b));
   return result;
 }

@@ -157,7 +157,8 @@ export function conditionInWords(condition: Condition, framework: Framework, msg
 /** An Excel sheet name: at most 31 characters, cut at a word, none of []:*?/\, unique in the workbook. */
 function sheetName(theme: Theme, taken: Set<string>): string {
   const clean = `${theme.id} ${theme.title}`.replace(/[[\]:*?/\\']/g, ' ').replace(/\s+/g, ' ').trim();
-  const cut = clean.length > 31 ? clean.slice(0, 32).replace(/\s+\S*$/, '') || clean.slice(0, 31) : clean;
+  // Cut at a word, without a dangling "en" or "van": "WAV-G Regie en opdrachtgeverschap" → "WAV-G Regie".
+  const cut = clean.length > 31 ? clean.slice(0, 32).replace(/\s+\S*$/, '').replace(/(\s+\S{1,3})+$/, '') || clean.slice(0, 31) : clean;
   let name = cut;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${cut.slice(0, 26).trimEnd()} (${n})`;
   taken.add(name.toLowerCase());

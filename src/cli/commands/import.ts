@@ -83,8 +83,8 @@ function contextOf(ctx: CommandContext, identity: FormIdentity, read: Interpreta
   const date = read.context.date ?? options.date ?? (identity.fields.date ? undefined : into ? into.context.date : today());
   if (!gemeente) problems.push({ cell: where('gemeente'), message: p.contextMissing(f.gemeente!) });
   if (!role) problems.push({ cell: where('role'), message: p.contextMissing(f.role!) });
-  if (!date) problems.push({ cell: where('date'), message: p.contextMissing(f.date!) });
-  else if (!isIsoDate(date)) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+  if (options.date && !isIsoDate(options.date)) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+  if (!date && !read.refusedContext.includes('date')) problems.push({ cell: where('date'), message: p.contextMissing(f.date!) });
   if (into && gemeente && gemeente.trim().toLocaleLowerCase('nl') !== into.context.gemeente.trim().toLocaleLowerCase('nl')) {
     problems.push({ cell: where('gemeente'), message: p.otherGemeente(gemeente, into.context.gemeente) });
   }
@@ -113,10 +113,10 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   }
   const { framework } = resolved;
   const read = interpretForm(identity, framework, ctx.msgs, { migrate: options.migrate, labels: messages(identity.lang) });
-  const problems = [...read.problems];
   const context = contextOf(ctx, identity, read, options, into?.session);
-  // A form of another framework or version is not read further: its cells would only add noise.
-  if (!read.problems.some((p) => p.cell === identity.cell)) problems.push(...context.problems);
+  // The cover sheet first, as in the workbook. A form of another framework or version is not
+  // read further: its cells would only add noise.
+  const problems = read.problems.some((p) => p.cell === identity.cell) ? [...read.problems] : [...context.problems, ...read.problems];
   if (into && problems.length === 0) {
     const session = into.session;
     if (session.framework.version !== framework.version) problems.push({ cell: identity.cell, message: ctx.msgs.form.problems.otherVersionInto(framework.version, session.framework.version) });
