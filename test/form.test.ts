@@ -96,3 +96,77 @@ describe('kader form → a respondent → kader import', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+const TK = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
+
+/** The small test framework: every question type, with skip logic. */
+function tkForm(dir: string, name: string, args: string[] = []): string {
+  const form = join(dir, name);
+  expect(kader(['form', TK, '--gemeente', 'Testdorp', '-o', form, ...args])).toMatchObject({ code: 0, stderr: '' });
+  return form;
+}
+const TK_FILL: Fill = {
+  cover: { role: 'teamleider', date: '20-11-2026' },
+  questions: {
+    'TK-T1-01a': { answer: 'Voldoet gedeeltelijk', note: 'Niet bij elke casus.' },
+    'TK-T1-01b': { answer: 'Tijd; Een instrument' },
+    'TK-T1-01c': { answer: 'Te weinig tijd per casus.' },
+    'TK-T2-01a': { answer: 'Voldoet' },
+    'TK-T2-01c': { answer: 'Ja' },
+    'TK-T2-01d': { answer: '1-3-2024' },
+    'TK-T2-01e': { answer: 'Beleidsmedewerker' },
+  },
+};
+const TK_VALUES = {
+  'TK-T1-01a': 'deels',
+  'TK-T1-01b': ['tijd', 'instrument'],
+  'TK-T1-01c': 'Te weinig tijd per casus.',
+  'TK-T2-01a': 'voldoet',
+  'TK-T2-01c': true,
+  'TK-T2-01d': '2024-03-01',
+  'TK-T2-01e': 'ambtenaar',
+};
+
+describe('kader import: several respondents', () => {
+  it('forms of several respondents go into kader merge, which keeps where they differ', () => {
+    const dir = tempDir();
+    const form = tkForm(dir, 'v.xlsx');
+    fillForm(form, join(dir, 'a.xlsx'), TK_FILL);
+    fillForm(form, join(dir, 'b.xlsx'), { ...TK_FILL, cover: { role: 'wijkteammedewerker', date: { date: '2026-11-21' } }, questions: { ...TK_FILL.questions, 'TK-T2-01a': { answer: 'voldoet-niet' } } });
+    for (const who of ['a', 'b']) expect(kader(['import', join(dir, `${who}.xlsx`), '-o', join(dir, `${who}.yaml`), '--framework', TK]).code).toBe(0);
+    expect(values(readSession(join(dir, 'a.yaml')))).toEqual(TK_VALUES);
+    expect(readSession(join(dir, 'b.yaml')).answers['TK-T2-01a']).toMatchObject({ value: 'voldoet-niet', respondent: 'wijkteammedewerker' });
+    const merged = kader(['merge', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '-o', join(dir, 'samen.yaml'), '--framework', TK]);
+    expect(merged.code).toBe(0);
+    const session = readSession(join(dir, 'samen.yaml'));
+    expect(session.perspectives?.['TK-T2-01a']?.map((p) => [p.respondent, p.value])).toEqual([
+      ['teamleider', 'voldoet'],
+      ['wijkteammedewerker', 'voldoet-niet'],
+    ]);
+  });
+
+  it('--into adds a respondent to a session; a different answer of another respondent stops it, nothing changed', () => {
+    const dir = tempDir();
+    const form = tkForm(dir, 'v.xlsx');
+    fillForm(form, join(dir, 'a.xlsx'), TK_FILL);
+    const session = join(dir, 'sessie.yaml');
+    expect(kader(['import', join(dir, 'a.xlsx'), '-o', session, '--framework', TK]).code).toBe(0);
+    const before = readFileSync(session, 'utf8');
+
+    fillForm(form, join(dir, 'b.xlsx'), { ...TK_FILL, cover: { role: 'wijkteammedewerker', date: '2026-11-21' }, questions: { ...TK_FILL.questions, 'TK-T2-01a': { answer: 'Voldoet niet' } } });
+    const refused = kader(['import', join(dir, 'b.xlsx'), '--into', session, '--framework', TK]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split('\n')[1]).toBe(
+      `  'T2 Regie'!E5  vraag TK-T2-01a is in de sessie al anders beantwoord door "teamleider"; lees deze vragenlijst in als eigen sessie (-o) en voeg samen met kader merge`,
+    );
+    expect(readFileSync(session, 'utf8')).toBe(before);
+
+    fillForm(form, join(dir, 'c.xlsx'), { ...TK_FILL, cover: { role: 'wijkteammedewerker', date: '2026-11-21' }, questions: { 'TK-T1-01a': { answer: 'Voldoet gedeeltelijk' }, 'TK-T1-01b': { answer: 'tijd;instrument' }, 'TK-T2-01a': { answer: 'Voldoet' }, 'TK-T2-01c': { answer: 'Ja' }, 'TK-T2-01d': { answer: { date: '2024-03-01' } }, 'TK-T2-01e': { answer: 'ambtenaar' } } });
+    const added = kader(['import', join(dir, 'c.xlsx'), '--into', session, '--framework', TK]);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const after = readSession(session);
+    expect(after.context.respondents).toEqual([{ role: 'teamleider' }, { role: 'wijkteammedewerker' }]);
+    // Alike answers stay the first respondent's; no answer of theirs is overwritten.
+    expect(after.answers['TK-T1-01a']).toMatchObject({ value: 'deels', respondent: 'teamleider', note: 'Niet bij elke casus.' });
+  });
+});

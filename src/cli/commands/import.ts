@@ -22,6 +22,7 @@ export interface ImportOptions {
   file: string;
   out?: string;
   into?: string;
+  framework?: string;
   migrate?: boolean;
   respondent?: string;
   gemeente?: string;
@@ -106,10 +107,10 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   let into: OpenSession | undefined;
   let resolved: ResolvedFramework;
   if (options.into) {
-    into = openSession(ctx, resolve(ctx.io.cwd, options.into));
+    into = openSession(ctx, resolve(ctx.io.cwd, options.into), options.framework);
     resolved = into.resolved;
   } else {
-    resolved = resolveFramework(ctx, identity.framework);
+    resolved = resolveFramework(ctx, options.framework ?? identity.framework);
   }
   const { framework } = resolved;
   const read = interpretForm(identity, framework, ctx.msgs, { migrate: options.migrate, labels: messages(identity.lang) });
@@ -148,8 +149,15 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   }
 
   const stamp = now();
+  // Into a session: an answer another respondent gave alike stays theirs (checked above: never a different one).
+  const same = (id: string) => {
+    const before = into?.session.answers[id];
+    return before !== undefined && before.respondent !== context.role;
+  };
   const answers: Record<string, Answer> = Object.fromEntries(
-    Object.entries(read.answers).map(([id, a]) => [
+    Object.entries(read.answers)
+      .filter(([id]) => !same(id))
+      .map(([id, a]) => [
       id,
       { value: a.value, ...(a.note && { note: a.note }), ...(a.evidence && { evidence: a.evidence }), respondent: context.role, at: stamp },
     ]),
