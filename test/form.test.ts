@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { parse } from 'yaml';
 import type { Session } from '../src/session/types.js';
 import { kader, ROOT, tempDir } from './helpers.js';
@@ -168,5 +169,96 @@ describe('kader import: several respondents', () => {
     expect(after.context.respondents).toEqual([{ role: 'teamleider' }, { role: 'wijkteammedewerker' }]);
     // Alike answers stay the first respondent's; no answer of theirs is overwritten.
     expect(after.answers['TK-T1-01a']).toMatchObject({ value: 'deels', respondent: 'teamleider', note: 'Niet bij elke casus.' });
+  });
+});
+
+describe('kader import: versions, review rounds, language, privacy', () => {
+  it('a form of an earlier version: offers the migration, and --migrate carries the answers over', () => {
+    const dir = tempDir();
+    const form = tkForm(dir, 'v1.xlsx');
+    fillForm(form, join(dir, 'ingevuld.xlsx'), TK_FILL);
+    // Version 2.0: TK-T1-01a renamed, with the step that says so.
+    const v2 = readFileSync(TK, 'utf8').replace('version: "1.0"', 'version: "2.0"').replaceAll('TK-T1-01a', 'TK-T1-01z');
+    writeFileSync(join(dir, 'v2.yaml'), `${v2}migrations:\n  - from: "1.0"\n    ids: { TK-T1-01a: TK-T1-01z }\n`);
+    const out = join(dir, 'sessie.yaml');
+    const offered = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out, '--framework', join(dir, 'v2.yaml')]);
+    expect(offered.code).toBe(1);
+    expect(offered.stderr.split('\n')[1]).toBe(
+      '  kader!B3  deze vragenlijst is van versie 1.0 van kader "test-kader"; het kader is nu versie 2.0. Er is een migratiestap: importeer opnieuw met --migrate om de antwoorden om te zetten',
+    );
+    expect(existsSync(out)).toBe(false);
+    const migrated = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out, '--framework', join(dir, 'v2.yaml'), '--migrate']);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stderr).toBe('kader: de vragenlijst van versie 1.0 is omgezet naar versie 2.0 volgens migrations: in het kader\n');
+    const session = readSession(out);
+    expect(session.framework.version).toBe('2.0');
+    expect(session.answers['TK-T1-01z']?.value).toBe('deels');
+    expect(kader(['check', out, '--framework', join(dir, 'v2.yaml')]).code).toBe(0);
+
+    // Without a step from 1.0 there is nothing to offer: a new form is the way.
+    writeFileSync(join(dir, 'v3.yaml'), readFileSync(TK, 'utf8').replace('version: "1.0"', 'version: "3.0"'));
+    const none = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out.replace('.yaml', '-3.yaml'), '--framework', join(dir, 'v3.yaml')]);
+    expect(none.stderr.split('\n')[1]).toBe(
+      '  kader!B3  deze vragenlijst is van versie 1.0 van kader "test-kader"; het kader is nu versie 3.0 en heeft geen migratiestap vanaf 1.0. Maak een nieuwe vragenlijst met kader form test-kader',
+    );
+  });
+
+  it('never carries answers unless asked: --prefill fills one session in for a review round', () => {
+    const dir = tempDir();
+    const session = join(ROOT, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml');
+    const blank = makeForm(dir);
+    const review = join(dir, 'review.xlsx');
+    expect(kader(['form', 'werken-aan-veiligheid', '--prefill', session, '--respondent', 'teamleider', '-o', review]).code).toBe(0);
+    // Read with SheetJS: the blank form has no answer at all, the review form every answer of the session.
+    const answersIn = (file: string) => {
+      const book = XLSX.read(readFileSync(file));
+      return book.SheetNames.slice(1, -2).flatMap((name) => Object.entries(book.Sheets[name]!).filter(([a, c]) => /^[EFG]\d+$/.test(a) && Number(a.slice(1)) >= 5 && c.v !== '' && c.v !== undefined));
+    };
+    expect(answersIn(blank)).toEqual([]);
+    expect(answersIn(review).length).toBeGreaterThanOrEqual(57);
+    fillForm(review, join(dir, 'terug.xlsx'), { cover: { date: '2026-11-27' } });
+    const out = join(dir, 'sessie.yaml');
+    expect(kader(['import', join(dir, 'terug.xlsx'), '-o', out]).code).toBe(0);
+    const original = readSession(session);
+    expect(values(readSession(out))).toEqual(values(original));
+    expect(readSession(out).context.gemeente).toBe('Voorbeeldgemeente');
+  });
+
+  it('--lang en: an English form with English yes/no, read back whatever the reader’s language', () => {
+    const dir = tempDir();
+    const form = tkForm(dir, 'en.xlsx', ['--lang', 'en']);
+    const book = XLSX.read(readFileSync(form));
+    expect(book.SheetNames).toEqual(['Cover', 'T1 Veiligheid', 'T2 Regie', 'Lists', 'kader']);
+    expect(book.Sheets['T2 Regie']!.A4?.v).toBe('No');
+    fillForm(form, join(dir, 'filled.xlsx'), { ...TK_FILL, questions: { ...TK_FILL.questions, 'TK-T2-01c': { answer: 'No' } } });
+    const out = join(dir, 'session.yaml');
+    expect(kader(['import', join(dir, 'filled.xlsx'), '-o', out, '--framework', TK]).code).toBe(0);
+    expect(readSession(out).answers['TK-T2-01c']?.value).toBe(false);
+  });
+
+  it('checks imported text for personal data like typed text: a warning with the cell, the answers kept', () => {
+    const dir = tempDir();
+    const form = tkForm(dir, 'v.xlsx');
+    fillForm(form, join(dir, 'ingevuld.xlsx'), { ...TK_FILL, questions: { ...TK_FILL.questions, 'TK-T1-01a': { answer: 'Voldoet', note: 'Gebeld met moeder, 06-12345678' } } });
+    const result = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', join(dir, 's.yaml'), '--framework', TK]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("kader: let op: 'T1 Veiligheid'!F5 (TK-T1-01a, notitie) bevat mogelijk persoonsgegevens (telefoonnummer); beschrijf de werkwijze, niet de cliënt\n");
+    expect(kader(['check', join(dir, 's.yaml'), '--framework', TK, '--privacy']).code).toBe(1);
+  });
+
+  it('refuses what is not a form, with one sentence', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'leeg.xlsx'), 'geen zip');
+    expect(kader(['import', join(dir, 'leeg.xlsx'), '-o', join(dir, 's.yaml')])).toMatchObject({ code: 1, stderr: `kader: ${join(dir, 'leeg.xlsx')} is geen leesbaar xlsx-werkboek\n` });
+    const other = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(other, XLSX.utils.aoa_to_sheet([['begroting']]), 'Blad1');
+    writeFileSync(join(dir, 'ander.xlsx'), XLSX.write(other, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(kader(['import', join(dir, 'ander.xlsx'), '-o', join(dir, 's.yaml')])).toMatchObject({
+      code: 1,
+      stderr: `kader: ${join(dir, 'ander.xlsx')} is geen vragenlijst van kader (het verborgen tabblad "kader" ontbreekt); maak een nieuwe met kader form\n`,
+    });
+    expect(kader(['import', join(dir, 'ander.xlsx')])).toMatchObject({ code: 2, stderr: 'kader: geef -o sessie.yaml voor een nieuwe sessie, of --into sessie.yaml om aan een bestaande toe te voegen\n' });
+    expect(kader(['form', 'werken-aan-veiligheid'])).toMatchObject({ code: 2, stderr: 'kader: een vragenlijst gaat naar een bestand: geef -o vragenlijst.xlsx\n' });
+    expect(kader(['form', 'werken-aan-veiligheid', '--theme', 'WAV-X', '-o', join(dir, 'v.xlsx')])).toMatchObject({ code: 2, stderr: 'kader: thema "WAV-X" bestaat niet; kies uit: WAV-V, WAV-T, WAV-E, WAV-O, WAV-G, WAV-M\n' });
   });
 });
