@@ -262,3 +262,22 @@ describe('kader import: versions, review rounds, language, privacy', () => {
     expect(kader(['form', 'werken-aan-veiligheid', '--theme', 'WAV-X', '-o', join(dir, 'v.xlsx')])).toMatchObject({ code: 2, stderr: 'kader: thema "WAV-X" bestaat niet; kies uit: WAV-V, WAV-T, WAV-E, WAV-O, WAV-G, WAV-M\n' });
   });
 });
+
+describe('examples/ questionnaires', () => {
+  it('match what the code produces, byte for byte (regenerate with npm run examples)', async () => {
+    // @ts-expect-error: a plain ES module script without types
+    const { generateFormExamples } = (await import('../scripts/examples.mjs')) as { generateFormExamples: () => Promise<Record<string, Uint8Array>> };
+    const files = await generateFormExamples();
+    expect(Object.keys(files).sort()).toEqual(['examples/vragenlijst-voorbeeldgemeente-ingevuld.xlsx', 'examples/vragenlijst-voorbeeldgemeente.xlsx']);
+    for (const [path, content] of Object.entries(files)) expect(Buffer.compare(readFileSync(join(ROOT, path)), Buffer.from(content)), path).toBe(0);
+  });
+
+  it('the returned questionnaire reads back as the measurement it came from', () => {
+    const dir = tempDir();
+    const out = join(dir, 'sessie.yaml');
+    const result = kader(['import', join(ROOT, 'examples', 'vragenlijst-voorbeeldgemeente-ingevuld.xlsx'), '-o', out]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(values(readSession(out))).toEqual(values(readSession(join(ROOT, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml'))));
+    expect(readSession(out).context).toMatchObject({ gemeente: 'Voorbeeldgemeente', team: 'Sociaal wijkteam Centrum', date: '2026-11-20', respondents: [{ role: 'wijkteammedewerker' }] });
+  });
+});

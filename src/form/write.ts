@@ -174,7 +174,8 @@ function coverSheet(book: ExcelJS.Workbook, model: FormModel, msgs: Messages): v
   }
   for (const field of model.context) {
     const cell = ws.getCell(`B${field.row}`);
-    if (field.value) cell.value = field.value;
+    const date = field.key === 'date' && field.value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(field.value) : null;
+    if (field.value) cell.value = date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : field.value;
     cell.protection = { locked: false };
     cell.fill = field.required ? REQUIRED_FILL : OPEN_FILL;
     cell.border = BOX;
