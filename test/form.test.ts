@@ -281,3 +281,19 @@ describe('examples/ questionnaires', () => {
     expect(readSession(out).context).toMatchObject({ gemeente: 'Voorbeeldgemeente', team: 'Sociaal wijkteam Centrum', date: '2026-11-20', respondents: [{ role: 'wijkteammedewerker' }] });
   });
 });
+
+describe('kader import: a zip bomb', () => {
+  it('is refused from the sizes in the zip directory, before anything is unpacked', () => {
+    const dir = tempDir();
+    const bytes = Buffer.from(readFileSync(join(ROOT, 'examples', 'vragenlijst-voorbeeldgemeente.xlsx')));
+    // Declare 2 GB for the first entry in the central directory.
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const first = bytes.readUInt32LE(end + 16);
+    bytes.writeUInt32LE(0x7fffffff, first + 24);
+    writeFileSync(join(dir, 'bom.xlsx'), bytes);
+    expect(kader(['import', join(dir, 'bom.xlsx'), '-o', join(dir, 's.yaml')])).toMatchObject({
+      code: 1,
+      stderr: `kader: ${join(dir, 'bom.xlsx')} zou uitgepakt groter zijn dan 100 MB; zo groot is geen vragenlijst\n`,
+    });
+  });
+});

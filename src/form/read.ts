@@ -32,8 +32,39 @@ function plain(value: ExcelJS.CellValue): RawValue | undefined {
   return undefined;
 }
 
-/** Throws when the bytes are not a workbook; the command turns that into one sentence. */
+/** More than any questionnaire unpacks to (a large one is ~1 MB); beyond it, a zip bomb. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The unpacked size a zip's central directory declares for all its entries, read before
+ * anything is unpacked; Infinity when it cannot tell (ZIP64, a broken directory) and
+ * undefined when the bytes are no zip at all (exceljs then says it is no workbook).
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes, then a comment of at most 65,535.
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    const count = view.getUint16(i + 10, true);
+    let at = view.getUint32(i + 16, true);
+    let total = 0;
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return Infinity;
+      const size = view.getUint32(at + 24, true);
+      if (size === 0xffffffff) return Infinity;
+      total += size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
+export class TooLargeUnpacked extends Error {}
+
+/** Throws when the bytes are not a workbook (TooLargeUnpacked for a zip bomb); the command turns that into one sentence. */
 export async function readXlsx(bytes: Uint8Array): Promise<RawWorkbook> {
+  if ((declaredUnpackedSize(bytes) ?? 0) > MAX_UNPACKED_BYTES) throw new TooLargeUnpacked();
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheets: RawSheet[] = [];

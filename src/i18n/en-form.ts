@@ -93,6 +93,7 @@ export const form: Messages['form'] = {
     needTarget: 'give -o sessie.yaml for a new session, or --into sessie.yaml to add to an existing one',
     bothTargets: 'choose -o or --into, not both',
     notWorkbook: (file) => `${file} is not a readable xlsx workbook`,
+    tooLargeUnpacked: (file, limitMb) => `${file} would unpack to more than ${limitMb} MB; no questionnaire is that large`,
     notForm: (file) => `${file} is not a kader questionnaire (the hidden sheet "kader" is missing); make a new one with kader form`,
     unknownExtension: (file) => `${file}: kader import reads .xlsx and .csv`,
     csvAmbiguous: (file) =>

@@ -96,6 +96,7 @@ export const form = {
     needTarget: 'geef -o sessie.yaml voor een nieuwe sessie, of --into sessie.yaml om aan een bestaande toe te voegen',
     bothTargets: 'kies -o of --into, niet allebei',
     notWorkbook: (file: string) => `${file} is geen leesbaar xlsx-werkboek`,
+    tooLargeUnpacked: (file: string, limitMb: number) => `${file} zou uitgepakt groter zijn dan ${limitMb} MB; zo groot is geen vragenlijst`,
     notForm: (file: string) => `${file} is geen vragenlijst van kader (het verborgen tabblad "kader" ontbreekt); maak een nieuwe met kader form`,
     unknownExtension: (file: string) => `${file}: kader import leest .xlsx en .csv`,
     csvAmbiguous: (file: string) =>

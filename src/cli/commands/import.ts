@@ -7,7 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { displayPath, FileError, pathKind, readBytesFile } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { interpretForm, identify, type FormIdentity, type Interpretation, type Problem } from '../../form/interpret.js';
-import { csvSheet, parseCsv, readXlsx, type RawWorkbook } from '../../form/read.js';
+import { csvSheet, MAX_UNPACKED_BYTES, parseCsv, readXlsx, TooLargeUnpacked, type RawWorkbook } from '../../form/read.js';
 import { messages } from '../../i18n/index.js';
 import { progressOf } from '../../interview/engine.js';
 import { personalDataWarning } from '../../privacy/detect.js';
@@ -51,7 +51,8 @@ async function readBook(ctx: CommandContext, path: string, shown: string): Promi
   if (ext === '.xlsx') {
     try {
       return await readXlsx(bytes);
-    } catch {
+    } catch (error) {
+      if (error instanceof TooLargeUnpacked) throw new UserError(t.tooLargeUnpacked(shown, MAX_UNPACKED_BYTES / 1024 / 1024), 1);
       throw new UserError(t.notWorkbook(shown), 1);
     }
   }
