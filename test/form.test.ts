@@ -297,3 +297,24 @@ describe('kader import: a zip bomb', () => {
     });
   });
 });
+
+describe('kader import: broken files', () => {
+  it('answers each with one sentence naming the file, exit 1 or 2, no stack trace', () => {
+    const dir = tempDir();
+    const files: Record<string, string | Buffer> = {
+      'leeg.xlsx': '',
+      'binair.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]),
+      'groot.xlsx': Buffer.alloc(11 * 1024 * 1024),
+      'leeg.csv': '',
+      'latin1.csv': Buffer.from('caf\xe9;x\n', 'latin1'),
+      'vragenlijst.ods': 'x',
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    for (const name of [...Object.keys(files), 'weg.xlsx']) {
+      const result = kader(['import', join(dir, name), '-o', join(dir, 's.yaml')]);
+      expect([1, 2], `${name}: ${result.stderr}`).toContain(result.code);
+      expect(result.stderr, name).toMatch(new RegExp(`^kader: .*${name.replace('.', '\\.')}[^\\n]*\\n$`));
+      expect(existsSync(join(dir, 's.yaml'))).toBe(false);
+    }
+  });
+});
