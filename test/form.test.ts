@@ -318,3 +318,43 @@ describe('kader import: broken files', () => {
     }
   });
 });
+
+describe('the form model (pure)', () => {
+  it('shows the framework’s provenance and a criterion’s basis when the framework states them', async () => {
+    const { buildFormModel } = await import('../src/form/model.js');
+    const { validateFrameworkText } = await import('../src/framework/validate.js');
+    const { nl } = await import('../src/i18n/nl.js');
+    const framework = validateFrameworkText('valid.yaml', readFileSync(TK, 'utf8'), nl).framework!;
+    const plain = buildFormModel(framework, { digest: 'sha256-x', lang: 'nl' }, nl);
+    expect(plain.cover.some((l) => l.text === nl.form.provenanceTitle)).toBe(false);
+    // The provenance fields the framework format is getting, read as optional.
+    const withProvenance = structuredClone(framework) as typeof framework & { provenance: object };
+    withProvenance.provenance = { status: 'reconstruction', disclaimer: 'Geen officiële tekst; controleer voor gebruik.' };
+    (withProvenance.themes[0]!.criteria[0] as object as { basis: string }).basis = 'interpretation';
+    const model = buildFormModel(withProvenance, { digest: 'sha256-x', lang: 'nl' }, nl);
+    const cover = model.cover.map((l) => l.text);
+    expect(cover.slice(3, 6)).toEqual(['Herkomst van de tekst', 'reconstructie: in eigen woorden, naar wat openbaar bekend is', 'Geen officiële tekst; controleer voor gebruik.']);
+    expect(model.sheets[0]!.rows[0]!.criterionText).toBe('TK-T1-01 Veiligheid wordt bij de start beoordeeld\n(kritiek: veiligheid voorop)\nGrondslag: eigen interpretatie');
+  });
+
+  it('says skip logic in words with the labels the respondent sees, and keeps sheet names within Excel’s rules', async () => {
+    const { buildFormModel } = await import('../src/form/model.js');
+    const { validateFrameworkText } = await import('../src/framework/validate.js');
+    const { nl } = await import('../src/i18n/nl.js');
+    const framework = validateFrameworkText('valid.yaml', readFileSync(TK, 'utf8'), nl).framework!;
+    const rows = buildFormModel(framework, { digest: 'd', lang: 'nl' }, nl).sheets.flatMap((s) => s.rows);
+    const required = Object.fromEntries(rows.map((r) => [r.question.id, r.requiredText]));
+    expect(required).toMatchObject({
+      'TK-T1-01a': 'ja',
+      'TK-T1-01b': 'alleen invullen als u bij TK-T1-01a "Voldoet gedeeltelijk" of "Voldoet niet" koos',
+      'TK-T1-01c': 'nee; alleen invullen als u bij TK-T1-01b "Tijd" koos of niet: TK-T1-01a hebt ingevuld',
+      'TK-T2-01b': 'alleen invullen als u bij TK-T2-01a "Voldoet gedeeltelijk" koos en TK-T1-01a hebt ingevuld',
+    });
+    const long = structuredClone(framework);
+    long.themes[1]!.title = 'Regie: [opdrachtgeverschap] en sturing op/door de gemeente?';
+    long.themes.push(structuredClone(long.themes[1]!));
+    const names = buildFormModel(long, { digest: 'd', lang: 'nl' }, nl).sheets.map((s) => s.name);
+    expect(names).toEqual(['T1 Veiligheid', 'T2 Regie opdrachtgeverschap', 'T2 Regie opdrachtgeverscha (2)']);
+    for (const name of names) expect(name).toMatch(/^[^[\]:*?/\\']{1,31}$/);
+  });
+});
