@@ -2,7 +2,7 @@
  * kader form and kader import: a questionnaire written by kader, filled in by a respondent with
  * another xlsx library (SheetJS, test/support/respondent.ts), read back all or nothing.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -216,6 +216,8 @@ describe('kader import: versions, review rounds, language, privacy', () => {
     };
     expect(answersIn(blank)).toEqual([]);
     expect(answersIn(review).length).toBeGreaterThanOrEqual(57);
+    // It holds the session's answers and notes: as private as the session file.
+    expect(statSync(review).mode & 0o777).toBe(0o600);
     fillForm(review, join(dir, 'terug.xlsx'), { cover: { date: '2026-11-27' } });
     const out = join(dir, 'sessie.yaml');
     expect(kader(['import', join(dir, 'terug.xlsx'), '-o', out]).code).toBe(0);

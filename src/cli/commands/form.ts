@@ -1,12 +1,12 @@
 /** kader form: a framework as a fillable workbook for a respondent without a terminal. */
 import { extname, resolve } from 'node:path';
-import { displayPath } from '../../core/files.js';
+import { displayPath, FileError, writeFileAtomic } from '../../core/files.js';
 import { buildFormModel } from '../../form/model.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { writeOutput } from '../output.js';
+import { guardOutput } from '../output.js';
 import { resolveFramework } from '../resolve.js';
 import { openSession } from '../session-io.js';
 import { checkFilter } from './interview.js';
@@ -55,7 +55,15 @@ export async function formCommand(ctx: CommandContext, options: FormOptions): Pr
   const questions = model.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (questions === 0) throw new UserError(ctx.msgs.interview.emptyPlan);
   const { writeForm } = await import('../../form/write.js');
-  writeOutput(ctx, await writeForm(model, ctx.msgs, createdAt(ctx.io.env)), out);
+  const bytes = await writeForm(model, ctx.msgs, createdAt(ctx.io.env));
+  guardOutput(ctx, out);
+  try {
+    // A review form holds a session's answers and notes: as private as the session (0600).
+    writeFileAtomic(out, bytes, ctx.msgs, prefill ? 0o600 : 0o644);
+  } catch (error) {
+    if (error instanceof FileError) throw new UserError(error.message);
+    throw error;
+  }
   if (!ctx.quiet) ctx.io.stdout(`${f.written(displayPath(out, ctx.io.cwd), questions, model.sheets.length)}\n`);
   return 0;
 }
