@@ -86,14 +86,14 @@ export function parseDate(value: RawValue): string | undefined {
 }
 
 /** Who the form is: the hidden record of an xlsx, or the identification line of a CSV sheet. */
-export function identify(book: RawWorkbook, recordSheet: (name: string) => boolean): FormIdentity | undefined {
+export function identify(book: RawWorkbook): FormIdentity | undefined {
   if (book.kind === 'csv') {
     const sheet = book.sheets[0]!;
     const m = SHEET_HEADER.exec(text(sheet.cells.get(`A${ID_ROW}`)));
     if (!m) return undefined;
     return { framework: m[1]!, version: m[2]!, lang: text(sheet.cells.get(`A${ID_ROW}`)).startsWith('framework:') ? 'en' : 'nl', cell: cellRef(sheet.name, `A${ID_ROW}`), sheets: [{ sheet, theme: m[3]! }], fields: {} };
   }
-  const record = book.sheets.find((s) => text(s.cells.get('A1')) === RECORD.format && recordSheet(s.name));
+  const record = book.sheets.find((s) => text(s.cells.get('A1')) === RECORD.format);
   if (!record) return undefined;
   const rows: { row: number; values: string[] }[] = [];
   for (let r = 1; r <= record.rowCount; r++) rows.push({ row: r, values: ['A', 'B', 'C'].map((c) => text(record.cells.get(`${c}${r}`))) });
@@ -174,7 +174,7 @@ export function interpretForm(
   identity: FormIdentity,
   framework: Framework,
   msgs: Messages,
-  options: { migrate?: boolean; existing?: Record<string, Answer>; labels?: Messages } = {},
+  options: { migrate?: boolean; labels?: Messages } = {},
 ): Interpretation {
   // Labels and headings are in the language the form was made in; problems in the user's.
   const labels = options.labels ?? msgs;
@@ -285,13 +285,13 @@ export function interpretForm(
     }
   }
 
-  // Required and asked (skip logic, over these answers and the session's) but empty.
-  const combined: Record<string, Answer> = { ...options.existing };
+  // Required and asked (skip logic over this form's answers) but empty.
+  const combined: Record<string, Answer> = {};
   for (const [id, a] of Object.entries(result.answers)) combined[id] = { value: a.value, at: '' };
   const active = activeQuestions(framework, combined);
   for (const { id, sheet, row } of formIds) {
     const question = questions.get(id)!;
-    if (question.required !== false && active.has(id) && !result.answers[id] && !refused.has(id) && !options.existing?.[id]) inRow(sheet, row, COL.answer, p.required(id));
+    if (question.required !== false && active.has(id) && !result.answers[id] && !refused.has(id)) inRow(sheet, row, COL.answer, p.required(id));
   }
   const key = (x: Problem) => order.get(x) ?? -1;
   result.problems.sort((a, b) => key(a) - key(b));

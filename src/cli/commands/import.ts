@@ -100,7 +100,7 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   const path = resolve(ctx.io.cwd, options.file);
   const shown = displayPath(path, ctx.io.cwd);
   const book = await readBook(ctx, path, shown);
-  const identity = identify(book, () => true);
+  const identity = identify(book);
   if (!identity) throw new UserError(book.kind === 'csv' ? t.csvAmbiguous(shown) : t.notForm(shown), 1);
   if (book.kind === 'csv' && !options.into && (!options.gemeente || !options.respondent)) throw new UserError(t.csvNeedsContext);
 
