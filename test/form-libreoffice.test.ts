@@ -8,12 +8,15 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import type { Session } from '../src/session/types.js';
 import { kader, ROOT, tempDir } from './helpers.js';
 import { fillForm, labelsOf } from './support/respondent.js';
 
+
+// Each test spawns kader a few times (and LibreOffice): on a busy machine that takes well over the default 20 s.
+vi.setConfig({ testTimeout: 240_000 });
 const ANSWERS = parse(readFileSync(join(ROOT, 'examples', 'voorbeeld-antwoorden.yaml'), 'utf8')) as Record<string, unknown>;
 const label = labelsOf(join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml'));
 

@@ -4,13 +4,16 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import { parse } from 'yaml';
 import type { Session } from '../src/session/types.js';
 import { kader, ROOT, tempDir } from './helpers.js';
 import { fillForm, labelsOf, type Fill } from './support/respondent.js';
 
+
+// Each test spawns kader a few times (and LibreOffice): on a busy machine that takes well over the default 20 s.
+vi.setConfig({ testTimeout: 120_000 });
 const WAV = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
 const ANSWERS = parse(readFileSync(join(ROOT, 'examples', 'voorbeeld-antwoorden.yaml'), 'utf8')) as Record<string, unknown>;
 const label = labelsOf(WAV);
@@ -358,5 +361,39 @@ describe('the form model (pure)', () => {
     const names = buildFormModel(long, { digest: 'd', lang: 'nl' }, nl).sheets.map((s) => s.name);
     expect(names).toEqual(['T1 Veiligheid', 'T2 Regie opdrachtgeverschap', 'T2 Regie opdrachtgeverscha (2)']);
     for (const name of names) expect(name).toMatch(/^[^[\]:*?/\\']{1,31}$/);
+  });
+});
+
+describe('kader form: layout and choice of questions', () => {
+  it('freezes the heading rows, sets column widths and A4 landscape, protects each sheet (read from the sheet XML)', async () => {
+    const { default: JSZip } = await import('jszip');
+    const dir = tempDir();
+    const form = makeForm(dir);
+    const zip = await JSZip.loadAsync(readFileSync(form));
+    const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(sheet).toMatch(/<pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"\/>/);
+    const widths = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap((m) => Array<number>(Number(m[2]) - Number(m[1]) + 1).fill(Number(m[3])));
+    expect(widths).toEqual([10, 24, 38, 38, 20, 30, 22, 18]);
+    expect(sheet).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(sheet).toMatch(/<sheetProtection sheet="1"/);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;WAV-V Visie en gefaseerd&apos;!\$4:\$4<\/definedName>/);
+    expect([...workbook.matchAll(/<sheet sheetId="\d+" name="([^"]+)" state="hidden"/g)].map((m) => m[1])).toEqual(['Keuzelijsten', 'kader']);
+  });
+
+  it('--theme and --audience narrow the form, and import checks only the questions in it', () => {
+    const dir = tempDir();
+    const form = join(dir, 'wijkteam.xlsx');
+    const made = kader(['form', 'werken-aan-veiligheid', '--theme', 'WAV-G', '--audience', 'gemeente', '--gemeente', 'Voorbeeldgemeente', '--respondent', 'beleidsmedewerker', '-o', form]);
+    expect(made).toMatchObject({ code: 0, stdout: `Vragenlijst geschreven: ${form} (8 vragen op 1 tabblad).\n` });
+    const book = XLSX.read(readFileSync(form));
+    expect(book.SheetNames).toEqual(['Voorblad', 'WAV-G Regie', 'Keuzelijsten', 'kader']);
+    const ids = Object.entries(ANSWERS).filter(([id]) => id.startsWith('WAV-G-'));
+    fillForm(form, join(dir, 'ingevuld.xlsx'), { cover: { date: '2026-11-20' }, questions: Object.fromEntries(ids.map(([id, v]) => [id, { answer: label(id, v) }])) });
+    const out = join(dir, 'sessie.yaml');
+    const result = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${ids.length} antwoorden ingelezen in ${out}. Nog 40 verplichte vragen open.\n`);
+    expect(values(readSession(out))).toEqual(Object.fromEntries(ids));
   });
 });
