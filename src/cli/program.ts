@@ -383,7 +383,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .argument('<vragenlijst>', f.importCommand.file)
     .option('-o, --out <bestand>', f.importCommand.out)
     .option('--into <sessie>', f.importCommand.into)
-    .option('--framework <kader>', c.check.framework)
+    .option('--framework <kader>', f.importCommand.framework)
     .option('--migrate', f.importCommand.migrate)
     .option('--respondent <rol>', f.importCommand.respondent)
     .option('--gemeente <naam>', f.importCommand.gemeente)

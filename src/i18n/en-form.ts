@@ -86,6 +86,7 @@ export const form: Messages['form'] = {
     file: 'the filled-in questionnaire (.xlsx or .csv)',
     out: 'new session to write',
     into: 'add the answers to this existing session, with the respondent’s role',
+    framework: 'use this framework (id or path) instead of the one the questionnaire names, for example a framework file of your own',
     migrate: 'carry a questionnaire of an earlier framework version over with the framework’s migrations:',
     respondent: 'role of the respondent, when the questionnaire does not hold it (csv)',
     gemeente: 'municipality, when the questionnaire does not hold it (csv)',

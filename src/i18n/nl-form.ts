@@ -89,6 +89,7 @@ export const form = {
     file: 'de ingevulde vragenlijst (.xlsx of .csv)',
     out: 'nieuwe sessie om te schrijven',
     into: 'voeg de antwoorden toe aan deze bestaande sessie, met de rol van de respondent',
+    framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de vragenlijst noemt, bijvoorbeeld een eigen kaderbestand',
     migrate: 'zet een vragenlijst van een eerdere kaderversie om volgens migrations: in het kader',
     respondent: 'rol van de respondent, als die niet in de vragenlijst staat (bij csv)',
     gemeente: 'gemeente, als die niet in de vragenlijst staat (bij csv)',
