@@ -1,7 +1,8 @@
 // Regenerate examples/ from the code: two measurements of a fictitious gemeente (sessions),
 // and the verbeterplan of the latest one against the first, as Markdown and HTML; and a
 // fictitious region of five gemeenten (examples/regio/) with its overview (kader aggregate).
-// Deterministic (fixed ids and times), so test/examples.test.ts can compare byte for byte.
+// And the questionnaire (kader form) as sent to Voorbeeldgemeente, and as it came back filled in.
+// Deterministic (fixed ids and times), so the tests can compare byte for byte.
 // Run after a build: npm run examples
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,8 @@ import { buildAggregate, measure } from '../dist/report/aggregate.js';
 import { buildReport } from '../dist/report/model.js';
 import { renderAggregate, renderReport } from '../dist/report/render.js';
 import { frameworkDigest, SessionFile } from '../dist/session/file.js';
+import { buildFormModel } from '../dist/form/model.js';
+import { writeForm } from '../dist/form/write.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const msgs = messages('nl');
@@ -165,8 +168,31 @@ function patternAnswers(framework, k) {
   return answers;
 }
 
+/**
+ * The questionnaire sent to the wijkteam of Voorbeeldgemeente, and the one that came back: the
+ * answers of the latest measurement, with team, role and date filled in. Written by kader's own
+ * writer (a test fills forms with another library); the workbook's date is fixed.
+ */
+export async function generateFormExamples() {
+  const frameworkText = readFileSync(FRAMEWORK, 'utf8');
+  const framework = validateFrameworkText('werken-aan-veiligheid.yaml', frameworkText, msgs).framework;
+  const digest = frameworkDigest(readFileSync(FRAMEWORK));
+  const created = new Date('2026-11-16T09:00:00Z');
+  const base = { digest, lang: 'nl', gemeente: 'Voorbeeldgemeente', respondent: 'wijkteammedewerker' };
+  const sent = buildFormModel(framework, base, msgs);
+  const latest = parse(readFileSync(join(root, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml'), 'utf8'));
+  const returned = buildFormModel(framework, { ...base, prefill: latest }, msgs);
+  // The respondent's own details, and no "review round" line: this one came back, it was not sent filled.
+  for (const field of returned.context) if (field.key === 'date') field.value = '2026-11-20';
+  returned.cover.at(-1).text = msgs.form.noOthers;
+  return {
+    'examples/vragenlijst-voorbeeldgemeente.xlsx': await writeForm(sent, msgs, created),
+    'examples/vragenlijst-voorbeeldgemeente-ingevuld.xlsx': await writeForm(returned, msgs, created),
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [path, content] of Object.entries(generateExamples())) {
+  for (const [path, content] of Object.entries({ ...generateExamples(), ...(await generateFormExamples()) })) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
     console.log(`geschreven: ${path}`);

@@ -40,6 +40,7 @@ const COMMANDS: [string, (file: string) => string[]][] = [
   ['interview --answers', (f) => ['interview', 's.yaml', '--framework', FRAMEWORK, '--answers', f]],
   ['plan --actions', (f) => ['plan', 's.yaml', '--framework', FRAMEWORK, '--actions', f]],
   ['schema answers', (f) => ['schema', 'answers', f]],
+  ['import', (f) => ['import', f, '-o', 'uit.yaml']],
 ];
 
 describe('broken input gets a clear answer', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kader, tempDir } from './helpers.js';
 
-const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'init', 'completion', 'interview', 'check', 'plan', 'report', 'compare'];
+const COMMANDS = ['frameworks', 'show', 'validate', 'schema', 'init', 'completion', 'interview', 'check', 'plan', 'report', 'compare', 'form', 'import'];
 
 describe('kader basics', () => {
   it('--version matches package.json', () => {

@@ -354,6 +354,54 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
       },
     );
 
+  const f = msgs.form;
+  program
+    .command('form')
+    .description(f.command.description)
+    .argument('<kader>', f.command.framework)
+    .option('-o, --out <bestand>', f.command.out)
+    .option('--theme <thema>', f.command.theme)
+    .option('--audience <doelgroep>', f.command.audience)
+    .option('--respondent <rol>', f.command.respondent)
+    .option('--gemeente <naam>', f.command.gemeente)
+    .option('--prefill <sessie>', f.command.prefill)
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader form werken-aan-veiligheid -o vragenlijst.xlsx',
+        'kader form werken-aan-veiligheid --gemeente Utrecht --respondent wijkteammedewerker --audience lokaal-team -o vragenlijst-wijkteam.xlsx',
+        'kader form werken-aan-veiligheid --prefill sessies/utrecht-samen.yaml -o review.xlsx',
+      ]),
+    )
+    .action(async (framework: string, opts: Omit<import('./commands/form.js').FormOptions, 'framework'>, command: Command) => {
+      const { formCommand } = await import('./commands/form.js');
+      registry.setExit(await formCommand(await registry.context(command), { framework, ...opts }));
+    });
+
+  program
+    .command('import')
+    .description(f.importCommand.description)
+    .argument('<vragenlijst>', f.importCommand.file)
+    .option('-o, --out <bestand>', f.importCommand.out)
+    .option('--into <sessie>', f.importCommand.into)
+    .option('--framework <kader>', f.importCommand.framework)
+    .option('--migrate', f.importCommand.migrate)
+    .option('--respondent <rol>', f.importCommand.respondent)
+    .option('--gemeente <naam>', f.importCommand.gemeente)
+    .option('--date <datum>', f.importCommand.date)
+    .addHelpText(
+      'after',
+      example(msgs, [
+        'kader import terug/vragenlijst-wijkteam.xlsx -o sessies/utrecht-wijkteam.yaml',
+        'kader import terug/vragenlijst-vt.xlsx --into sessies/utrecht-samen.yaml',
+        'kader import thema-2.csv --gemeente Utrecht --respondent teamleider -o sessies/utrecht-thema-2.yaml',
+      ]),
+    )
+    .action(async (file: string, opts: Omit<import('./commands/import.js').ImportOptions, 'file'>, command: Command) => {
+      const { importCommand } = await import('./commands/import.js');
+      registry.setExit(await importCommand(await registry.context(command), { file, ...opts }));
+    });
+
   return program;
 }
 

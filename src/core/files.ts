@@ -66,33 +66,34 @@ function readBounded(fd: number, shown: string, msgs: Messages): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-/**
- * Read a file as UTF-8 text; refuses directories, anything but a regular file (a FIFO would
- * block, /dev/zero never ends), more than MAX_FILE_BYTES and invalid UTF-8; strips a BOM.
- * `-` reads standard input, with the same limit enforced while reading.
- */
-export function readTextFile(path: string, shown: string, msgs: Messages): string {
-  let bytes: Buffer;
+/** The bytes of a file (or `-`, standard input), with the limits described at readTextFile. */
+function readLimited(path: string, shown: string, msgs: Messages): Buffer {
   let fd: number | undefined;
   try {
-    if (path === STDIN) {
-      bytes = readBounded(0, shown, msgs);
-    } else {
-      // O_NONBLOCK: opening a FIFO without a writer returns at once (and is then refused)
-      // instead of waiting forever; on a regular file the flag changes nothing.
-      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
-      if (!stat.isFile()) throw new FileError(msgs.io.notRegular(shown));
-      if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
-      bytes = readBounded(fd, shown, msgs);
-    }
+    if (path === STDIN) return readBounded(0, shown, msgs);
+    // O_NONBLOCK: opening a FIFO without a writer returns at once (and is then refused)
+    // instead of waiting forever; on a regular file the flag changes nothing.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
+    if (!stat.isFile()) throw new FileError(msgs.io.notRegular(shown));
+    if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
+    return readBounded(fd, shown, msgs);
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError(describeFsError(error, shown, msgs));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Read a file as UTF-8 text; refuses directories, anything but a regular file (a FIFO would
+ * block, /dev/zero never ends), more than MAX_FILE_BYTES and invalid UTF-8; strips a BOM.
+ * `-` reads standard input, with the same limit enforced while reading.
+ */
+export function readTextFile(path: string, shown: string, msgs: Messages): string {
+  const bytes = readLimited(path, shown, msgs);
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -101,6 +102,11 @@ export function readTextFile(path: string, shown: string, msgs: Messages): strin
   }
   // TextDecoder strips a leading BOM already; CRLF is handled by the YAML parser.
   return text;
+}
+
+/** Read a binary file (a workbook) with the same limits and messages as readTextFile. */
+export function readBytesFile(path: string, shown: string, msgs: Messages): Buffer {
+  return readLimited(path, shown, msgs);
 }
 
 function describeFsError(error: unknown, shown: string, msgs: Messages): string {

@@ -32,6 +32,7 @@ export const cli: Messages['cli'] = {
     tabel: 'table',
     teken: 'character',
     aantal: 'number',
+    vragenlijst: 'form',
   },
   optionsPlaceholder: '[options]',
   commandPlaceholder: '[command]',

@@ -4,6 +4,7 @@ import { ruleHelp } from './en-rules.js';
 import type { Messages } from './nl.js';
 import { list, plural } from './words.js';
 import { aggregate, merge } from './en-monitoring.js';
+import { form } from './en-form.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -366,4 +367,5 @@ export const en: Messages = {
   merge,
   cli,
   ruleHelp,
+  form,
 };

@@ -3,6 +3,7 @@ import { cli } from './nl-cli.js';
 import { ruleHelp } from './nl-rules.js';
 import { dutchNumber, list, plural } from './words.js';
 import { aggregate, merge } from './nl-monitoring.js';
+import { form } from './nl-form.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -384,6 +385,7 @@ export const nl = {
   merge,
   cli,
   ruleHelp,
+  form,
 };
 
 export type Messages = typeof nl;

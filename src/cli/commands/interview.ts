@@ -40,7 +40,7 @@ function reportDrift(ctx: CommandContext, open: OpenSession): void {
   if (vanished.length > 0) ctx.io.stderr(`${ctx.msgs.interview.vanished(vanished)}\n`);
 }
 
-function checkFilter(ctx: CommandContext, framework: Framework, options: InterviewOptions): void {
+export function checkFilter(ctx: CommandContext, framework: Framework, options: InterviewOptions): void {
   const t = ctx.msgs.interview;
   const themes = framework.themes.map((th) => th.id);
   if (options.theme && !themes.includes(options.theme)) throw new UserError(t.unknownTheme(options.theme, themes));
