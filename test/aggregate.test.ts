@@ -65,8 +65,8 @@ describe('kader aggregate', () => {
     const model = JSON.parse(kader(['aggregate', 'regio', '--format', 'json'], { cwd: dir }).stdout) as Model;
     expect(model.kind).toBe('aggregate');
     expect(model.rows.map((r) => r.gemeente)).toEqual(['Aadorp', 'Beekstad', 'dijkum', 'Eemwoude', 'Vlietland']);
-    expect(model.rows[0]!.total).toEqual({ id: 'total', percent: 100, band: 'meets' });
-    expect(model.rows[1]!.total).toEqual({ id: 'total', percent: 0, band: 'not-met' });
+    expect(model.rows[0]!.total).toEqual({ id: 'total', percent: 100, band: 'meets', step: 4 });
+    expect(model.rows[1]!.total).toEqual({ id: 'total', percent: 0, band: 'not-met', step: 0 });
     const present = model.rows.map((r) => r.total.percent).filter((p): p is number => p !== null);
     expect(model.mean.total.percent).toBe(Math.round(present.reduce((a, b) => a + b, 0) / present.length));
     for (const criterion of model.criteria) {
@@ -124,8 +124,8 @@ describe('kader aggregate', () => {
     const html = readFileSync(join(dir, 'overzicht.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
     expect(html).not.toMatch(/<script|javascript:|https?:\/\//i);
-    expect(html).toContain('<th scope="row">Aadorp</th><td>2026-11-20</td><td class="num band-meets">100%<span class="band-word">voldoet</span></td>');
-    expect(html).toContain('<td class="num band-not-met">0%<span class="band-word">voldoet niet</span></td>');
+    expect(html).toContain('<th scope="row">Aadorp</th><td class="date">2026-11-20</td><td class="num step-4">100%<span class="band-word">voldoet</span></td>');
+    expect(html).toContain('<td class="num step-0">0%<span class="band-word">voldoet niet</span></td>');
     const md = kader(['aggregate', 'regio', '--format', 'md'], { cwd: dir }).stdout;
     expect(md).toContain('| Aadorp | 2026-11-20 | 100% | 100% | 100% | 100% | 100% | 100% | 100% |');
   });

@@ -89,7 +89,7 @@ describe('kader form in LibreOffice', () => {
     const out = join(dir, 'thema.yaml');
     const result = kader(['import', csv!, '-o', out, '--gemeente', 'Voorbeeldgemeente', '--respondent', 'teamleider', '--date', '2026-11-20']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^18 antwoorden ingelezen in .*thema\.yaml\. Nog \d+ verplichte vragen open\.\n$/);
+    expect(result.stdout).toMatch(/^\d+ antwoorden ingelezen in .*thema\.yaml\. Nog \d+ verplichte vragen open\.\n$/);
     const theme = Object.fromEntries(Object.entries(ANSWERS).filter(([id]) => id.startsWith('WAV-T-')));
     expect(values(out)).toEqual(theme);
 
@@ -115,7 +115,7 @@ describe('kader form in LibreOffice', () => {
     expect(info(1)).toMatch(/Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info(2)).toMatch(/Page\s+2 size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
     const text = spawnSync('pdftotext', ['-layout', pdf!, '-'], { encoding: 'utf8' }).stdout;
-    expect(text).toContain('Vragenlijst: Kwaliteitskader Werken aan Veiligheid');
+    expect(text).toContain('Vragenlijst: Werken aan Veiligheid');
     expect(text).toMatch(/Nr\s+Criterium\s+Vraag\s+Toelichting\s+Antwoord\s+Notitie\s+Bewijs \(documenten\)\s+Verplicht/);
     // Skip logic in words; the narrow column may break the line after "WAV-", and pdftotext then drops the hyphen.
     const flowing = spawnSync('pdftotext', [pdf!, '-'], { encoding: 'utf8' }).stdout;

@@ -88,7 +88,7 @@ describe('subset reader', () => {
         files++;
       }
     }
-    expect(files).toBe(50);
+    expect(files).toBe(53);
   });
 
   it('gives up on what it does not know, and is right about what it does', () => {

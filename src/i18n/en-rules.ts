@@ -157,5 +157,20 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       full: 'The session was made with a version of the framework that this framework does not know, or with an older version not yet carried over; its answers would be read against the wrong questions.',
       fix: 'Carry an older session over with kader check --migrate; for an unknown version, pass the framework file of that version with --framework.',
     },
+    'count-of': {
+      short: 'Count without a total',
+      full: 'count.of of a count question does not name an earlier question of type number, so there is no total to set the count against.',
+      fix: 'Point count.of at the earlier number question that holds the number of files looked at.',
+    },
+    'count-levels': {
+      short: 'Thresholds of a count do not fit',
+      full: 'A key of count.levels is not a level of count.scale, or the thresholds do not fall from the best level to the worst.',
+      fix: 'Use the levels of the scale as keys and let the thresholds (shares between 0 and 1) fall from the best level to the worst.',
+    },
+    'count-type': {
+      short: 'Count on a question that is not a number',
+      full: 'count is set on a question that is not of type number; only a number can be set against a total.',
+      fix: 'Make the question type number, or remove count.',
+    },
   },
 };

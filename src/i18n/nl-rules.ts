@@ -167,5 +167,20 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       full: 'De sessie is gemaakt met een versie van het kader die dit kader niet kent, of met een oudere versie die nog niet is overgezet; de antwoorden zouden tegen de verkeerde vragen worden gelezen.',
       fix: 'Zet een oudere sessie over met kader check --migrate; geef bij een onbekende versie het kaderbestand van die versie mee met --framework.',
     },
+    'count-of': {
+      short: 'Telling zonder totaal',
+      full: 'count.of van een telvraag wijst niet naar een eerdere vraag van type number, dus er is geen totaal om de telling tegen af te zetten.',
+      fix: 'Laat count.of wijzen naar de eerdere number-vraag met het aantal bekeken dossiers.',
+    },
+    'count-levels': {
+      short: 'Drempels van een telling kloppen niet',
+      full: 'Een sleutel van count.levels is geen niveau van count.scale, of de drempels lopen niet af van het beste naar het slechtste niveau.',
+      fix: 'Gebruik de niveaus van de schaal als sleutels en laat de drempels (aandelen tussen 0 en 1) aflopen van beste naar slechtste niveau.',
+    },
+    'count-type': {
+      short: 'Telling op een vraag die geen getal is',
+      full: 'count staat bij een vraag die niet van type number is; alleen een aantal kan tegen een totaal worden afgezet.',
+      fix: 'Maak de vraag type number, of haal count weg.',
+    },
   },
 };
