@@ -27,11 +27,17 @@ export class SessionConflict extends FileError {}
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** Quote dates and timestamps: YAML 1.1 readers would otherwise turn them into date objects. */
+/**
+ * Quote dates and timestamps: YAML 1.1 readers would otherwise turn them into date objects.
+ * A text over several lines (a note) is written double-quoted on one line, "a\nb": in a flow
+ * mapping the writer would otherwise spread it as a plain scalar over indented lines, and the
+ * fast reader (src/yaml/subset.ts) reads one-line scalars only, so such a session would be
+ * parsed the slow way.
+ */
 function quoteDates(node: Node): Node {
   yaml().visit(node, {
     Scalar(_key, scalar) {
-      if (typeof scalar.value === 'string' && DATE_LIKE.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
+      if (typeof scalar.value === 'string' && (DATE_LIKE.test(scalar.value) || scalar.value.includes('\n'))) scalar.type = 'QUOTE_DOUBLE';
     },
   });
   return node;
@@ -100,7 +106,9 @@ export class SessionFile {
   }
 
   text(): string {
-    return this.doc.toString({ lineWidth: 0 });
+    // One line per text, however long: a double-quoted text with line breaks would otherwise be
+    // folded over several lines once it is 40 characters long.
+    return this.doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
   }
 
   save(session: Session): void {

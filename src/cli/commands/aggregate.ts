@@ -8,7 +8,7 @@ import { FileError, readTextFile } from '../../core/files.js';
 import { buildAggregate, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
-import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
+import { checkSessionAgainst, parseSessionText, readSession } from '../../session/check.js';
 import { activeQuestions } from '../../interview/engine.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
@@ -35,8 +35,7 @@ interface Read {
 }
 
 /** The first error of a file that is no valid session, as "line:column message". */
-function firstError(ctx: CommandContext, shown: string, text: string): string {
-  const { diagnostics } = parseSessionText(shown, text, ctx.msgs);
+function firstError(ctx: CommandContext, diagnostics: readonly Diagnostic[]): string {
   const error = diagnostics.find((d) => d.severity === 'error');
   return error ? `${error.line}:${error.column} ${error.message}` : ctx.msgs.aggregate.noSessions;
 }
@@ -78,9 +77,9 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       ioErrors.push(error.message);
       continue;
     }
-    const session = quickSession(text);
+    const { session, diagnostics } = readSession(shown, text, ctx.msgs);
     if (!session) {
-      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, shown, text) });
+      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, diagnostics) });
       continue;
     }
     counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
