@@ -55,9 +55,13 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
       report(error.pos[0], 'duplicate-key', msgs.yaml.duplicateKey(keyAt(text, error.pos[0])));
-    } else {
+    } else if (!fatal) {
+      // The first syntax error only: the parser's later ones mostly follow from it ("implicit
+      // map keys need to be followed by map values" on every line after a broken quote), and
+      // every command then names the same one.
       fatal = true;
-      report(error.pos[0], 'yaml-syntax', yamlErrorMessage(error, msgs));
+      const { offset, message } = syntaxError(error, text, msgs);
+      report(offset, 'yaml-syntax', message);
     }
   }
 
@@ -123,6 +127,68 @@ function keyAt(text: string, offset: number): string {
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*:(?:\s|$)/.exec(rest);
   const key = (match?.[1] ?? rest).trim();
   return key.replace(/^["']|["']$/g, '');
+}
+
+/** Where a syntax error is and what to change, in the user's words rather than the parser's. */
+function syntaxError(error: YAMLError, text: string, msgs: Messages): { offset: number; message: string } {
+  const offset = error.pos[0];
+  const m = msgs.yaml;
+  const said = error.message;
+  if (error.code === 'TAB_AS_INDENT' || text[offset] === '\t') return { offset, message: m.tabIndent };
+  if (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') {
+    if (/^Comments must be separated/.test(said)) return { offset, message: m.commentSpace };
+    const missingQuote = /^Missing closing (["'])quote/.exec(said);
+    if (missingQuote) return quoteError(text, offset, missingQuote[1]!, msgs);
+    if (/^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(said)) return { offset, message: m.flowIndent };
+    if (/^Block collection cannot start on same line with directives-end marker/.test(said)) return { offset, message: m.markerLine };
+    if (/^Block scalars with more-indented leading empty lines/.test(said)) return { offset, message: m.blockLeadingSpaces };
+    if (/^Block scalar values in collections must be indented/.test(said)) return { offset, message: m.blockIndent };
+  }
+  return { offset, message: yamlErrorMessage(error, msgs) };
+}
+
+/**
+ * "Missing closing quote", reported where the quoted text stops: the parser says so when the
+ * next line of a quoted text is not indented enough (YAML ends the text there), even when the
+ * closing quote follows a line later. Then the line to change is that next line; only without
+ * any closing quote further on is the quote really missing.
+ */
+function quoteError(text: string, offset: number, quote: string, msgs: Messages): { offset: number; message: string } {
+  const lineEnd = text.indexOf('\n', offset);
+  const next = lineEnd + 1;
+  const nextLine = text.slice(next, text.indexOf('\n', next) === -1 ? undefined : text.indexOf('\n', next));
+  // A next line such as "key: value" is the file going on after a quote that was never closed.
+  if (lineEnd !== -1 && !KEY_LINE.test(nextLine) && closes(text, offset, quote)) {
+    let indented = next;
+    while (text[indented] === ' ') indented++;
+    return text[indented] === '\t' ? { offset: indented, message: msgs.yaml.tabIndent } : { offset: next, message: msgs.yaml.quoteContinuation };
+  }
+  return { offset: openingQuote(text, offset, quote), message: msgs.yaml.unclosedQuote };
+}
+
+const KEY_LINE = /^\s*(- )?[^\s"'#-][^:#]*:(\s|$)/;
+
+/** The quote that opened the text running at `offset` (the last one before it that is no escape). */
+function openingQuote(text: string, offset: number, quote: string): number {
+  for (let at = Math.min(offset, text.length - 1); at >= 0; at--) {
+    if (text[at] !== quote) continue;
+    if (quote === "'" && text[at - 1] === "'") at--; // '' is a quote inside the text
+    else if (!(quote === '"' && text[at - 1] === '\\')) return at;
+  }
+  return offset;
+}
+
+/** Whether a closing quote follows `from`, inside the quoted text that runs there. */
+function closes(text: string, from: number, quote: string): boolean {
+  for (let at = from; at < text.length; at++) {
+    const c = text[at];
+    if (quote === '"' && c === '\\') at++;
+    else if (c === quote) {
+      if (quote === "'" && text[at + 1] === "'") at++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 function yamlErrorMessage(error: YAMLError, msgs: Messages): string {
