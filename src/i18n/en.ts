@@ -105,6 +105,7 @@ export const en: Messages = {
     incomplete: (open, first) =>
       `session is not finished: ${plural(open, 'required question', 'required questions')} open (${first.join(', ')}${open > first.length ? ', …' : ''})`,
     completeButOpen: 'status is complete, but required questions are still open',
+    unwritable: (where, problem) => `${where} cannot be saved: its YAML is not valid (${problem}); nothing was written. Repair the file and try again`,
   },
   interview: {
     keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert', space: 'space' },

@@ -113,6 +113,7 @@ export const nl = {
     incomplete: (open: number, first: readonly string[]) =>
       `sessie is niet af: ${plural(open, 'verplichte vraag', 'verplichte vragen')} open (${first.join(', ')}${open > first.length ? ', …' : ''})`,
     completeButOpen: 'status is complete, maar er staan nog verplichte vragen open',
+    unwritable: (where: string, problem: string) => `${where} kan niet worden opgeslagen: de YAML klopt niet (${problem}); er is niets geschreven. Herstel het bestand en probeer het opnieuw`,
   },
   interview: {
     keys: { navigate: 'bladeren', select: 'kiezen', submit: 'klaar', all: 'alles', invert: 'omdraaien', space: 'spatie' } as Record<string, string>,

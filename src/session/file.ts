@@ -8,6 +8,7 @@ import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
 import { yaml } from '../yaml/lib.js';
+import { parseYaml } from '../yaml/parse.js';
 import { FileError, readTextFile, writeFileAtomic } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
 import type { Session } from './types.js';
@@ -59,9 +60,22 @@ export class SessionFile {
     private readonly msgs: Messages,
   ) {}
 
-  /** The YAML document, parsed only when a save needs it (a report never does). */
+  /**
+   * The YAML document, parsed only when a save needs it (a report never does). A document with
+   * errors cannot be written back (the `yaml` package refuses to stringify it): say where the
+   * file is broken, before anything is written. Callers read sessions with the careful parser's
+   * verdict, so this is a last guard, not the usual way such a file is refused.
+   */
   private get doc(): Document {
-    this.parsedDoc ??= yaml().parseDocument(this.known ?? '');
+    if (!this.parsedDoc) {
+      const doc = yaml().parseDocument(this.known ?? '');
+      if (doc.errors.length > 0) {
+        const first = parseYaml(this.path, this.known ?? '', this.msgs).diagnostics.find((d) => d.severity === 'error');
+        const where = first ? `${this.path}:${first.line}:${first.column}` : this.path;
+        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]!.message.split('\n')[0]!));
+      }
+      this.parsedDoc = doc;
+    }
     return this.parsedDoc;
   }
 

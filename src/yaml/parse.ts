@@ -139,7 +139,7 @@ function syntaxError(error: YAMLError, text: string, msgs: Messages): { offset: 
     if (/^Comments must be separated/.test(said)) return { offset, message: m.commentSpace };
     const missingQuote = /^Missing closing (["'])quote/.exec(said);
     if (missingQuote) return quoteError(text, offset, missingQuote[1]!, msgs);
-    if (/^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(said)) return { offset, message: m.flowIndent };
+    if (/^Flow (sequence|map) in block collection must be sufficiently indented/.test(said)) return { offset, message: m.flowIndent };
     if (/^Block collection cannot start on same line with directives-end marker/.test(said)) return { offset, message: m.markerLine };
     if (/^Block scalars with more-indented leading empty lines/.test(said)) return { offset, message: m.blockLeadingSpaces };
     if (/^Block scalar values in collections must be indented/.test(said)) return { offset, message: m.blockIndent };

@@ -110,7 +110,11 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   if (!options.framework && counts.size > 1) {
     throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
   }
-  if (!resolved || measurements.length === 0) throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
+  if (!resolved || measurements.length === 0) {
+    // No overview to list them in: say here why each file was left out.
+    for (const note of notes) ctx.io.stderr(`kader: ${note.file}: ${a.reasons[note.reason]!(note.detail)}\n`);
+    throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
+  }
   const { framework } = resolved;
 
   const model = buildAggregate(framework, measurements, notes, options.top ?? 10);
