@@ -41,7 +41,9 @@ function depthOf(value: unknown): number {
 export function parseYaml(file: string, text: string, msgs: Messages): ParsedYaml {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel error: the package's warnings (a collection as a key) would go to stderr as Node
+  // warnings, outside kader's own diagnostics.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
