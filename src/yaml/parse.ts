@@ -43,7 +43,10 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
   const lineCounter = new LineCounter();
   // logLevel error: the package's warnings (a collection as a key) would go to stderr as Node
   // warnings, outside kader's own diagnostics.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // uniqueKeys false: the package compares each key with every earlier key of its mapping,
+  // quadratic in a mapping's size (40,000 answers took half a minute); duplicateKeys() below
+  // does the same check with a set per mapping (issue #16, item 7).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -53,11 +56,10 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
     diagnostics.push({ file, ...toPosition(offset), severity: 'error', rule, message });
   };
 
+  for (const offset of duplicateKeys(doc)) report(offset, 'duplicate-key', msgs.yaml.duplicateKey(keyAt(text, offset)));
   let fatal = false;
   for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      report(error.pos[0], 'duplicate-key', msgs.yaml.duplicateKey(keyAt(text, error.pos[0])));
-    } else if (!fatal) {
+    if (!fatal) {
       // The first syntax error only: the parser's later ones mostly follow from it ("implicit
       // map keys need to be followed by map values" on every line after a broken quote), and
       // every command then names the same one.
@@ -92,15 +94,61 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
   return { file, value, diagnostics, locate: (path, at = 'value') => toPosition(offsetOf(doc, path, at)) };
 }
 
+/**
+ * Offsets of keys that repeat an earlier key of the same mapping (scalar keys with the same
+ * value, as the package's own uniqueKeys check compares them), in one pass over the document.
+ */
+function duplicateKeys(doc: Document): number[] {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const offsets: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        if (isScalar(item.key)) {
+          if (seen.has(item.key.value)) offsets.push(rangeStart(item.key) ?? 0);
+          seen.add(item.key.value);
+        } else {
+          stack.push(item.key);
+        }
+        stack.push(item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
+/** Per mapping, its pairs by key text: built on the first lookup, so n findings cost O(n), not O(n²). */
+const pairIndex = new WeakMap<object, Map<string, unknown>>();
+
+function pairAt(map: { items: unknown[] }, segment: string | number): unknown {
+  let index = pairIndex.get(map);
+  if (!index) {
+    const { isPair, isScalar } = yaml();
+    index = new Map();
+    for (const item of map.items) {
+      // The first pair with a key wins, as Array.find did before.
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment));
+}
+
 /** Offset of the node at `path`; walks as far as the document allows. */
 function offsetOf(doc: Document, path: YamlPath, at: 'key' | 'value'): number {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const { isMap, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairAt(node, segment) as { key: unknown; value: unknown } | undefined;
       if (!pair) return offset;
       const keyStart = rangeStart(pair.key);
       if (last && at === 'key' && keyStart !== undefined) return keyStart;
