@@ -6,6 +6,7 @@
  * (issue #16, item 12).
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/i18n/index.js';
@@ -204,5 +205,38 @@ describe('no save ends in an internal error (issue #22)', () => {
     expect(thrown).toBeInstanceOf(FileError);
     expect((thrown as Error).message).toBe(`${path}:11:23 kan niet worden opgeslagen: de YAML klopt niet (${nl.commentSpace}); er is niets geschreven. Herstel het bestand en probeer het opnieuw`);
     expect(readFileSync(path, 'utf8')).toBe(broken);
+  });
+});
+
+describe('saving many answers takes linear work (issue #16, item 7)', () => {
+  it('sets each changed answer without searching the answers mapping for it', async () => {
+    const { SessionFile } = await import('../src/session/file.js');
+    const { makeSession } = await import('./helpers.js');
+    // The yaml package's own identity module: YAMLMap.findPair calls isPair through it for every
+    // pair it passes. setIn per answer searched the whole mapping: n² calls for n answers.
+    const identity = createRequire(import.meta.url)(join(ROOT, 'node_modules', 'yaml', 'dist', 'nodes', 'identity.js')) as { isPair: (node: unknown) => boolean };
+    const original = identity.isPair;
+    let calls = 0;
+    identity.isPair = (node: unknown) => {
+      calls++;
+      return original(node);
+    };
+    try {
+      const dir = tempDir();
+      const path = join(dir, 's.yaml');
+      const first = makeSession({ answers: { A: { value: 'ja', at: '2026-11-20T10:00:00Z' } } });
+      SessionFile.create(path, first, messages('nl')).save(first);
+      const { file } = SessionFile.read(path, 's.yaml', messages('nl'));
+      const n = 3000;
+      const answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [`Q-${i}`, { value: `tekst ${i}`, note: `regel 1\nregel ${i}`, at: '2026-11-20T10:00:00Z' }]));
+      calls = 0;
+      file.save(makeSession({ answers: { ...first.answers, ...answers } }));
+      // About 80 calls per answer now (creating and writing nodes); n²/2 = 4.5 million before.
+      expect(calls).toBeLessThan(200 * n);
+      // And what was written reads back as what was saved.
+      expect((SessionFile.read(path, 's.yaml', messages('nl')).text.match(/^ {2}Q-\d+: \{/gm) ?? []).length).toBe(n);
+    } finally {
+      identity.isPair = original;
+    }
   });
 });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../yaml/lib.js';
 import { parseYaml } from '../yaml/parse.js';
 import { FileError, readTextFile, writeFileAtomic } from '../core/files.js';
@@ -68,7 +68,9 @@ export class SessionFile {
    */
   private get doc(): Document {
     if (!this.parsedDoc) {
-      const doc = yaml().parseDocument(this.known ?? '');
+      // uniqueKeys off: the text was read with the careful parser, which refuses duplicate
+      // keys in linear time; the package's own check is quadratic in a mapping's size.
+      const doc = yaml().parseDocument(this.known ?? '', { uniqueKeys: false });
       if (doc.errors.length > 0) {
         const first = parseYaml(this.path, this.known ?? '', this.msgs).diagnostics.find((d) => d.severity === 'error');
         const where = first ? `${this.path}:${first.line}:${first.column}` : this.path;
@@ -106,17 +108,46 @@ export class SessionFile {
       const next = session[key];
       if (next === undefined) continue;
       if (key === 'answers') {
-        if (!yaml().isMap(this.doc.get('answers', true))) this.doc.set('answers', this.doc.createNode({}));
-        const before = (current.answers ?? {}) as Record<string, unknown>;
-        for (const [id, answer] of Object.entries(session.answers)) {
-          if (JSON.stringify(before[id]) !== JSON.stringify(answer)) this.doc.setIn(['answers', id], answerNode(this.doc, answer));
-        }
-        // Only a migration takes answers away (renamed ids); the interview never does.
-        for (const id of Object.keys(before)) if (!Object.hasOwn(session.answers, id)) this.doc.deleteIn(['answers', id]);
+        this.applyAnswers((current.answers ?? {}) as Record<string, unknown>, session.answers);
       } else if (JSON.stringify(current[key]) !== JSON.stringify(next)) {
         this.doc.set(key, quoteDates(this.doc.createNode(next)));
       }
     }
+  }
+
+  /**
+   * The answers that changed, each set through an index of the answers mapping built once:
+   * the package's setIn searches the mapping for every answer, quadratic for a file of
+   * thousands of answers (20,000 answers from --answers took ~20 s; issue #16, item 7).
+   */
+  private applyAnswers(before: Record<string, unknown>, answers: Session['answers']): void {
+    const { isMap, isPair, isScalar } = yaml();
+    let map = this.doc.get('answers', true);
+    if (!isMap(map)) {
+      map = this.doc.createNode({});
+      this.doc.set('answers', map);
+    }
+    const items = (map as YAMLMap).items;
+    const pairs = new Map<string, Pair>();
+    for (const item of items) {
+      const id = isPair(item) ? (isScalar(item.key) ? String(item.key.value) : typeof item.key === 'string' ? item.key : undefined) : undefined;
+      if (id !== undefined && !pairs.has(id)) pairs.set(id, item);
+    }
+    for (const [id, answer] of Object.entries(answers)) {
+      if (JSON.stringify(before[id]) === JSON.stringify(answer)) continue;
+      const pair = pairs.get(id);
+      if (pair) {
+        pair.value = answerNode(this.doc, answer);
+      } else {
+        const added = this.doc.createPair(id, answerNode(this.doc, answer));
+        items.push(added);
+        pairs.set(id, added);
+      }
+    }
+    // Only a migration takes answers away (renamed ids); the interview never does.
+    const gone = new Set(Object.keys(before).filter((id) => !Object.hasOwn(answers, id)));
+    const drop = new Set([...gone].map((id) => pairs.get(id)));
+    if (gone.size > 0) (map as YAMLMap).items = items.filter((item) => !drop.has(item as Pair));
   }
 
   text(): string {
