@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { Document, stringify, visit } from 'yaml';
 import { SessionFile } from '../src/session/file.js';
 import { messages } from '../src/i18n/index.js';
 import { parseYaml } from '../src/yaml/parse.js';
@@ -98,8 +98,15 @@ describe('subset reader', () => {
   it('gives up on what it does not know, and is right about what it does', () => {
     const cases: [string, unknown][] = [
       ['a: 1\na: 2\n', undefined], // duplicate key: the careful parser says where
-      ['a: |\n  x\n', undefined],
-      ['a: >-\n  x\n', undefined],
+      ['a: |\n  x\n', { a: 'x\n' }],
+      ['a: >-\n  x\n  y\n\n  z\n# c\nb: |-\n    # geen commentaar\n    k: v\n\n\n    - z\n', { a: 'x y\nz', b: '# geen commentaar\nk: v\n\n\n- z' }],
+      ['a: |\n  x\n   y\n', undefined], // a more-indented line
+      ['a: >\n\n  x\n', undefined], // a leading empty line
+      ['a: |\n  x\n  \n  y\n', undefined], // a line of spaces only
+      ['a: |+\n  x\n\n', undefined],
+      ['a: |2\n   x\n', undefined],
+      ['a: |\nb: 1\n', undefined], // an empty block scalar
+      ['a: |\n  x\n b: 1\n', undefined],
       ['a: &x 1\nb: *x\n', undefined],
       ['a: !!str 1\n', undefined],
       ['a: 0x1F\n', undefined],
@@ -150,6 +157,23 @@ describe('subset reader', () => {
     // The documents are built to sit on the subset's edges: a good share must be read, or
     // the comparison above tests nothing. (About a fifth are, with this generator.)
     expect(read).toBeGreaterThan(400);
+  });
+
+  it('reads block scalars as the careful parser does: texts over lines written by the yaml package', () => {
+    const line = fc.stringMatching(/^[a-z#:\- "']{0,12}$/);
+    const text = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
+    let read = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom('BLOCK_LITERAL', 'BLOCK_FOLDED') , fc.boolean(), (value, type, nested) => {
+        const doc = new Document(nested ? { root: { items: [{ note: value }] } } : { note: value, after: 1 });
+        visit(doc, { Scalar(_key, node) { if (typeof node.value === 'string' && node.value.includes('\n')) node.type = type as 'BLOCK_LITERAL' | 'BLOCK_FOLDED'; } });
+        const written = doc.toString({ lineWidth: 0 });
+        if (subsetParse(written) !== undefined) read++;
+        return agrees(written);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(300);
   });
 
   it('gives up or agrees with the careful parser on arbitrary values written as YAML, block and flow', () => {

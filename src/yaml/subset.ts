@@ -1,16 +1,18 @@
 /**
- * A reader for the small part of YAML that kader itself writes into session files: block
- * mappings and sequences, plain and quoted one-line scalars, one-line flow collections and
- * comments. It reads such files in about half js-yaml's time and a fortieth of the `yaml`
+ * A reader for the small part of YAML that kader itself writes into session files, and that
+ * framework authors write: block mappings and sequences, plain and quoted one-line scalars,
+ * one-line flow collections, plain block scalars (`|`, `|-`, `>`, `>-` with every line
+ * indented alike) and comments. It reads such files in about half js-yaml's time and a fortieth of the `yaml`
  * package's (1,000 benchmark sessions: ~150 against ~360 and ~6,000 ms on a busy machine),
  * which matters when `check` and `aggregate` read a region's sessions (issues #7 and #22).
  *
- * It does not try to be a YAML parser. Whatever it is not certain about — block scalars,
- * anchors, tags, multi-line scalars, numbers in unusual notations, odd keys, duplicate keys,
+ * It does not try to be a YAML parser. Whatever it is not certain about — other block
+ * scalars, anchors, tags, multi-line scalars, numbers in unusual notations, odd keys, duplicate keys,
  * tabs, CR line ends on their own, document markers — makes it give up (`undefined`), and the
  * caller reads the file with the careful parser (src/yaml/parse.ts). Where it does give an
  * answer, that answer is the careful parser's; test/yaml-subset.test.ts holds the two to that on
- * every fixture and on thousands of randomly edited sessions.
+ * every fixture and on thousands of randomly edited sessions, and test/yaml-conformance.test.ts
+ * on the YAML test suite.
  */
 
 /** Thrown to give up; caught once at the top. Giving up is rare, so its cost does not matter. */
@@ -220,6 +222,9 @@ class Reader {
     private readonly lines: string[],
     private readonly starts: number[],
     private readonly ends: number[],
+    /** Each significant line's index among all lines, and all lines: block scalars read those. */
+    private readonly raw: number[],
+    private readonly all: string[],
   ) {}
 
   get done(): boolean {
@@ -265,15 +270,54 @@ class Reader {
       if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
       this.i++;
       const from = skipSpaces(line, colon + 1);
+      const header = end - from <= 2 ? line.slice(from, end) : '';
       // "key:", or "key: # a comment": the value is the block below, if any.
       if (from >= end || line.charCodeAt(from) === 35) {
         map[key] = this.nested(indent, depth);
+      } else if (header === '|' || header === '|-' || header === '>' || header === '>-') {
+        map[key] = this.blockScalar(indent, header);
       } else {
         map[key] = inlineValue(line.slice(from, end));
         this.endOfValue(indent);
       }
     }
     return map;
+  }
+
+  /**
+   * A block scalar after `key: |`, `|-`, `>` or `>-` (the line before the current one), as
+   * kader's writer and framework authors write them: every text line indented alike, deeper
+   * than the key, without trailing spaces, and no line of spaces only. Anything else (an
+   * indentation indicator, keep chomping `+`, more-indented lines, leading empty lines) is
+   * left to the careful parser.
+   */
+  private blockScalar(indent: number, header: string): string {
+    const all = this.all;
+    let r = this.raw[this.i - 1]! + 1; // the first line after the header
+    const text: string[] = [];
+    let blanks = 0;
+    let content = -1; // the text lines' indentation
+    for (; r < all.length; r++) {
+      const line = all[r]!;
+      if (line.length === 0) {
+        if (content < 0) giveUp(); // leading empty lines
+        blanks++;
+        continue;
+      }
+      const start = skipSpaces(line, 0);
+      if (start === line.length) giveUp(); // spaces only: YAML has its own rules for those
+      if (start <= indent) break; // the block ends
+      if (content < 0) content = start;
+      if (start !== content || line.charCodeAt(line.length - 1) === 32) giveUp();
+      // Folded (>): one line break between text lines is a space, n empty lines are n breaks.
+      if (text.length > 0) text.push(header[0] === '>' ? (blanks === 0 ? ' ' : '\n'.repeat(blanks)) : '\n'.repeat(blanks + 1));
+      text.push(line.slice(content));
+      blanks = 0;
+    }
+    if (content < 0) giveUp(); // an empty block scalar
+    // Skip the significant lines the block took (its text may look like keys or comments).
+    while (!this.done && this.raw[this.i]! < r) this.i++;
+    return text.join('') + (header.length === 1 ? '\n' : '');
   }
 
   sequence(indent: number, depth: number): unknown[] {
@@ -313,7 +357,8 @@ export function subsetParse(text: string): Record<string, unknown> | undefined {
   const lines: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const line of all) {
+  const raw: number[] = [];
+  for (const [index, line] of all.entries()) {
     const start = skipSpaces(line, 0);
     const first = line.charCodeAt(start);
     if (start === line.length || first === 35) continue; // blank, or a comment
@@ -324,10 +369,11 @@ export function subsetParse(text: string): Record<string, unknown> | undefined {
     lines.push(line);
     starts.push(start);
     ends.push(end);
+    raw.push(index);
   }
   if (lines.length === 0 || starts[0] !== 0) return undefined;
   try {
-    const reader = new Reader(lines, starts, ends);
+    const reader = new Reader(lines, starts, ends, raw, all);
     const value = reader.mapping(0, 0);
     return reader.done ? value : undefined;
   } catch (error) {
