@@ -270,7 +270,9 @@ class Reader {
       if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
       this.i++;
       const from = skipSpaces(line, colon + 1);
-      const header = end - from <= 2 ? line.slice(from, end) : '';
+      // Only a value starting with | or > can be a block scalar header: no slice for the rest.
+      const mark = line.charCodeAt(from);
+      const header = (mark === 124 || mark === 62) && end - from <= 2 ? line.slice(from, end) : '';
       // "key:", or "key: # a comment": the value is the block below, if any.
       if (from >= end || line.charCodeAt(from) === 35) {
         map[key] = this.nested(indent, depth);
