@@ -360,7 +360,8 @@ export function subsetParse(text: string): Record<string, unknown> | undefined {
   const starts: number[] = [];
   const ends: number[] = [];
   const raw: number[] = [];
-  for (const [index, line] of all.entries()) {
+  for (let index = 0; index < all.length; index++) {
+    const line = all[index]!;
     const start = skipSpaces(line, 0);
     const first = line.charCodeAt(start);
     if (start === line.length || first === 35) continue; // blank, or a comment
