@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/i18n/index.js';
 import { parseYaml } from '../src/yaml/parse.js';
+import { ROOT } from './helpers.js';
 
 const nl = messages('nl');
 const parse = (text: string) => parseYaml('f.yaml', text, nl);
@@ -68,5 +72,49 @@ describe('parseYaml', () => {
     const parsed = parse('__proto__: { polluted: true }\n');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+  });
+
+  it('reports every duplicate key, in block and flow mappings, at any depth, once per repeat', () => {
+    expect(brief('a: 1\nb: { x: 1, y: 2, x: 3 }\nc:\n  - k: 1\n    k: 2\n    k: 3\na: 4\n')).toEqual([
+      '2:18 duplicate-key sleutel "x" komt twee keer voor in dezelfde mapping',
+      '5:5 duplicate-key sleutel "k" komt twee keer voor in dezelfde mapping',
+      '6:5 duplicate-key sleutel "k" komt twee keer voor in dezelfde mapping',
+      '7:1 duplicate-key sleutel "a" komt twee keer voor in dezelfde mapping',
+    ]);
+    // A number and a text are different keys, as the yaml package's own check has it.
+    expect(brief('1: a\n"1": b\n')).toEqual([]);
+  });
+
+  it('finds a position in work linear in the number of findings, not quadratic (issue #16, item 7)', () => {
+    // Count the yaml package's isPair calls: the old lookup searched a mapping's pairs for
+    // every finding, n findings in a mapping of n keys cost n² calls (40,000 unknown answer ids
+    // took half a minute to check).
+    const yamlLib = createRequire(import.meta.url)('yaml') as { isPair: (node: unknown) => boolean };
+    const original = yamlLib.isPair;
+    let calls = 0;
+    yamlLib.isPair = (node: unknown) => {
+      calls++;
+      return original(node);
+    };
+    try {
+      const n = 3000;
+      const text = `answers:\n${Array.from({ length: n }, (_, i) => `  X-${i}: { value: ja }\n`).join('')}`;
+      const parsed = parse(text);
+      calls = 0;
+      for (let i = 0; i < n; i++) expect(parsed.locate(['answers', `X-${i}`], 'key')).toEqual({ line: i + 2, column: 3 });
+      expect(calls).toBeLessThan(10 * n);
+    } finally {
+      yamlLib.isPair = original;
+    }
+  });
+
+  it('gathers schema errors without copying them for every item (issue #16, item 7)', () => {
+    // ajv's generated code did vErrors = vErrors.concat(...) per failing item: quadratic in the
+    // number of errors. The build rewrites it to append in place (scripts/precompile.mjs).
+    for (const name of ['session', 'framework']) {
+      const code = readFileSync(join(ROOT, 'dist', 'validators', `${name}.cjs`), 'utf8');
+      expect(code).not.toContain('vErrors.concat(');
+      expect(code).toContain('else for (const e of ');
+    }
   });
 });

@@ -129,6 +129,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.stderr(`kader: ${visible(usageMessage(error, msgs))}\n`);
       return 2;
     }
+    // A file problem that reached this far (a save refused, a file gone): one sentence, exit 2,
+    // never "internal error". By name, so start-up does not load src/core/files.ts.
+    if (error instanceof Error && error.name === 'FileError') {
+      io.stderr(`kader: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UserError) {
       io.stderr(`kader: ${visible(error.message)}\n`);
       return error.exitCode;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { displayPath, FileError, pathKind } from '../core/files.js';
-import { parseSessionText, quickSession } from '../session/check.js';
+import { readSession } from '../session/check.js';
 import { SessionFile } from '../session/file.js';
 import { migrateSession, migrationPath } from '../session/migrate.js';
 import { comparability } from '../session/comparable.js';
@@ -61,7 +61,7 @@ export function openSession(ctx: CommandContext, path: string, frameworkRef?: st
   const shown = displayPath(path, ctx.io.cwd);
   const text = readInput(ctx, path, shown);
   // A valid session needs no positions; only a broken one is parsed again to say where.
-  const { session, diagnostics } = ((quick) => (quick ? { session: quick, diagnostics: [] } : parseSessionText(shown, text, ctx.msgs)))(quickSession(text));
+  const { session, diagnostics } = readSession(shown, text, ctx.msgs);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!session || errors.length > 0) {
     const first = errors[0];

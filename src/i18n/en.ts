@@ -44,6 +44,13 @@ export const en: Messages = {
     wrongKind: (expected, kind) =>
       kind === undefined ? `not a kader file: "kind: ${expected}" is missing` : `this is a file of kind "${String(kind)}", expected "kind: ${expected}"`,
     generic: (detail) => `invalid YAML: ${detail}`,
+    commentSpace: 'a # needs a space before it (a comment starts with " #"); add a space before the # or remove the #',
+    quoteContinuation: 'this line continues the quoted text on the line above but is indented too little; indent it further than the key, or put the text on one line',
+    unclosedQuote: 'the quoted text is never closed; add the closing quote',
+    flowIndent: 'a list or mapping in [ ] or { } over several lines must indent every continuation line further than the key and end with ] or }',
+    markerLine: 'no key may follow --- on the same line; put "key: value" on the next line',
+    blockLeadingSpaces: 'a text block (after | or >) starts with empty lines with more spaces than its first text line; remove the spaces on those empty lines',
+    blockIndent: 'the lines of a text block (after | or >) must be indented further than the key',
   },
   schema: {
     required: (key) => `required key "${key}" is missing`,
@@ -118,6 +125,7 @@ export const en: Messages = {
     completeButOpen: 'status is complete, but required questions are still open',
     locked: (file, pid) => `${file} is being saved by another program right now (process ${pid}); nothing overwritten. Try again in a moment`,
     countAboveTotal: (value, total, of) => `answer ${JSON.stringify(value)} is more than the total ${total} (question ${of})`,
+    unwritable: (where, problem) => `${where} cannot be saved: its YAML is not valid (${problem}); nothing was written. Repair the file and try again`,
   },
   interview: {
     keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert', space: 'space' },

@@ -43,6 +43,13 @@ export const nl = {
     wrongKind: (expected: string, kind: unknown) =>
       kind === undefined ? `geen kader-bestand: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
     generic: (detail: string) => `ongeldige YAML: ${detail}`,
+    commentSpace: 'vóór een # moet een spatie staan (een opmerking begint met " #"); zet een spatie voor de # of haal de # weg',
+    quoteContinuation: 'deze regel hoort nog bij de tekst tussen aanhalingstekens op de regel erboven, maar springt te weinig in; laat hem verder inspringen dan de sleutel of zet de tekst op één regel',
+    unclosedQuote: 'de tekst tussen aanhalingstekens wordt nergens afgesloten; zet het afsluitende aanhalingsteken erachter',
+    flowIndent: 'een lijst of mapping tussen [ ] of { } die over meer regels loopt, moet op elke vervolgregel verder inspringen dan de sleutel en eindigen met ] of }',
+    markerLine: 'na --- mag op dezelfde regel geen sleutel staan; zet "sleutel: waarde" op de volgende regel',
+    blockLeadingSpaces: 'een tekstblok (na | of >) begint met lege regels met meer spaties dan de eerste tekstregel; haal de spaties op die lege regels weg',
+    blockIndent: 'de regels van een tekstblok (na | of >) moeten verder inspringen dan de sleutel',
   },
   schema: {
     required: (key: string) => `verplichte sleutel "${key}" ontbreekt`,
@@ -127,6 +134,7 @@ export const nl = {
     locked: (file: string, pid: string) =>
       `${file} wordt op dit moment opgeslagen door een ander programma (proces ${pid}); niets overschreven. Probeer het zo opnieuw`,
     countAboveTotal: (value: unknown, total: number, of: string) => `antwoord ${JSON.stringify(value)} is meer dan het totaal ${total} (vraag ${of})`,
+    unwritable: (where: string, problem: string) => `${where} kan niet worden opgeslagen: de YAML klopt niet (${problem}); er is niets geschreven. Herstel het bestand en probeer het opnieuw`,
   },
   interview: {
     keys: { navigate: 'bladeren', select: 'kiezen', submit: 'klaar', all: 'alles', invert: 'omdraaien', space: 'spatie' } as Record<string, string>,

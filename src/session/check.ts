@@ -47,6 +47,18 @@ export function parseSessionText(file: string, text: string, msgs: Messages): Pa
   return { parsed, session: parsed.value as Session, diagnostics };
 }
 
+/**
+ * The session in a file: the fast reader's when it reads it, else the careful parser's, so a
+ * file the fast reader gives up on is judged, never skipped (issue #16, item 12). `session`
+ * is set only when there is no error; `diagnostics` then says why.
+ */
+export function readSession(file: string, text: string, msgs: Messages): { session?: Session; diagnostics: Diagnostic[] } {
+  const quick = quickSession(text);
+  if (quick) return { session: quick, diagnostics: [] };
+  const { session, diagnostics } = parseSessionText(file, text, msgs);
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { ...(session && { session }), diagnostics };
+}
+
 export interface AnswerCheckOptions {
   /** Digest of the framework file now; differs from the session's when the framework changed. */
   digest: string;

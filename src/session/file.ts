@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../yaml/lib.js';
+import { parseYaml } from '../yaml/parse.js';
 import { FileError, readTextFile, writeFileAtomic, writeTarget } from '../core/files.js';
 import { LockBusy, withFileLock } from '../core/lock.js';
 import type { Messages } from '../i18n/index.js';
@@ -30,11 +31,17 @@ export class SessionConflict extends FileError {}
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** Quote dates and timestamps: YAML 1.1 readers would otherwise turn them into date objects. */
+/**
+ * Quote dates and timestamps: YAML 1.1 readers would otherwise turn them into date objects.
+ * A text over several lines (a note) is written double-quoted on one line, "a\nb": in a flow
+ * mapping the writer would otherwise spread it as a plain scalar over indented lines, and the
+ * fast reader (src/yaml/subset.ts) reads one-line scalars only, so such a session would be
+ * parsed the slow way.
+ */
 function quoteDates(node: Node): Node {
   yaml().visit(node, {
     Scalar(_key, scalar) {
-      if (typeof scalar.value === 'string' && DATE_LIKE.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
+      if (typeof scalar.value === 'string' && (DATE_LIKE.test(scalar.value) || scalar.value.includes('\n'))) scalar.type = 'QUOTE_DOUBLE';
     },
   });
   return node;
@@ -56,9 +63,24 @@ export class SessionFile {
     private readonly msgs: Messages,
   ) {}
 
-  /** The YAML document, parsed only when a save needs it (a report never does). */
+  /**
+   * The YAML document, parsed only when a save needs it (a report never does). A document with
+   * errors cannot be written back (the `yaml` package refuses to stringify it): say where the
+   * file is broken, before anything is written. Callers read sessions with the careful parser's
+   * verdict, so this is a last guard, not the usual way such a file is refused.
+   */
   private get doc(): Document {
-    this.parsedDoc ??= yaml().parseDocument(this.known ?? '');
+    if (!this.parsedDoc) {
+      // uniqueKeys off: the text was read with the careful parser, which refuses duplicate
+      // keys in linear time; the package's own check is quadratic in a mapping's size.
+      const doc = yaml().parseDocument(this.known ?? '', { uniqueKeys: false });
+      if (doc.errors.length > 0) {
+        const first = parseYaml(this.path, this.known ?? '', this.msgs).diagnostics.find((d) => d.severity === 'error');
+        const where = first ? `${this.path}:${first.line}:${first.column}` : this.path;
+        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]!.message.split('\n')[0]!));
+      }
+      this.parsedDoc = doc;
+    }
     return this.parsedDoc;
   }
 
@@ -89,21 +111,52 @@ export class SessionFile {
       const next = session[key];
       if (next === undefined) continue;
       if (key === 'answers') {
-        if (!yaml().isMap(this.doc.get('answers', true))) this.doc.set('answers', this.doc.createNode({}));
-        const before = (current.answers ?? {}) as Record<string, unknown>;
-        for (const [id, answer] of Object.entries(session.answers)) {
-          if (JSON.stringify(before[id]) !== JSON.stringify(answer)) this.doc.setIn(['answers', id], answerNode(this.doc, answer));
-        }
-        // Only a migration takes answers away (renamed ids); the interview never does.
-        for (const id of Object.keys(before)) if (!Object.hasOwn(session.answers, id)) this.doc.deleteIn(['answers', id]);
+        this.applyAnswers((current.answers ?? {}) as Record<string, unknown>, session.answers);
       } else if (JSON.stringify(current[key]) !== JSON.stringify(next)) {
         this.doc.set(key, quoteDates(this.doc.createNode(next)));
       }
     }
   }
 
+  /**
+   * The answers that changed, each set through an index of the answers mapping built once:
+   * the package's setIn searches the mapping for every answer, quadratic for a file of
+   * thousands of answers (20,000 answers from --answers took ~20 s; issue #16, item 7).
+   */
+  private applyAnswers(before: Record<string, unknown>, answers: Session['answers']): void {
+    const { isMap, isPair, isScalar } = yaml();
+    let map = this.doc.get('answers', true);
+    if (!isMap(map)) {
+      map = this.doc.createNode({});
+      this.doc.set('answers', map);
+    }
+    const items = (map as YAMLMap).items;
+    const pairs = new Map<string, Pair>();
+    for (const item of items) {
+      const id = isPair(item) ? (isScalar(item.key) ? String(item.key.value) : typeof item.key === 'string' ? item.key : undefined) : undefined;
+      if (id !== undefined && !pairs.has(id)) pairs.set(id, item);
+    }
+    for (const [id, answer] of Object.entries(answers)) {
+      if (JSON.stringify(before[id]) === JSON.stringify(answer)) continue;
+      const pair = pairs.get(id);
+      if (pair) {
+        pair.value = answerNode(this.doc, answer);
+      } else {
+        const added = this.doc.createPair(id, answerNode(this.doc, answer));
+        items.push(added);
+        pairs.set(id, added);
+      }
+    }
+    // Only a migration takes answers away (renamed ids); the interview never does.
+    const gone = new Set(Object.keys(before).filter((id) => !Object.hasOwn(answers, id)));
+    const drop = new Set([...gone].map((id) => pairs.get(id)));
+    if (gone.size > 0) (map as YAMLMap).items = items.filter((item) => !drop.has(item as Pair));
+  }
+
   text(): string {
-    return this.doc.toString({ lineWidth: 0 });
+    // One line per text, however long: a double-quoted text with line breaks would otherwise be
+    // folded over several lines once it is 40 characters long.
+    return this.doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
   }
 
   /**

@@ -1,16 +1,18 @@
 /**
- * A reader for the small part of YAML that kader itself writes into session files: block
- * mappings and sequences, plain and quoted one-line scalars, one-line flow collections and
- * comments. It reads such files in about half js-yaml's time (1,000 benchmark sessions: ~100
- * against ~195 ms, warm), which matters when `check` and `aggregate` read a region's
- * sessions (issue #7; bench/README.md).
+ * A reader for the small part of YAML that kader itself writes into session files, and that
+ * framework authors write: block mappings and sequences, plain and quoted one-line scalars,
+ * one-line flow collections, plain block scalars (`|`, `|-`, `>`, `>-` with every line
+ * indented alike) and comments. It reads such files in about half js-yaml's time and a fortieth of the `yaml`
+ * package's (1,000 benchmark sessions: ~150 against ~360 and ~6,000 ms on a busy machine),
+ * which matters when `check` and `aggregate` read a region's sessions (issues #7 and #22).
  *
- * It does not try to be a YAML parser. Whatever it is not certain about — block scalars,
- * anchors, tags, multi-line scalars, numbers in unusual notations, odd keys, duplicate keys,
+ * It does not try to be a YAML parser. Whatever it is not certain about — other block
+ * scalars, anchors, tags, multi-line scalars, numbers in unusual notations, odd keys, duplicate keys,
  * tabs, CR line ends on their own, document markers — makes it give up (`undefined`), and the
- * caller reads the file with js-yaml as before. Where it does give an answer, that answer is
- * the one js-yaml's core schema gives; test/yaml-subset.test.ts holds the two to that on
- * every fixture and on thousands of randomly edited sessions.
+ * caller reads the file with the careful parser (src/yaml/parse.ts). Where it does give an
+ * answer, that answer is the careful parser's; test/yaml-subset.test.ts holds the two to that on
+ * every fixture and on thousands of randomly edited sessions, and test/yaml-conformance.test.ts
+ * on the YAML test suite.
  */
 
 /** Thrown to give up; caught once at the top. Giving up is rare, so its cost does not matter. */
@@ -20,21 +22,21 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** js-yaml refuses these characters anywhere in a document (its PATTERN_NON_PRINTABLE). */
+/** Characters YAML does not allow unescaped (js-yaml's PATTERN_NON_PRINTABLE, stricter than needed): left to the careful parser. */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
-/** A key as kader writes them: a name, an answer id. Anything else is for js-yaml. */
+/** A key as kader writes them: a name, an answer id. Anything else is for the careful parser. */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-/** Keys js-yaml would turn into another string (TRUE → "true") or that touch the prototype. */
+/** Keys a YAML reader might turn into another string (TRUE → "true") or that touch the prototype. */
 const SPECIAL_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
 const DECIMAL = /^-?[0-9]{1,15}$/;
 const FLOAT = /^-?[0-9]{1,15}\.[0-9]{1,15}$/;
-/** What js-yaml's core schema reads as an integer or a float (its own patterns). */
+/** What a core-schema reader may take for an integer or a float (js-yaml's patterns, wider than the `yaml` package's). */
 const INT_LIKE = /^[-+]?(?:0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$/;
 const FLOAT_LIKE = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-/** A plain scalar's value under the core schema, as js-yaml resolves it. */
+/** A plain scalar's value under the core schema, as the `yaml` package resolves it. */
 function plainValue(text: string): unknown {
   switch (text) {
     case '~': case 'null': case 'Null': case 'NULL':
@@ -47,13 +49,11 @@ function plainValue(text: string): unknown {
   const first = text.charCodeAt(0);
   // Only a digit, sign or dot can start a number; ids, names and words are strings at once.
   if (!((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46)) return text;
-  const negative = first === 45;
-  const digits = negative ? text.slice(1) : text;
-  // js-yaml: "0" and "-0" are 0, otherwise sign × parseInt (so "-00" is -0), and floats sign × parseFloat.
-  if (DECIMAL.test(text)) return digits === '0' ? 0 : (negative ? -1 : 1) * parseInt(digits, 10);
-  if (FLOAT.test(text)) return (negative ? -1 : 1) * parseFloat(digits);
-  // Other numbers (hex, 1e5, +1, .5, .inf, very long ones) are for js-yaml; the rest, such as
-  // a uuid or "-x", is a string.
+  // As the `yaml` package's core schema resolves them: parseInt and parseFloat (so "-0" is -0).
+  if (DECIMAL.test(text)) return parseInt(text, 10);
+  if (FLOAT.test(text)) return parseFloat(text);
+  // Other numbers (hex, 1e5, +1, .5, .inf, very long ones) are for the careful parser; the
+  // rest, such as a uuid or "-x", is a string.
   if (INT_LIKE.test(text) || FLOAT_LIKE.test(text)) giveUp();
   return text;
 }
@@ -65,7 +65,7 @@ function checkPlainStart(text: string): void {
   if (c === '-' && (text.length === 1 || text[1] === ' ')) giveUp();
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
+const ESCAPES: Record<string, string> = { ' ': ' ', '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
 
 /** A double-quoted scalar starting at `start`; returns the value and the index after it. */
 function doubleQuoted(line: string, start: number): [string, number] {
@@ -82,7 +82,7 @@ function doubleQuoted(line: string, start: number): [string, number] {
       const hex = line.slice(slash + 2, slash + 6);
       if (!/^[0-9A-Fa-f]{4}$/.test(hex)) giveUp();
       const unit = parseInt(hex, 16);
-      if (unit >= 0xd800 && unit <= 0xdfff) giveUp(); // surrogates: js-yaml's own rules
+      if (unit >= 0xd800 && unit <= 0xdfff) giveUp(); // surrogates: each reader has its own rules
       out += String.fromCharCode(unit);
       at = slash + 6;
     } else {
@@ -124,7 +124,7 @@ function flowNode(line: string, at: number, depth: number): [unknown, number] {
     if (depth > MAX_FLOW_DEPTH) giveUp();
     return c === '[' ? flowSequence(line, at, depth + 1) : flowMapping(line, at, depth + 1);
   }
-  // A plain scalar ends at , ] or }; a colon or # inside one is for js-yaml to judge.
+  // A plain scalar ends at , ] or }; a colon or # inside one is for the careful parser to judge.
   let end = at;
   while (end < line.length && !',]}'.includes(line[end]!)) end++;
   while (line[end - 1] === ' ') end--; // spaces only: trimEnd would also take a BOM or NBSP
@@ -186,7 +186,7 @@ function inlineValue(text: string): unknown {
     return value;
   }
   checkPlainStart(text);
-  // A comment, a nested key or a key without a value: for js-yaml.
+  // A comment, a nested key or a key without a value: for the careful parser.
   if (text.includes(' #') || text.includes(': ') || text.endsWith(':')) giveUp();
   return plainValue(text);
 }
@@ -222,6 +222,9 @@ class Reader {
     private readonly lines: string[],
     private readonly starts: number[],
     private readonly ends: number[],
+    /** Each significant line's index among all lines, and all lines: block scalars read those. */
+    private readonly raw: number[],
+    private readonly all: string[],
   ) {}
 
   get done(): boolean {
@@ -246,12 +249,12 @@ class Reader {
     const next = this.starts[this.i]!;
     if (next > indent) return this.node(next, depth + 1);
     // A sequence at the key's own indentation: valid YAML, but kader does not write it and
-    // js-yaml has its own reading of nested items there.
+    // readers differ on nested items there.
     if (next === indent && this.isItem(this.i)) giveUp();
     return null;
   }
 
-  /** After a value on its own line, a deeper line would be a continuation: for js-yaml. */
+  /** After a value on its own line, a deeper line would be a continuation: for the careful parser. */
   private endOfValue(indent: number): void {
     if (!this.done && this.starts[this.i]! > indent) giveUp();
   }
@@ -267,15 +270,56 @@ class Reader {
       if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
       this.i++;
       const from = skipSpaces(line, colon + 1);
+      // Only a value starting with | or > can be a block scalar header: no slice for the rest.
+      const mark = line.charCodeAt(from);
+      const header = (mark === 124 || mark === 62) && end - from <= 2 ? line.slice(from, end) : '';
       // "key:", or "key: # a comment": the value is the block below, if any.
       if (from >= end || line.charCodeAt(from) === 35) {
         map[key] = this.nested(indent, depth);
+      } else if (header === '|' || header === '|-' || header === '>' || header === '>-') {
+        map[key] = this.blockScalar(indent, header);
       } else {
         map[key] = inlineValue(line.slice(from, end));
         this.endOfValue(indent);
       }
     }
     return map;
+  }
+
+  /**
+   * A block scalar after `key: |`, `|-`, `>` or `>-` (the line before the current one), as
+   * kader's writer and framework authors write them: every text line indented alike, deeper
+   * than the key, without trailing spaces, and no line of spaces only. Anything else (an
+   * indentation indicator, keep chomping `+`, more-indented lines, leading empty lines) is
+   * left to the careful parser.
+   */
+  private blockScalar(indent: number, header: string): string {
+    const all = this.all;
+    let r = this.raw[this.i - 1]! + 1; // the first line after the header
+    const text: string[] = [];
+    let blanks = 0;
+    let content = -1; // the text lines' indentation
+    for (; r < all.length; r++) {
+      const line = all[r]!;
+      if (line.length === 0) {
+        if (content < 0) giveUp(); // leading empty lines
+        blanks++;
+        continue;
+      }
+      const start = skipSpaces(line, 0);
+      if (start === line.length) giveUp(); // spaces only: YAML has its own rules for those
+      if (start <= indent) break; // the block ends
+      if (content < 0) content = start;
+      if (start !== content || line.charCodeAt(line.length - 1) === 32) giveUp();
+      // Folded (>): one line break between text lines is a space, n empty lines are n breaks.
+      if (text.length > 0) text.push(header[0] === '>' ? (blanks === 0 ? ' ' : '\n'.repeat(blanks)) : '\n'.repeat(blanks + 1));
+      text.push(line.slice(content));
+      blanks = 0;
+    }
+    if (content < 0) giveUp(); // an empty block scalar
+    // Skip the significant lines the block took (its text may look like keys or comments).
+    while (!this.done && this.raw[this.i]! < r) this.i++;
+    return text.join('') + (header.length === 1 ? '\n' : '');
   }
 
   sequence(indent: number, depth: number): unknown[] {
@@ -285,7 +329,7 @@ class Reader {
       const end = this.ends[this.i]!;
       const from = skipSpaces(line, indent + 1);
       if (from >= end) {
-        giveUp(); // "-" alone: kader writes "- key: value" or "- value", and js-yaml reads what follows its own way
+        giveUp(); // "-" alone: kader writes "- key: value" or "- value", and readers differ on what follows
       } else if (line.charCodeAt(from) === 45 && (from + 1 === end || line.charCodeAt(from + 1) === 32)) {
         giveUp(); // "- - x": a sequence in a sequence on one line
       } else if (keyEnd(line, from, end) >= 0) {
@@ -303,33 +347,36 @@ class Reader {
 }
 
 /**
- * The document as js-yaml's core schema would read it, when it is written in the subset;
- * otherwise undefined, and the caller reads it with js-yaml.
+ * The document as the careful parser would read it, when it is written in the subset;
+ * otherwise undefined, and the caller reads it with the careful parser.
  */
 export function subsetParse(text: string): Record<string, unknown> | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || NON_PRINTABLE.test(text)) return undefined;
-  // CRLF line ends (files edited on Windows) are fine; a CR on its own is for js-yaml.
+  // CRLF line ends (files edited on Windows) are fine; a CR on its own is for the careful parser.
   const crlf = text.includes('\r');
   if (crlf && /\r(?!\n)/.test(text)) return undefined;
   const all = crlf ? text.split(/\r?\n/) : text.split('\n');
   const lines: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const line of all) {
+  const raw: number[] = [];
+  for (let index = 0; index < all.length; index++) {
+    const line = all[index]!;
     const start = skipSpaces(line, 0);
     const first = line.charCodeAt(start);
     if (start === line.length || first === 35) continue; // blank, or a comment
-    // Directives and document markers: several documents or a header are for js-yaml.
+    // Directives and document markers: several documents or a header are for the careful parser.
     if (start === 0 && (first === 37 || line.startsWith('---') || line.startsWith('...'))) return undefined;
     let end = line.length;
     while (line.charCodeAt(end - 1) === 32) end--; // spaces only: YAML keeps other trailing whitespace
     lines.push(line);
     starts.push(start);
     ends.push(end);
+    raw.push(index);
   }
   if (lines.length === 0 || starts[0] !== 0) return undefined;
   try {
-    const reader = new Reader(lines, starts, ends);
+    const reader = new Reader(lines, starts, ends, raw, all);
     const value = reader.mapping(0, 0);
     return reader.done ? value : undefined;
   } catch (error) {

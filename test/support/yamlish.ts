@@ -1,7 +1,7 @@
 /**
  * Random YAML documents in and around the subset kader writes (block and flow collections,
  * plain and quoted scalars chosen to sit on the edges of YAML's typing rules), for holding
- * src/yaml/subset.ts to js-yaml's reading.
+ * src/yaml/subset.ts to the careful parser's reading.
  */
 import fc from 'fast-check';
 

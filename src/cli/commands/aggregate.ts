@@ -10,7 +10,7 @@ import { FileError, readTextFile } from '../../core/files.js';
 import { buildAggregate, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
-import { checkSessionAgainst, parseSessionText, quickSession } from '../../session/check.js';
+import { checkSessionAgainst, parseSessionText, readSession } from '../../session/check.js';
 import { activeQuestions } from '../../session/state.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
@@ -38,8 +38,7 @@ interface Read {
 }
 
 /** The first error of a file that is no valid session, as "line:column message". */
-function firstError(ctx: CommandContext, shown: string, text: string): string {
-  const { diagnostics } = parseSessionText(shown, text, ctx.msgs);
+function firstError(ctx: CommandContext, diagnostics: readonly Diagnostic[]): string {
   const error = diagnostics.find((d) => d.severity === 'error');
   return error ? `${error.line}:${error.column} ${error.message}` : ctx.msgs.aggregate.noSessions;
 }
@@ -88,9 +87,9 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       ioErrors.push(error.message);
       continue;
     }
-    const session = quickSession(text);
+    const { session, diagnostics } = readSession(shown, text, ctx.msgs);
     if (!session) {
-      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, shown, text) });
+      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, diagnostics) });
       continue;
     }
     counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
@@ -121,7 +120,11 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   if (!options.framework && counts.size > 1) {
     throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
   }
-  if (!resolved || measurements.length === 0) throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
+  if (!resolved || measurements.length === 0) {
+    // No overview to list them in: say here why each file was left out.
+    for (const note of notes) ctx.io.stderr(`kader: ${note.file}: ${a.reasons[note.reason]!(note.detail)}\n`);
+    throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
+  }
   const { framework } = resolved;
 
   const model = buildAggregate(framework, measurements, notes, options.top ?? 10);

@@ -6,7 +6,7 @@
 import { visible } from '../../core/terminal.js';
 import { FileError, STDIN } from '../../core/files.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
-import { quickSession } from '../../session/check.js';
+import { readSession } from '../../session/check.js';
 import { SessionFile } from '../../session/file.js';
 import type { CommandContext } from '../context.js';
 import type { InputFile } from '../lint-run.js';
@@ -27,8 +27,9 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
       if (error instanceof FileError) continue; // check itself reports the I/O error
       throw error;
     }
-    // A broken session is left to check, which says where it is broken.
-    const session = quickSession(text);
+    // A broken session is left to check, which says where it is broken; a valid one the
+    // fast reader gives up on is read by the careful parser, not skipped.
+    const { session } = readSession(shown, text, ctx.msgs);
     if (!session) continue;
     let resolved;
     try {
