@@ -163,6 +163,9 @@ export const cli: Messages['cli'] = {
     badId: (id) => `id "${id}" may hold only lower-case letters, digits and hyphens, and must start with a letter or digit`,
     exists: (file) => `${file} already exists; choose another id or -o`,
     created: (file) => `Framework created: ${file}. Edit the texts and check with kader validate ${file}`,
+    from: 'start from this framework (id or file), comments included; only the id and the $schema line change',
+    schemaWritten: (file: string) => `Schema written: ${file}. Commit it: the framework's $schema line points to it`,
+    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
   },
   completion: {
     description: 'print a script that completes commands and options in bash or zsh',
