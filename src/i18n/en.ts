@@ -164,6 +164,9 @@ export const en: Messages = {
     unknownTheme: (theme, known) => `theme "${theme}" does not exist; choose from: ${known.join(', ')}`,
     unknownAudience: (audience, known) => `audience "${audience}" does not exist; choose from: ${known.join(', ')}`,
     emptyPlan: 'no questions for this choice of theme and audience',
+    answersChanged: (added, changed, file) =>
+      `${added > 0 ? `${added} ${added === 1 ? 'answer' : 'answers'} added and ` : ''}${changed} ${changed === 1 ? 'answer' : 'answers'} changed in ${file} (notes and evidence stay unless the file gives new ones).`,
+    openElsewhere: (themes) => `This selection is done; required questions are still open in ${themes.length === 1 ? 'theme' : 'themes'} ${themes.join(', ')}.`,
   },
   report: {
     title: (gemeente) => `Improvement plan ${gemeente}`,

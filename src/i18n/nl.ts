@@ -172,6 +172,9 @@ export const nl = {
     unknownTheme: (theme: string, known: readonly string[]) => `thema "${theme}" bestaat niet; kies uit: ${known.join(', ')}`,
     unknownAudience: (audience: string, known: readonly string[]) => `doelgroep "${audience}" bestaat niet; kies uit: ${known.join(', ')}`,
     emptyPlan: 'geen vragen voor deze keuze van thema en doelgroep',
+    answersChanged: (added: number, changed: number, file: string) =>
+      `${added > 0 ? `${added} ${added === 1 ? 'antwoord' : 'antwoorden'} toegevoegd en ` : ''}${changed} ${changed === 1 ? 'antwoord' : 'antwoorden'} gewijzigd in ${file} (notitie en bewijs blijven staan tenzij het bestand nieuwe geeft).`,
+    openElsewhere: (themes: readonly string[]) => `Deze keuze is af; open verplichte vragen staan nog bij ${themes.length === 1 ? 'thema' : "thema's"} ${themes.join(', ')}.`,
   },
   report: {
     title: (gemeente: string) => `Verbeterplan ${gemeente}`,
