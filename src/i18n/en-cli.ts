@@ -138,7 +138,7 @@ export const cli: Messages['cli'] = {
     allowPersonalData: 'include text with likely personal data anyway (after checking)',
     pdfNeedsOut: 'a PDF goes to a file: give -o plan.pdf',
     docxNeedsOut: 'a Word document goes to a file: give -o plan.docx',
-    noChromium: 'PDF needs Chromium and none was found. Install it (Debian/Ubuntu: apt-get install chromium) or point CHROME_PATH at it; kader never downloads a browser. Or make HTML and print it from the browser',
+    noChromium: 'PDF needs Chromium and none was found. Install it (Debian/Ubuntu: apt-get install chromium; Windows and macOS: Google Chrome or Microsoft Edge, in its usual place) or point CHROME_PATH at it; kader never downloads a browser. Or make HTML and print it from the browser',
     pdfFailed: (chromium, detail) => `${chromium} could not make the PDF: ${detail}`,
     table: 'for csv: actions (the action plan) or scores (per criterion)',
     separator: 'for csv: the separator; ; for Dutch Excel',
