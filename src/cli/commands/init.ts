@@ -128,13 +128,15 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
  */
 function fromExisting(ctx: CommandContext, ref: string, id: string, schemaRef: string): string {
   const { path } = resolveFramework(ctx, ref);
-  const lines = readFileSync(path, 'utf8').split('\n');
+  const text = readFileSync(path, 'utf8');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(eol);
   const modeline = `# yaml-language-server: $schema=${schemaRef}`;
   if (lines[0]?.startsWith('# yaml-language-server:')) lines[0] = modeline;
   else lines.unshift(modeline);
   const at = lines.findIndex((line) => /^id:\s/.test(line));
-  if (at >= 0) lines[at] = lines[at]!.replace(/^id:\s.*?(\r?)$/, `id: ${id}$1`);
-  return lines.join('\n');
+  if (at >= 0) lines[at] = `id: ${id}`;
+  return lines.join(eol);
 }
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {
