@@ -43,14 +43,19 @@ function commands(code: string): string[] {
   return code.replace(/\\\n\s*/g, ' ').split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
 }
 
-/** `expected` line for line, where a line `…` matches any number of lines (also none). */
+/**
+ * `expected` line for line, where a line `…` matches any number of lines (also none) and a `…`
+ * inside a line any text, so a guide can show the lines that matter without pinning the rest.
+ */
 export function matches(actual: string, expected: string): boolean {
   const want = expected.split('\n');
   const have = actual.replace(/\n$/, '').split('\n');
+  const line = (pattern: string, text: string) =>
+    pattern.includes('…') ? new RegExp(`^${pattern.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(text) : pattern === text;
   const go = (w: number, h: number): boolean => {
     if (w === want.length) return h === have.length;
     if (want[w] === '…') return Array.from({ length: have.length - h + 1 }, (_, k) => h + k).some((k) => go(w + 1, k));
-    return h < have.length && have[h] === want[w] && go(w + 1, h + 1);
+    return h < have.length && line(want[w]!, have[h]!) && go(w + 1, h + 1);
   };
   return go(0, 0);
 }
@@ -159,5 +164,9 @@ describe('the doctest helpers', () => {
     expect(matches('a\nc\n', 'a\n…\nc')).toBe(true);
     expect(matches('a\nb\n', 'a\n…\nc')).toBe(false);
     expect(matches('a\nb\n', 'a')).toBe(false);
+    expect(matches('A2  WAV-T-09  gereed\n', 'A2  …gereed')).toBe(true);
+    expect(matches('A2  WAV-T-09  open\n', 'A2  …gereed')).toBe(false);
+    expect(matches('a.b\n', 'a…')).toBe(true);
+    expect(matches('axb\n', 'a.b')).toBe(false);
   });
 });
