@@ -76,6 +76,8 @@ describe('CI recipes', () => {
   it('pre-commit: the hook entry with the staged files that match its pattern', () => {
     const [hook] = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; files: string }[];
     expect(hook!.id).toBe('kader-validate');
+    // The installed kader (the tarball), not a build from source that needs devDependencies.
+    expect((hook as unknown as { language: string }).language).toBe('system');
     const staged = ['kaders/goed.yaml', 'kaders/kapot.yaml', 'README.md'].filter((f) => new RegExp(hook!.files).test(f));
     expect(staged).toEqual(['kaders/goed.yaml', 'kaders/kapot.yaml']);
     const dir = repository();

@@ -117,7 +117,9 @@ describe('kader init framework', () => {
     const dir = tempDir();
     expect(kader(['init', 'framework', 'mijn-regio'], { cwd: dir })).toMatchObject({
       code: 0,
-      stdout: 'Kader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
+      stdout:
+        'Schema geschreven: schemas/framework.schema.json. Zet het mee in git: de $schema-regel in het kader wijst ernaar\n' +
+        'Kader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
     });
     const text = readFileSync(join(dir, 'mijn-regio.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/framework\.schema\.json$/);

@@ -63,7 +63,9 @@ describe('kader check --migrate', () => {
     const path = writeSession(dir, 's.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 1 }));
     writeFileSync(path, `# interview met het wijkteam\n${readFileSync(path, 'utf8')}`);
     const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
-    expect(result.stderr).toBe('kader: s.yaml: omgezet van versie 1.0 naar 2.0 (1 antwoord naar een nieuw id)\n');
+    // What --migrate did is its result: on stdout, before check's own verdict.
+    expect(result.stdout.split('\n')[0]).toBe('s.yaml: omgezet van versie 1.0 naar 2.0 (1 antwoord naar een nieuw id)');
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^# interview met het wijkteam\n/);
@@ -72,6 +74,15 @@ describe('kader check --migrate', () => {
     expect(text).toMatch(/^ {2}version: "2\.0"$/m);
     // Once migrated, a second run has nothing to do.
     expect(kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('check without --migrate names the command that carries the session over', () => {
+    const dir = tempDir();
+    const v2 = writeV2(dir);
+    writeSession(dir, 's.yaml', generateSession(loadFramework(V1), { gemeente: 'Aadorp', quality: 1 }));
+    const result = kader(['check', 's.yaml', '--framework', v2], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Zet de sessie over met kader check --migrate');
   });
 
   it('changes nothing when an answer has no place in the new version', () => {

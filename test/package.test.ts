@@ -16,8 +16,11 @@ describe('npm pack and a global install', () => {
     // dist/ is built by `npm test` before vitest runs; --ignore-scripts keeps pack from building again.
     const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir])) as { filename: string; files: { path: string }[] }[];
     const top = new Set(packed!.files.map((f) => f.path.split('/')[0]));
-    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'frameworks', 'package.json', 'schemas', 'templates']);
-    expect(packed!.files.filter((f) => f.path.startsWith('docs/')).map((f) => f.path)).toEqual(['docs/rules.md']);
+    expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'SECURITY.md', 'bin', 'dist', 'docs', 'examples', 'frameworks', 'package.json', 'schemas', 'templates']);
+    // What the guides use: the guides themselves (and the pages they link to) and the examples they run.
+    expect(packed!.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['docs/toezichthouder.md', 'docs/beleidsmedewerker.md', 'docs/framework-beheerder.md', 'docs/ci.md', 'docs/ci/github-workflow.yml', 'docs/framework-format.md', 'docs/rules.md', 'examples/regio/voorbeeldgemeente.yaml', 'examples/voorbeeld-acties.yaml']),
+    );
     expect(packed!.files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/validators/framework.cjs', 'dist/templates/report.html.cjs', 'frameworks/werken-aan-veiligheid.yaml']));
 
     const prefix = join(dir, 'prefix');

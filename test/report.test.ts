@@ -116,7 +116,7 @@ describe('kader report (built binary)', () => {
     const dir = tempDir();
     const result = kader(['report', session, ...fw, '--format', 'pdf', '-o', join(dir, 'p.pdf')], { env: { CHROME_PATH: join(dir, 'geen-chromium') } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^kader: voor PDF is Chromium nodig en die is niet gevonden\. Installeer het \(Debian\/Ubuntu: apt-get install chromium\) of wijs het aan met CHROME_PATH/);
+    expect(result.stderr).toMatch(/^kader: voor PDF is Chromium nodig en die is niet gevonden\. Installeer het \(Debian\/Ubuntu: apt-get install chromium; Windows en macOS: Google Chrome of Microsoft Edge, op de gewone plek\) of wijs het aan met CHROME_PATH/);
   });
 
   it('takes a template, and refuses to write over its own session', () => {

@@ -1,6 +1,7 @@
 /**
- * PDF through a Chromium that is already installed (CHROME_PATH, or chromium / google-chrome on
- * PATH): the HTML report printed with its print stylesheet. kader never downloads a browser.
+ * PDF through a Chromium that is already installed (CHROME_PATH, chromium / google-chrome on
+ * PATH, or Chrome, Chromium or Edge where their installers put them on Windows and macOS): the
+ * HTML report printed with its print stylesheet. kader never downloads a browser.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,24 @@ import { UserError } from './errors.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
-export function findChromium(env: Record<string, string | undefined>): string | undefined {
+/**
+ * Where Chrome, Chromium and Edge install themselves outside PATH: Windows and macOS installers
+ * do not put the browser on PATH, so without these a Windows user would always need CHROME_PATH.
+ */
+export function knownLocations(env: Record<string, string | undefined>, platform: NodeJS.Platform): string[] {
+  if (platform === 'darwin') {
+    return ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'].map(
+      (app) => `/Applications/${app}`,
+    );
+  }
+  if (platform !== 'win32') return [];
+  const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
+  return ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'].flatMap((exe) =>
+    roots.map((root) => `${root}\\${exe}`),
+  );
+}
+
+export function findChromium(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string | undefined {
   const executable = (path: string) => {
     try {
       accessSync(path, constants.X_OK);
@@ -26,7 +44,7 @@ export function findChromium(env: Record<string, string | undefined>): string | 
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const name of NAMES) if (executable(join(dir, name))) return join(dir, name);
   }
-  return undefined;
+  return knownLocations(env, platform).find(executable);
 }
 
 /**

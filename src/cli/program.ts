@@ -136,10 +136,11 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .argument('<wat>', c.init.what)
     .argument('<id>', c.init.id)
     .option('-o, --out <bestand>', c.out)
-    .addHelpText('after', example(msgs, ['kader init framework mijn-regio', 'kader init framework mijn-regio -o kaders/mijn-regio.yaml']))
-    .action(async (what: string, id: string, opts: { out?: string }, command: Command) => {
+    .option('--from <kader>', c.init.from)
+    .addHelpText('after', example(msgs, ['kader init framework mijn-regio -o kaders/mijn-regio.yaml', 'kader init framework mijn-regio --from werken-aan-veiligheid -o kaders/mijn-regio.yaml']))
+    .action(async (what: string, id: string, opts: { out?: string; from?: string }, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
-      registry.setExit(await initCommand(await registry.context(command), { what, id, out: opts.out }));
+      registry.setExit(await initCommand(await registry.context(command), { what, id, out: opts.out, from: opts.from }));
     });
 
   program

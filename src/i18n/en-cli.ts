@@ -139,7 +139,7 @@ export const cli: Messages['cli'] = {
     allowPersonalData: 'include text with likely personal data anyway (after checking)',
     pdfNeedsOut: 'a PDF goes to a file: give -o plan.pdf',
     docxNeedsOut: 'a Word document goes to a file: give -o plan.docx',
-    noChromium: 'PDF needs Chromium and none was found. Install it (Debian/Ubuntu: apt-get install chromium) or point CHROME_PATH at it; kader never downloads a browser. Or make HTML and print it from the browser',
+    noChromium: 'PDF needs Chromium and none was found. Install it (Debian/Ubuntu: apt-get install chromium; Windows and macOS: Google Chrome or Microsoft Edge, in its usual place) or point CHROME_PATH at it; kader never downloads a browser. Or make HTML and print it from the browser',
     pdfFailed: (chromium, detail) => `${chromium} could not make the PDF: ${detail}`,
     table: 'for csv: actions (the action plan) or scores (per criterion)',
     separator: 'for csv: the separator; ; for Dutch Excel',
@@ -164,6 +164,9 @@ export const cli: Messages['cli'] = {
     badId: (id) => `id "${id}" may hold only lower-case letters, digits and hyphens, and must start with a letter or digit`,
     exists: (file) => `${file} already exists; choose another id or -o`,
     created: (file) => `Framework created: ${file}. Edit the texts and check with kader validate ${file}`,
+    from: 'start from this framework (id or file), comments included; only the id and the $schema line change',
+    schemaWritten: (file: string) => `Schema written: ${file}. Commit it: the framework's $schema line points to it`,
+    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
   },
   completion: {
     description: 'print a script that completes commands and options in bash or zsh',

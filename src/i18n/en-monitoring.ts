@@ -30,6 +30,7 @@ export const aggregate: typeof Dutch.aggregate = {
     incomplete: () => 'incomplete: open questions do not count in the scores',
     superseded: (detail) => `superseded by the newer measurement in ${detail ?? ''}`,
     'same-date': (detail) => `same gemeente and date as ${detail ?? ''}; that file counts. Combine respondents with kader merge`,
+    'merged-into': (detail) => `merged into ${detail ?? ''}; that file counts`,
   },
   noSessions: 'no usable sessions found',
   mixed: (found) => `sessions of more than one framework: ${found}; choose one with --framework`,

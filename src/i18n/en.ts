@@ -183,6 +183,9 @@ export const en: Messages = {
     emptyPlan: 'no questions for this choice of theme and audience',
     ofTotal: (total) => `of the ${total}`,
     countAboveTotal: (total) => `type a count from 0 to ${total}: more than the total is not possible`,
+    answersChanged: (added, changed, file) =>
+      `${added > 0 ? `${added} ${added === 1 ? 'answer' : 'answers'} added and ` : ''}${changed} ${changed === 1 ? 'answer' : 'answers'} changed in ${file} (notes and evidence stay unless the file gives new ones).`,
+    openElsewhere: (themes) => `This selection is done; required questions are still open in ${themes.length === 1 ? 'theme' : 'themes'} ${themes.join(', ')}.`,
   },
   report: {
     number: (n) => String(n),

@@ -120,7 +120,7 @@ export const cli = {
     allowPersonalData: 'neem tekst met mogelijke persoonsgegevens toch op (na controle)',
     pdfNeedsOut: 'een PDF gaat naar een bestand: geef -o verbeterplan.pdf',
     docxNeedsOut: 'een Word-bestand gaat naar een bestand: geef -o verbeterplan.docx',
-    noChromium: 'voor PDF is Chromium nodig en die is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) of wijs het aan met CHROME_PATH; kader downloadt zelf geen browser. Of maak HTML en druk die af vanuit de browser',
+    noChromium: 'voor PDF is Chromium nodig en die is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium; Windows en macOS: Google Chrome of Microsoft Edge, op de gewone plek) of wijs het aan met CHROME_PATH; kader downloadt zelf geen browser. Of maak HTML en druk die af vanuit de browser',
     pdfFailed: (chromium: string, detail: string) => `${chromium} kon de PDF niet maken: ${detail}`,
     table: 'bij csv: actions (het actieplan) of scores (per criterium)',
     separator: 'bij csv: scheidingsteken; ; voor Nederlandse Excel',
@@ -145,6 +145,9 @@ export const cli = {
     badId: (id: string) => `id "${id}" mag alleen kleine letters, cijfers en streepjes bevatten en moet met een letter of cijfer beginnen`,
     exists: (file: string) => `${file} bestaat al; kies een ander id of -o`,
     created: (file: string) => `Kader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
+    from: 'begin met de inhoud van dit kader (id of bestand), met commentaar; alleen id en de $schema-regel veranderen',
+    schemaWritten: (file: string) => `Schema geschreven: ${file}. Zet het mee in git: de $schema-regel in het kader wijst ernaar`,
+    cannotWrite: (file: string, reason: string) => `kan ${file} niet schrijven (${reason})`,
   },
   completion: {
     description: 'print een script voor het aanvullen van opdrachten en opties in bash of zsh',

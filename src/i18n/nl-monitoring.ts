@@ -29,6 +29,7 @@ export const aggregate = {
     incomplete: () => 'onvolledig: open vragen tellen niet mee in de scores',
     superseded: (detail: string | null) => `vervangen door de nieuwere meting in ${detail ?? ''}`,
     'same-date': (detail: string | null) => `zelfde gemeente en datum als ${detail ?? ''}; dat bestand telt. Voeg respondenten samen met kader merge`,
+    'merged-into': (detail: string | null) => `samengevoegd in ${detail ?? ''}; dat bestand telt`,
   } as Record<string, (detail: string | null) => string>,
   noSessions: 'geen bruikbare sessies gevonden',
   mixed: (found: string) => `sessies van meer dan één kader: ${found}; kies er één met --framework`,

@@ -192,6 +192,9 @@ export const nl = {
     emptyPlan: 'geen vragen voor deze keuze van thema en doelgroep',
     ofTotal: (total: number) => `van de ${total}`,
     countAboveTotal: (total: number) => `typ een aantal van 0 tot en met ${total}: meer dan het totaal kan niet`,
+    answersChanged: (added: number, changed: number, file: string) =>
+      `${added > 0 ? `${added} ${added === 1 ? 'antwoord' : 'antwoorden'} toegevoegd en ` : ''}${changed} ${changed === 1 ? 'antwoord' : 'antwoorden'} gewijzigd in ${file} (notitie en bewijs blijven staan tenzij het bestand nieuwe geeft).`,
+    openElsewhere: (themes: readonly string[]) => `Deze keuze is af; open verplichte vragen staan nog bij ${themes.length === 1 ? 'thema' : "thema's"} ${themes.join(', ')}.`,
   },
   report: {
     /** A decimal number in the reader's notation (0,75 in Dutch). */

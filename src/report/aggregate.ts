@@ -12,7 +12,7 @@ import type { Session } from '../session/types.js';
 export type Band = 'meets' | 'partly' | 'not-met' | 'none';
 
 /** Why a file is marked or left out of the matrix. */
-export type NoteReason = 'invalid' | 'other-framework' | 'older-version' | 'migrated' | 'incomplete' | 'superseded' | 'same-date';
+export type NoteReason = 'invalid' | 'other-framework' | 'older-version' | 'migrated' | 'incomplete' | 'superseded' | 'same-date' | 'merged-into';
 
 export interface AggregateNote {
   file: string;
@@ -80,6 +80,9 @@ export interface Measurement {
   /** Per criterion, in framework order. */
   outcomes: Outcome[];
   tally: Tally;
+  /** The session's own id, and the ids of the sessions `kader merge` made it from. */
+  id?: string;
+  mergedFrom?: string[];
 }
 
 export function measure(framework: Framework, input: AggregateInput, active?: ReadonlySet<string>): Measurement {
@@ -94,6 +97,8 @@ export function measure(framework: Framework, input: AggregateInput, active?: Re
     themes: score.themes.map((t) => t.score),
     outcomes: score.criteria.map((c) => c.outcome),
     tally: score.tally,
+    id: input.session.id,
+    ...(input.session.merged && { mergedFrom: input.session.merged.from.map((f) => f.id) }),
   };
 }
 
@@ -119,7 +124,16 @@ const mean = (values: (number | null)[]): number | null => {
  * between: the first file (in path order) counts and the other is listed, with `kader merge`
  * as the way to combine respondents.
  */
-function latestPerGemeente(inputs: readonly Measurement[], notes: AggregateNote[]): Measurement[] {
+function latestPerGemeente(all: readonly Measurement[], notes: AggregateNote[]): Measurement[] {
+  // A merged session stands for the interviews it was made from: those are its sources, not
+  // measurements of their own.
+  const mergedInto = new Map<string, string>();
+  for (const m of all) for (const id of m.mergedFrom ?? []) mergedInto.set(id, m.file);
+  const inputs = all.filter((m) => {
+    const into = m.id === undefined ? undefined : mergedInto.get(m.id);
+    if (into !== undefined && into !== m.file) notes.push({ file: m.file, gemeente: m.gemeente, reason: 'merged-into', detail: into });
+    return into === undefined || into === m.file;
+  });
   const groups = new Map<string, Measurement[]>();
   for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const key = gemeenteKey(input.gemeente);

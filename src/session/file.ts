@@ -22,9 +22,26 @@ export function sessionModeline(sessionPath: string): string {
   return `# yaml-language-server: $schema=${schema}`;
 }
 
-/** sha256 of the framework file's bytes, so a session notices when its framework changed. */
+/**
+ * sha256 of the framework file's bytes with CRLF line endings read as LF, so a session notices
+ * when its framework changed but not when git checked it out with Windows line endings. An LF
+ * file hashes exactly as before, so digests in existing sessions keep matching.
+ */
 export function frameworkDigest(bytes: string | Buffer): string {
-  return `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  return `sha256-${createHash('sha256').update(withoutCarriageReturns(buffer)).digest('hex')}`;
+}
+
+/** Drop every CR that directly precedes an LF; a lone CR is content and stays. */
+function withoutCarriageReturns(buffer: Buffer): Buffer {
+  if (!buffer.includes(0x0d)) return buffer;
+  const out = Buffer.alloc(buffer.length);
+  let n = 0;
+  for (let i = 0; i < buffer.length; i++) {
+    if (buffer[i] === 0x0d && buffer[i + 1] === 0x0a) continue;
+    out[n++] = buffer[i]!;
+  }
+  return out.subarray(0, n);
 }
 
 export class SessionConflict extends FileError {}

@@ -59,7 +59,8 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
       failed++;
       continue;
     }
-    ctx.io.stderr(`kader: ${visible(m.migrated(shown, session.framework.version, framework.version, result.moved, result.dropped.length))}\n`);
+    // What was done goes to stdout, like every other result; problems go to stderr.
+    ctx.io.stdout(`${visible(m.migrated(shown, session.framework.version, framework.version, result.moved, result.dropped.length))}\n`);
     if (result.collisions.length > 0) ctx.io.stderr(`kader: ${visible(m.migrationCollisions(shown, result.collisions))}\n`);
   }
   return failed;

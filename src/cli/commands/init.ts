@@ -1,9 +1,12 @@
 /** kader init framework <id>: a new framework file that validates as written, to start from. */
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { SCHEMAS_DIR } from '../../core/assets.js';
+import { schemaText } from '../../core/json-schema.js';
 import { displayPath, FileError, pathKind, writeFileAtomic } from '../../core/files.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
+import { sourceRoot } from '../format/sarif.js';
+import { resolveFramework } from '../resolve.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -79,19 +82,64 @@ themes:
 `;
 }
 
-export async function initCommand(ctx: CommandContext, options: { what: string; id: string; out?: string }): Promise<ExitCode> {
-  if (options.what !== 'framework') throw new UserError(ctx.msgs.cli.init.unknown(options.what));
-  if (!SLUG.test(options.id)) throw new UserError(ctx.msgs.cli.init.badId(options.id));
+export interface InitOptions {
+  what: string;
+  id: string;
+  out?: string;
+  /** A framework (bundled id or file) to start from instead of the scaffold. */
+  from?: string;
+}
+
+export async function initCommand(ctx: CommandContext, options: InitOptions): Promise<ExitCode> {
+  const m = ctx.msgs.cli.init;
+  if (options.what !== 'framework') throw new UserError(m.unknown(options.what));
+  if (!SLUG.test(options.id)) throw new UserError(m.badId(options.id));
   const path = resolve(ctx.io.cwd, options.out ?? `${options.id}.yaml`);
   const shown = displayPath(path, ctx.io.cwd);
-  if (pathKind(path) !== 'missing') throw new UserError(ctx.msgs.cli.init.exists(shown));
-  const schema = relative(dirname(path), join(SCHEMAS_DIR, 'framework.schema.json')).split(sep).join('/');
+  if (pathKind(path) !== 'missing') throw new UserError(m.exists(shown));
+  // The modeline points at a copy of the schema in the maintainer's own repository, so it still
+  // works after a commit and on another machine (a path into this install would not).
+  const root = sourceRoot(ctx.io.cwd);
+  const schemaFile = join(root, 'schemas', 'framework.schema.json');
+  const schemaRef = relative(dirname(path), schemaFile).split(sep).join('/');
+  const text = options.from
+    ? fromExisting(ctx, options.from, options.id, schemaRef)
+    : frameworkScaffold(options.id, schemaRef, new Date().toISOString().slice(0, 10));
   try {
-    writeFileAtomic(path, frameworkScaffold(options.id, schema, new Date().toISOString().slice(0, 10)), ctx.msgs, 0o644);
+    mkdirSync(dirname(path), { recursive: true });
+    // A framework is meant to be shared and committed: readable by others (reports and sessions are 0600).
+    writeFileAtomic(path, text, ctx.msgs, 0o644);
+    if (pathKind(schemaFile) === 'missing') {
+      mkdirSync(dirname(schemaFile), { recursive: true });
+      writeFileAtomic(schemaFile, schemaText('framework'), ctx.msgs, 0o644);
+      ctx.io.stdout(`${m.schemaWritten(displayPath(schemaFile, ctx.io.cwd))}\n`);
+    }
   } catch (error) {
     if (error instanceof FileError) throw new UserError(error.message);
+    if (isNodeError(error)) throw new UserError(m.cannotWrite(shown, error.code ?? error.message));
     throw error;
   }
-  ctx.io.stdout(`${ctx.msgs.cli.init.created(shown)}\n`);
+  ctx.io.stdout(`${m.created(shown)}\n`);
   return 0;
+}
+
+/**
+ * The text of an existing framework with a new id and modeline; everything else, comments
+ * included, stays byte for byte, so a diff against the original shows only what you changed.
+ */
+function fromExisting(ctx: CommandContext, ref: string, id: string, schemaRef: string): string {
+  const { path } = resolveFramework(ctx, ref);
+  const text = readFileSync(path, 'utf8');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(eol);
+  const modeline = `# yaml-language-server: $schema=${schemaRef}`;
+  if (lines[0]?.startsWith('# yaml-language-server:')) lines[0] = modeline;
+  else lines.unshift(modeline);
+  const at = lines.findIndex((line) => /^id:\s/.test(line));
+  if (at >= 0) lines[at] = `id: ${id}`;
+  return lines.join(eol);
+}
+
+function isNodeError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
 }

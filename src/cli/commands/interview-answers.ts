@@ -43,6 +43,8 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     diagnostics.push({ file: answersShown, ...parsed.locate(at, kind), severity: 'error', rule, message });
   const questions = new Map([...questionsOf(framework)].map((p) => [p.question.id, p.question]));
   const incoming: Record<string, Answer> = {};
+  /** Per answer, which of note, evidence and respondent the file gives: only those replace what is there. */
+  const given: Record<string, Set<string>> = {};
   const stamp = now();
   for (const [id, raw] of Object.entries((parsed.value ?? {}) as Record<string, unknown>)) {
     const question = questions.get(id);
@@ -66,6 +68,8 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     const note = typeof entry.note === 'string' ? entry.note.trim() : '';
     const evidence = Array.isArray(entry.evidence) ? entry.evidence.map(String) : [];
     const respondent = typeof entry.respondent === 'string' ? entry.respondent : options.respondent;
+    given[id] = new Set(Object.keys(entry).filter((k) => k !== 'value'));
+    if (respondent) given[id]!.add('respondent');
     incoming[id] = {
       value: entry.value as Answer['value'],
       ...(note && { note }),
@@ -94,19 +98,53 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     }
   }
   // A new session is written once, answers and all: a failed write (a full disk) leaves no
-  // file behind rather than an empty session.
+  // file behind rather than an empty session. Over an existing answer, note and evidence stay
+  // unless the file gives new ones.
   let target;
+  let added: number;
+  let changed = 0;
   if (open) {
     target = open;
-    Object.assign(target.session.answers, incoming);
+    ({ added, changed } = mergeAnswers(target.session.answers, incoming, given));
     saveOrFail(target);
   } else {
     const session = newSession(resolved!, context!);
-    Object.assign(session.answers, incoming);
+    ({ added } = mergeAnswers(session.answers, incoming, given));
     target = writeNewSession(ctx, path, resolved!, session);
   }
   const shown = displayPath(path, ctx.io.cwd);
   const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session);
-  ctx.io.stdout(`${t.answersAdded(Object.keys(incoming).length, shown)} ${openRequired === 0 ? t.finished(shown) : t.stillOpen(openRequired)}\n`);
+  const said = changed > 0 ? t.answersChanged(added, changed, shown) : t.answersAdded(added, shown);
+  ctx.io.stdout(`${said} ${openRequired === 0 ? t.finished(shown) : t.stillOpen(openRequired)}\n`);
   return 0;
+}
+
+/**
+ * Put the file's answers into the session. Over an existing answer, the note, evidence and
+ * respondent stay unless the file gives them: a corrected value must not lose what was noted.
+ * An answer given again exactly as it was counts as neither added nor changed.
+ */
+export function mergeAnswers(answers: Record<string, Answer>, incoming: Record<string, Answer>, given: Record<string, Set<string>>): { added: number; changed: number } {
+  let added = 0;
+  let changed = 0;
+  for (const [id, answer] of Object.entries(incoming)) {
+    const old = answers[id];
+    if (!old) {
+      answers[id] = answer;
+      added++;
+      continue;
+    }
+    const merged: Answer = { ...old, value: answer.value, at: answer.at };
+    for (const field of ['note', 'evidence', 'respondent'] as const) {
+      if (!given[id]?.has(field)) continue;
+      if (answer[field] === undefined) delete merged[field];
+      else (merged as unknown as Record<string, unknown>)[field] = answer[field];
+    }
+    const same = (a: Answer) => JSON.stringify([a.value, a.note, a.evidence, a.respondent]);
+    if (same(merged) === same(old)) continue; // the old answer, untouched (its time included)
+    delete merged.inactive; // settled again on save
+    answers[id] = merged;
+    changed++;
+  }
+  return { added, changed };
 }

@@ -45,7 +45,7 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     const date = options.date ?? (await input({ message: t.date, default: today(), validate: (v) => isIsoDate(v.trim()) || t.notADate })).trim();
     const interviewers = options.interviewer ?? list(await input({ message: t.interviewers }));
     const roles = options.respondent ? [options.respondent] : list(await input({ message: t.respondents }));
-    const proposed = target ?? (options.out ? resolve(ctx.io.cwd, options.out) : defaultSessionPath(ctx.io.cwd, gemeente, resolved.framework.id, date));
+    const proposed = target ?? (options.out ? resolve(ctx.io.cwd, options.out) : defaultSessionPath(ctx.io.cwd, gemeente, resolved.framework.id, date, roles));
     const chosen = await input({
       message: t.fileName,
       default: displayPath(proposed, ctx.io.cwd),

@@ -6,7 +6,7 @@ import { buildPlan, Interrupted, resumeIndex, runInterview, type Prompter } from
 import { personalDataWarning } from '../../privacy/detect.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
-import { progressOf } from '../../session/state.js';
+import { openRequired, progressOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
@@ -102,15 +102,25 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   }
   saveSession(open);
   const after = progressOf([...questionsOf(framework)], framework, open.session);
-  const resume = `kader interview ${shown}${options.theme ? ` --theme ${options.theme}` : ''}${options.audience ? ` --audience ${options.audience}` : ''}`;
+  let resume = `kader interview ${shown}${options.theme ? ` --theme ${options.theme}` : ''}${options.audience ? ` --audience ${options.audience}` : ''}`;
+  // A finished --theme/--audience part: point to where the open questions are, not back to it.
+  const elsewhere = progressOf(plan, framework, open.session).openRequired === 0 ? themesWithOpenQuestions(framework, open.session) : [];
+  if (elsewhere.length > 0) resume = `kader interview ${shown}${elsewhere.length === 1 ? ` --theme ${elsewhere[0]}` : ''}`;
   ctx.io.stdout('\n');
   ctx.io.stdout(`${criticalSummary(ctx, open)}\n`);
   if (outcome === 'finished' && after.openRequired === 0) {
     ctx.io.stdout(`${t.finished(shown)}\n`);
   } else {
+    if (elsewhere.length > 0) ctx.io.stdout(`${t.openElsewhere(elsewhere)}\n`);
     ctx.io.stdout(`${t.saved(shown)} ${after.openRequired > 0 ? t.stillOpen(after.openRequired) : ''}\n${t.resume(resume)}\n`);
   }
   return 0;
+}
+
+/** Themes (in framework order) that hold a required question still waiting for an answer. */
+function themesWithOpenQuestions(framework: Framework, session: Session): string[] {
+  const open = new Set(openRequired(framework, session));
+  return [...new Set([...questionsOf(framework)].filter((p) => open.has(p.question.id)).map((p) => p.theme.id))];
 }
 
 /**
@@ -169,7 +179,16 @@ export function contextFromOptions(ctx: CommandContext, options: InterviewOption
   return context;
 }
 
-export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string): string {
-  return resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}.yaml`);
+/**
+ * Where a new session is proposed: one interview per respondent is the usual way, so a single
+ * role goes into the name, and a name already taken gets -2, -3 … rather than a refusal.
+ */
+export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string, roles: readonly string[] = []): string {
+  const role = roles.length === 1 && slug(roles[0]!) ? `-${slug(roles[0]!)}` : '';
+  const base = resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}${role}`);
+  for (let n = 1; ; n++) {
+    const path = `${base}${n === 1 ? '' : `-${n}`}.yaml`;
+    if (pathKind(path) === 'missing') return path;
+  }
 }
 

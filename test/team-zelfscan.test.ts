@@ -1,0 +1,91 @@
+/**
+ * A zelfscan or inspection with several people (issue #23, items 9, 11–13): one session per
+ * respondent gets its own proposed name, a merged session stands for its sources in the
+ * regional overview, answers given again keep their notes, and a finished --theme points on.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
+import { hasTmux, killTmux, startInTmux, tmux, waitFor } from './support/tmux.js';
+
+afterAll(killTmux);
+
+const FRAMEWORK = join(FIXTURES, 'frameworks', 'valid.yaml');
+const ALL = 'TK-T1-01a: voldoet\nTK-T2-01a: voldoet\nTK-T2-01c: false\nTK-T2-01e: wethouder\n';
+
+/** A session made without a terminal, as `--answers` makes one. */
+function session(dir: string, file: string, answers: string, extra: string[] = []): void {
+  writeFileSync(join(dir, 'a.yaml'), answers);
+  const result = kader(['interview', file, '--framework', FRAMEWORK, '--gemeente', 'Testdorp', '--date', '2026-01-01', '--answers', 'a.yaml', ...extra], { cwd: dir });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+}
+
+describe('kader interview --answers over an existing answer', () => {
+  it('keeps the note and evidence unless the file gives new ones, and says "gewijzigd"', () => {
+    const dir = tempDir();
+    session(dir, 's.yaml', 'TK-T1-01a: { value: deels, note: Afspraak ligt er, evidence: [Convenant] }\n', ['--respondent', 'wijkteam']);
+    writeFileSync(join(dir, 'b.yaml'), 'TK-T1-01a: voldoet\nTK-T2-01a: deels\n');
+    const result = kader(['interview', 's.yaml', '--answers', 'b.yaml', '--framework', FRAMEWORK], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('1 antwoord toegevoegd en 1 antwoord gewijzigd in s.yaml (notitie en bewijs blijven staan tenzij het bestand nieuwe geeft). Nog 3 verplichte vragen open.\n');
+    const text = readFileSync(join(dir, 's.yaml'), 'utf8');
+    expect(text).toMatch(/TK-T1-01a: \{ value: voldoet, note: Afspraak ligt er, evidence: \[ Convenant \], respondent: wijkteam, at: "[^"]+" \}/);
+    // A note the file gives replaces the old one; an empty one removes it.
+    writeFileSync(join(dir, 'c.yaml'), 'TK-T1-01a: { value: voldoet, note: "" }\n');
+    expect(kader(['interview', 's.yaml', '--answers', 'c.yaml', '--framework', FRAMEWORK], { cwd: dir }).stdout).toMatch(/^1 antwoord gewijzigd in s\.yaml/);
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T1-01a: \{ value: voldoet, evidence: \[ Convenant \], respondent: wijkteam, at: "[^"]+" \}/);
+  });
+});
+
+describe('kader aggregate next to a merged session', () => {
+  it('counts the merged session and lists its sources as merged into it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sessies'));
+    session(dir, 'sessies/testdorp-beleid.yaml', ALL, ['--respondent', 'beleid']);
+    session(dir, 'sessies/testdorp-wijkteam.yaml', ALL.replace('TK-T2-01a: voldoet', 'TK-T2-01a: voldoet-niet'), ['--respondent', 'wijkteam']);
+    expect(kader(['merge', 'sessies/testdorp-beleid.yaml', 'sessies/testdorp-wijkteam.yaml', '-o', 'sessies/testdorp-samen.yaml', '--framework', FRAMEWORK], { cwd: dir }).code).toBe(0);
+    const result = kader(['aggregate', 'sessies/', '--framework', FRAMEWORK, '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    const model = JSON.parse(result.stdout) as { rows: { file: string }[]; notes: { file: string; reason: string; detail: string }[] };
+    expect(model.rows.map((r) => r.file)).toEqual(['sessies/testdorp-samen.yaml']);
+    expect(model.notes.filter((n) => n.reason !== 'incomplete')).toEqual([
+      { file: 'sessies/testdorp-beleid.yaml', gemeente: 'Testdorp', reason: 'merged-into', detail: 'sessies/testdorp-samen.yaml' },
+      { file: 'sessies/testdorp-wijkteam.yaml', gemeente: 'Testdorp', reason: 'merged-into', detail: 'sessies/testdorp-samen.yaml' },
+    ]);
+    const text = kader(['aggregate', 'sessies/', '--framework', FRAMEWORK], { cwd: dir }).stdout;
+    expect(text).toContain('sessies/testdorp-beleid.yaml: samengevoegd in sessies/testdorp-samen.yaml; dat bestand telt');
+  });
+});
+
+// CI installs tmux (.ci/run); a developer machine without it skips these.
+describe.skipIf(!hasTmux)('kader interview in a terminal, with several people', () => {
+  it('proposes a file name with the respondent\'s role, and a free one when that is taken', async () => {
+    const dir = tempDir();
+    const start = `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview --framework ${FRAMEWORK} --gemeente Testdorp --team t --regio r --date 2026-01-01 --interviewer a --respondent wijkteam`;
+    startInTmux(start);
+    await waitFor('Sessie opslaan als');
+    let shown = await waitFor('sessies/testdorp-test-kader-2026-01-01-wijkteam.yaml');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    await waitFor('EXIT=');
+    mkdirSync(join(dir, 'sessies'));
+    writeFileSync(join(dir, 'sessies', 'testdorp-test-kader-2026-01-01-wijkteam.yaml'), '');
+    startInTmux(start);
+    shown = await waitFor('sessies/testdorp-test-kader-2026-01-01-wijkteam-2.yaml');
+    expect(shown).toContain('Sessie opslaan als');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    await waitFor('EXIT=');
+  }, 30_000);
+
+  it('after a finished --theme, points to the theme where questions are still open', async () => {
+    const dir = tempDir();
+    session(dir, 's.yaml', 'TK-T1-01a: voldoet\n');
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${FRAMEWORK} --theme T1`);
+    const shown = await waitFor('EXIT=');
+    expect(shown).toContain('Deze keuze is af; open verplichte vragen staan nog bij thema T2.');
+    expect(shown).toContain('Verder gaan: kader interview s.yaml --theme T2');
+    expect(shown).not.toContain('--theme T1');
+  }, 30_000);
+});
