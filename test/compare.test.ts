@@ -14,7 +14,7 @@ describe('kader compare', () => {
     expect(lines.slice(0, 4)).toEqual([
       'Voortgang Voorbeeldgemeente: 2025-11-18 → 2026-11-20',
       'Werken aan Veiligheid: zelfscan voor lokale (wijk)teams en gemeenten, gereconstrueerd naar het VNG-Kwaliteitskader (2026.1 → 2026.1)',
-      'Totaal: 19% → 62%',
+      'Totaal: 18% → 61%',
       'beter: 29, gelijk: 3, slechter: 0',
     ]);
     expect(lines).toContain('WAV-V Visie en gefaseerd samenwerken aan veiligheid  12%   57%  +45');
@@ -25,7 +25,7 @@ describe('kader compare', () => {
   it('writes Markdown, HTML and JSON; the JSON is the comparison model', () => {
     const json = JSON.parse(kader(['compare', BEFORE, AFTER, '--format', 'json']).stdout) as { kind: string; tally: Record<string, number>; themes: { delta: number }[] };
     expect(json).toMatchObject({ kind: 'comparison', tally: { better: 29, same: 3, worse: 0 } });
-    expect(json.themes.map((t) => t.delta)).toEqual([45, 45, 42, 38, 42, 50]);
+    expect(json.themes.map((t) => t.delta)).toEqual([45, 46, 42, 38, 42, 50]);
     expect(kader(['compare', BEFORE, AFTER, '--format', 'md']).stdout).toContain('| WAV-V Visie en gefaseerd samenwerken aan veiligheid | 12% | 57% | +45 |');
     const dir = tempDir();
     expect(kader(['compare', BEFORE, AFTER, '--format', 'html', '-o', join(dir, 'v.html')]).code).toBe(0);

@@ -33,6 +33,6 @@ describe('CSV', () => {
     const scores = kader(['report', session, '--format', 'csv', '--table', 'scores']).stdout.split('\r\n');
     expect(scores[0]).toBe('\uFEFFThema,Criterium,Titel,Uitkomst,Score,Kritiek,Gewicht,Rust op');
     expect(scores).toHaveLength(32 + 2); // header, 32 criteria, final line end
-    expect(scores[1]).toBe('WAV-V Visie en gefaseerd samenwerken aan veiligheid,WAV-V-01,Een gedeelde visie op veiligheid,voldoet gedeeltelijk,67,nee,2');
+    expect(scores[1]).toBe('WAV-V Visie en gefaseerd samenwerken aan veiligheid,WAV-V-01,Een gedeelde visie op veiligheid,voldoet gedeeltelijk,67,nee,2,openbare publicatie');
   });
 });

@@ -33,7 +33,7 @@ describe('the privacy check runs in linear time', () => {
 
     writeFileSync(join(dir, 'a.yaml'), `TK-T1-01a: { value: deels, note: ${yaml(LONG_RUNS.letters!)}, ${evidence} }\n`);
     const answers = kader(['interview', 's.yaml', '--framework', FRAMEWORK, '--answers', 'a.yaml'], { cwd: dir });
-    expect(answers).toMatchObject({ code: 0, stderr: '', stdout: '1 antwoord toegevoegd aan s.yaml. Alle verplichte vragen zijn beantwoord; sessie afgerond: s.yaml\n' });
+    expect(answers).toMatchObject({ code: 0, stderr: '', stdout: '1 antwoord gewijzigd in s.yaml (notitie en bewijs blijven staan tenzij het bestand nieuwe geeft). Alle verplichte vragen zijn beantwoord; sessie afgerond: s.yaml\n' });
   });
 });
 

@@ -2,6 +2,7 @@
  * kader interview --answers: merge answers from a YAML file without a terminal, validated like
  * any answer. All or nothing: one bad answer and the session is left as it was.
  */
+import { own } from '../../core/own.js';
 import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
@@ -128,7 +129,7 @@ export function mergeAnswers(answers: Record<string, Answer>, incoming: Record<s
   let added = 0;
   let changed = 0;
   for (const [id, answer] of Object.entries(incoming)) {
-    const old = answers[id];
+    const old = own(answers, id);
     if (!old) {
       answers[id] = answer;
       added++;
