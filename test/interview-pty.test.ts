@@ -22,7 +22,7 @@ describe.skipIf(!hasTmux)('kader interview in a terminal', () => {
     tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', command);
     // Resumes at the follow-up that deels asked for: a multi question.
     let shown = await waitFor('[2/5] Wat ontbreekt er?');
-    expect(shown).toContain('Verder bij vraag 2 van 5.');
+    expect(shown).toContain('Verder bij vraag 2 van 5 (1 beantwoord).');
     expect(shown).toContain('↑↓ bladeren • spatie kiezen • a alles • i omdraaien • ⏎ klaar'); // inquirer's key hints, in Dutch
     expect(shown).toContain('T1 Veiligheid › TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek: veiligheid voorop]');
     tmux('send-keys', '-t', 'k', 'Down', 'Space', 'Enter'); // tick "Tijd"

@@ -164,6 +164,33 @@ export const en: Messages = {
     unknownTheme: (theme, known) => `theme "${theme}" does not exist; choose from: ${known.join(', ')}`,
     unknownAudience: (audience, known) => `audience "${audience}" does not exist; choose from: ${known.join(', ')}`,
     emptyPlan: 'no questions for this choice of theme and audience',
+    resumeWhere: (position, total, answered, skipped, furthest) =>
+      skipped > 0
+        ? `Continuing at question ${position} of ${total}: first ${skipped} skipped ${skipped === 1 ? 'question' : 'questions'}, then on after question ${furthest} (${answered} answered).`
+        : `Continuing at question ${position} of ${total} (${answered} answered).`,
+    missingSession: (file) => `${file} does not exist.`,
+    startNewHere: (file) => `Start a new interview and save it as ${file}?`,
+    notStarted: 'No interview started; nothing was saved.',
+    contextInterrupted: (command) => `Stopped before the session was created; nothing was saved. Start again with what you typed: ${command}`,
+    noteKeep: 'Note (Enter = keep, - = remove)',
+    privacyWhat: 'What do you want to do with this text? It is not saved yet.',
+    privacyEdit: 'Edit it',
+    privacyKeep: 'Save it as it is',
+    summaryHeader: 'Summary',
+    summaryTheme: (theme, answered, total, percent, unassessed) =>
+      `${theme}: ${answered} of ${total} questions answered · ${percent === null ? 'no score yet' : `${percent}%`}${unassessed > 0 ? ` · ${unassessed} ${unassessed === 1 ? 'criterion' : 'criteria'} not yet assessed` : ''}`,
+    timeSpent: (minutes) => (minutes < 1 ? 'Time this sitting: less than a minute.' : `Time this sitting: ${minutes} min.`),
+    nextSteps: 'Next:',
+    nextReview: 'walk the answers again',
+    nextPlan: 'record improvement actions',
+    nextReport: 'the improvement plan',
+    completeAlready: (file) => `${file} is complete: every required question is answered.`,
+    completeWhat: 'What do you want to do?',
+    completeReview: 'Walk the answers again (--review)',
+    completePlan: 'Record improvement actions (kader plan)',
+    completeReport: 'Write the improvement plan (kader report, html)',
+    completeStop: 'Stop',
+    reportWritten: (file) => `Improvement plan written: ${file}`,
   },
   report: {
     title: (gemeente) => `Improvement plan ${gemeente}`,

@@ -172,6 +172,33 @@ export const nl = {
     unknownTheme: (theme: string, known: readonly string[]) => `thema "${theme}" bestaat niet; kies uit: ${known.join(', ')}`,
     unknownAudience: (audience: string, known: readonly string[]) => `doelgroep "${audience}" bestaat niet; kies uit: ${known.join(', ')}`,
     emptyPlan: 'geen vragen voor deze keuze van thema en doelgroep',
+    resumeWhere: (position: number, total: number, answered: number, skipped: number, furthest: number) =>
+      skipped > 0
+        ? `Verder bij vraag ${position} van ${total}: eerst ${skipped} ${skipped === 1 ? 'overgeslagen vraag' : 'overgeslagen vragen'}, daarna verder na vraag ${furthest} (${answered} beantwoord).`
+        : `Verder bij vraag ${position} van ${total} (${answered} beantwoord).`,
+    missingSession: (file: string) => `${file} bestaat niet.`,
+    startNewHere: (file: string) => `Een nieuw interview beginnen en opslaan in ${file}?`,
+    notStarted: 'Geen interview begonnen; er is niets opgeslagen.',
+    contextInterrupted: (command: string) => `Afgebroken voordat de sessie was aangemaakt; er is niets opgeslagen. Opnieuw beginnen met wat je al typte: ${command}`,
+    noteKeep: 'Notitie (Enter = houden, - = wissen)',
+    privacyWhat: 'Wat doe je met deze tekst? Hij is nog niet opgeslagen.',
+    privacyEdit: 'Aanpassen',
+    privacyKeep: 'Toch zo opslaan',
+    summaryHeader: 'Samenvatting',
+    summaryTheme: (theme: string, answered: number, total: number, percent: number | null, unassessed: number) =>
+      `${theme}: ${answered} van ${total} vragen beantwoord · ${percent === null ? 'nog geen score' : `${percent}%`}${unassessed > 0 ? ` · ${unassessed} ${unassessed === 1 ? 'criterium' : 'criteria'} nog niet beoordeeld` : ''}`,
+    timeSpent: (minutes: number) => (minutes < 1 ? 'Tijd deze zitting: minder dan een minuut.' : `Tijd deze zitting: ${minutes} min.`),
+    nextSteps: 'Hierna:',
+    nextReview: 'antwoorden nalopen',
+    nextPlan: 'verbeteracties vastleggen',
+    nextReport: 'het verbeterplan',
+    completeAlready: (file: string) => `${file} is afgerond: alle verplichte vragen zijn beantwoord.`,
+    completeWhat: 'Wat wil je doen?',
+    completeReview: 'Antwoorden nalopen (--review)',
+    completePlan: 'Verbeteracties vastleggen (kader plan)',
+    completeReport: 'Verbeterplan maken (kader report, html)',
+    completeStop: 'Stoppen',
+    reportWritten: (file: string) => `Verbeterplan geschreven: ${file}`,
   },
   report: {
     title: (gemeente: string) => `Verbeterplan ${gemeente}`,

@@ -29,6 +29,58 @@ export function resumeIndex(plan: readonly QuestionPlace[], framework: Framework
   return first >= 0 ? first : open(false);
 }
 
+/** Where a resumed interview starts, as the screen will number it, and why it starts there. */
+export interface ResumePoint {
+  index: number;
+  /** 1-based position among the asked questions, as `[position/total]` shows it. */
+  position: number;
+  total: number;
+  answered: number;
+  /** Open required questions before the furthest answer: skipped earlier, asked first now. */
+  skipped: number;
+  /** Position of the last asked question that has an answer (0 if none). */
+  furthest: number;
+}
+
+export function resumePoint(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): ResumePoint | undefined {
+  const index = resumeIndex(plan, framework, answers);
+  if (index < 0) return undefined;
+  const active = activeQuestions(framework, answers);
+  const asked = plan.filter((p) => active.has(p.question.id));
+  const isOpen = (p: QuestionPlace) => !Object.hasOwn(answers, p.question.id);
+  let furthest = 0;
+  asked.forEach((p, i) => {
+    if (!isOpen(p)) furthest = i + 1;
+  });
+  const skipped = asked.slice(0, furthest).filter((p) => isOpen(p) && p.question.required !== false).length;
+  return {
+    index,
+    position: asked.indexOf(plan[index]!) + 1,
+    total: asked.length,
+    answered: asked.filter((p) => !isOpen(p)).length,
+    skipped,
+    furthest,
+  };
+}
+
+/**
+ * The answers given before this sitting, as plan indexes with the most recent last, so that
+ * "Terug" right after a resume reaches them in the order they were given, newest first.
+ */
+function earlierAnswers(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): number[] {
+  const active = activeQuestions(framework, answers);
+  return plan
+    .map((p, i) => ({ i, answer: Object.hasOwn(answers, p.question.id) ? answers[p.question.id] : undefined, asked: active.has(p.question.id) }))
+    .filter((e) => e.answer && e.asked)
+    .sort((a, b) => (a.answer!.at < b.answer!.at ? -1 : a.answer!.at > b.answer!.at ? 1 : a.i - b.i))
+    .map((e) => e.i);
+}
+
+/** The same answer: value, note and evidence unchanged (then who said it, and when, stay as they were). */
+function sameAnswer(a: Answer, b: Answer): boolean {
+  return JSON.stringify([a.value, a.note ?? null, a.evidence ?? []]) === JSON.stringify([b.value, b.note ?? null, b.evidence ?? []]);
+}
+
 export interface QuestionView {
   place: QuestionPlace;
   framework: Framework;
@@ -103,8 +155,9 @@ export interface InterviewOptions {
 export async function runInterview(options: InterviewOptions): Promise<Outcome> {
   const { framework, session, plan, prompter } = options;
   const themes = framework.themes.filter((t) => plan.some((p) => p.theme.id === t.id)).map((t) => ({ id: t.id, title: t.title }));
-  const history: number[] = [];
   let index = options.start ?? (options.review ? 0 : Math.max(0, resumeIndex(plan, framework, session.answers)));
+  // After a resume, Terug must still reach what was answered before (the earliest first in, the newest popped first).
+  const history: number[] = options.review ? [] : earlierAnswers(plan, framework, session.answers).filter((i) => i !== index);
   let revisit = false; // after "back" or a jump, answered questions are shown instead of passed over
   let shownCriterion: string | undefined;
 
@@ -160,13 +213,15 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         // Saved before the follow-up prompts (note, evidence): Ctrl-C there must not lose the answer.
         const previous = session.answers[place.question.id];
         const record = (details: AnswerDetails): void => {
-          session.answers[place.question.id] = {
+          const given: Answer = {
             value: step.value,
             ...(details.note && { note: details.note }),
             ...(details.evidence?.length && { evidence: details.evidence }),
             ...(options.respondent && { respondent: options.respondent }),
             at: options.now(),
           };
+          // Confirming an unchanged answer (in --review, under another respondent) must not rewrite who said it, or when.
+          session.answers[place.question.id] = previous && sameAnswer(previous, given) ? previous : given;
           markInactive(framework, session.answers);
           options.save(session);
         };

@@ -44,6 +44,21 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const warning = personalDataWarning(text, where, msgs.privacy);
     if (warning) write(`${chalk.yellow(`! ${warning}`)}\n`);
   };
+  /**
+   * A typed text that looks like it holds a BSN, phone number …: warned about before it is
+   * saved, with the choice to edit it first (prefilled) or to keep it as typed.
+   */
+  const checkedText = async (ask: (initial?: string) => Promise<string>, where: string): Promise<string> => {
+    let text = (await ask()).trim();
+    for (;;) {
+      const warning = personalDataWarning(text, where, msgs.privacy);
+      if (!warning) return text;
+      write(`${chalk.yellow(`! ${warning}`)}\n`);
+      const choice = await guard(select({ theme, message: t.privacyWhat, choices: [{ name: t.privacyEdit, value: 'edit' }, { name: t.privacyKeep, value: 'keep' }] }));
+      if (choice === 'keep') return text;
+      text = (await ask(text)).trim();
+    }
+  };
   const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${view.place.question.text}`;
 
   const showDetails = (view: QuestionView): void => {
@@ -155,8 +170,13 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     async details(view): Promise<AnswerDetails> {
       // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
       if (view.place.question.type !== 'scale') return {};
-      const note = (await guard(input({ message: t.note, default: view.current?.note }))).trim();
-      warnIfPersonal(note, `${view.place.question.id} (${msgs.privacy.fields.note})`);
+      // With a note already there, Enter keeps it (inquirer's default) and "-" removes it; the hint says so.
+      const kept = view.current?.note;
+      const typed = await checkedText(
+        (initial) => guard(input({ message: kept ? t.noteKeep : t.note, default: initial ?? kept, ...(initial !== undefined && { prefill: 'editable' as const }) })),
+        `${view.place.question.id} (${msgs.privacy.fields.note})`,
+      );
+      const note = kept && typed === '-' ? '' : typed;
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length
