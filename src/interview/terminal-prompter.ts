@@ -6,7 +6,8 @@ import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/index.js';
 import { personalDataWarning } from '../privacy/detect.js';
-import { describeValueProblem, isIsoDate } from '../session/values.js';
+import { describeValueProblem } from '../session/values.js';
+import { isOther, outOfRange, readDate, readNumber } from './typed-input.js';
 import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
 
 type Nav = 'details' | 'skip' | 'back' | 'jump' | 'pause';
@@ -112,45 +113,59 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       return { kind: 'answer', value: q.type === 'boolean' ? picked === 'true' : picked };
     }
     if (q.type === 'multi') {
+      // Navigation is no tick box here ("alles" would tick it): Enter with nothing ticked opens it.
       const chosen = Array.isArray(current) ? current : [];
+      write(`${chalk.dim(t.multiNavHint)}\n`);
       const picked = await guard(
         checkbox({
           theme,
           message: label(view),
-          choices: [...(q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
-          validate: (items) => items.length > 0 || t.pickAtLeastOne,
+          choices: (q.choices ?? []).map((c) => ({ name: c.label, value: c.value, checked: chosen.includes(c.value) })),
           pageSize: 12,
         }),
       );
-      const nav = picked.find((p) => p.startsWith(NAV_PREFIX));
-      if (nav) return navigate(nav.slice(NAV_PREFIX.length) as Nav, view);
-      return { kind: 'answer', value: picked };
+      if (picked.length > 0) return { kind: 'answer', value: picked };
+      const nav = await guard(select({ theme, message: t.multiNav, choices: [{ name: t.multiBack, value: '' }, ...navChoices().slice(1)] }));
+      return nav ? navigate(nav.slice(NAV_PREFIX.length) as Nav, view) : undefined;
     }
-    // number, text, date: typed, with short commands for navigation
+    // number, text, date: typed, with short commands for navigation; Enter skips an optional one
+    const optional = q.required !== false ? false : current === undefined;
     const typed = await guard(
       input({
-        message: `${label(view)} ${chalk.dim(`(${t.inputHint})`)}`,
+        message: `${label(view)} ${chalk.dim(`(${optional ? `${t.optionalHint}, ` : ''}${t.inputHint})`)}`,
         default: current === undefined ? undefined : String(current),
         validate: (raw) => {
           const value = raw.trim();
-          if (COMMANDS[value]) return true;
+          if (COMMANDS[value] || (optional && value === '')) return true;
           if (q.type === 'number') {
-            const n = Number(value.replace(',', '.'));
-            if (value === '' || !Number.isFinite(n)) return t.notANumber;
-            if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return t.range(q.min, q.max);
-            return true;
+            const n = readNumber(value);
+            if (n === undefined) return t.notANumber;
+            return !outOfRange(n, q.min, q.max) || t.range(q.min, q.max);
           }
-          if (q.type === 'date') return isIsoDate(value) || t.notADate;
+          if (q.type === 'date') return readDate(value) !== undefined || t.notADate;
           return value !== '' || t.emptyText;
         },
       }),
     );
     const value = typed.trim();
+    if (optional && value === '') return { kind: 'skip' };
     const nav = COMMANDS[value];
     if (nav) return navigate(nav, view);
     if (q.type === 'text') warnIfPersonal(value, q.id);
-    return { kind: 'answer', value: q.type === 'number' ? Number(value.replace(',', '.')) : value };
+    return { kind: 'answer', value: q.type === 'number' ? readNumber(value)! : q.type === 'date' ? readDate(value)! : value };
   };
+
+  /** After "Anders" in a choice list: what, then, kept as the answer's note. */
+  const askOther = async (view: QuestionView, value: unknown): Promise<AnswerDetails> => {
+    const others = (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && isOther(v));
+    if (!others) return {};
+    const what = await checkedText(
+      (initial) => guard(input({ message: t.otherWhat, default: initial ?? view.current?.note, ...(initial !== undefined && { prefill: 'editable' as const }) })),
+      `${view.place.question.id} (${msgs.privacy.fields.note})`,
+    );
+    return what ? { note: what } : {};
+  };
+  let lastAnswer: unknown;
 
   return {
     criterion(view) {
@@ -164,12 +179,15 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     async ask(view) {
       for (;;) {
         const step = await askOnce(view);
+        if (step?.kind === 'answer') lastAnswer = step.value;
         if (step) return step;
       }
     },
     async details(view): Promise<AnswerDetails> {
+      const type = view.place.question.type;
+      if (type === 'choice' || type === 'multi') return askOther(view, lastAnswer);
       // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
-      if (view.place.question.type !== 'scale') return {};
+      if (type !== 'scale') return {};
       // With a note already there, Enter keeps it (inquirer's default) and "-" removes it; the hint says so.
       const kept = view.current?.note;
       const typed = await checkedText(

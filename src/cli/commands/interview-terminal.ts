@@ -5,7 +5,7 @@ import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import { Interrupted, type Prompter } from '../../interview/engine.js';
 import { terminalPrompter } from '../../interview/terminal-prompter.js';
-import { isIsoDate } from '../../session/values.js';
+import { readDate } from '../../interview/typed-input.js';
 import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -44,7 +44,7 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     const gemeente = (typed.gemeente = (options.gemeente ?? (await input({ message: t.gemeente, validate: required }))).trim());
     const team = (typed.team = options.team ?? (await input({ message: t.team })).trim());
     const regio = (typed.regio = options.regio ?? (await input({ message: t.regio })).trim());
-    const date = (typed.date = options.date ?? (await input({ message: t.date, default: today(), validate: (v) => isIsoDate(v.trim()) || t.notADate })).trim());
+    const date = (typed.date = options.date ?? readDate(await input({ message: t.date, default: today(), validate: (v) => readDate(v) !== undefined || t.notADate }))!);
     const interviewers = (typed.interviewer = options.interviewer ?? list(await input({ message: t.interviewers })));
     const roles = options.respondent ? [options.respondent] : list(await input({ message: t.respondents }));
     const proposed = target ?? (options.out ? resolve(ctx.io.cwd, options.out) : defaultSessionPath(ctx.io.cwd, gemeente, resolved.framework.id, date));

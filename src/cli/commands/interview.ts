@@ -7,7 +7,7 @@ import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
 import { progressOf, statusOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
-import { isIsoDate } from '../../session/values.js';
+import { readDate } from '../../interview/typed-input.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
@@ -49,6 +49,12 @@ function checkFilter(ctx: CommandContext, framework: Framework, options: Intervi
 }
 
 export async function interviewCommand(ctx: CommandContext, options: InterviewOptions): Promise<ExitCode> {
+  // --date 15-03-2026 is read the Dutch way, and stored as ISO like a typed date.
+  if (options.date !== undefined) {
+    const date = readDate(options.date);
+    if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+    options = { ...options, date };
+  }
   if (options.answers) return mergeAnswersFile(ctx, options);
   if (!ctx.io.interactive) throw new UserError(ctx.msgs.interview.noTty);
 
@@ -172,8 +178,8 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
 /** A context from the command line, for sessions made without a terminal. */
 export function contextFromOptions(ctx: CommandContext, options: InterviewOptions): Session['context'] {
   if (!options.gemeente) throw new UserError(ctx.msgs.interview.needFramework);
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+  const date = options.date === undefined ? today() : readDate(options.date);
+  if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
   return {
     gemeente: options.gemeente,
     ...(options.team && { team: options.team }),
