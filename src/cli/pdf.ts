@@ -7,6 +7,7 @@ import { accessSync, constants, mkdtempSync, renameSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sayWritten } from './output.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
@@ -80,4 +81,5 @@ export function printPdf(ctx: CommandContext, html: string, out: string): void {
     rmSync(work, { recursive: true, force: true });
     rmSync(temp, { force: true });
   }
+  sayWritten(ctx, out);
 }

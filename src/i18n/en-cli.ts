@@ -198,4 +198,5 @@ export const cli: Messages['cli'] = {
     questionsCount: (n) => plural(n, 'question', 'questions'),
     optional: 'optional',
   },
+  didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
 };

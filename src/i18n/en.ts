@@ -26,6 +26,7 @@ export const en: Messages = {
     notUtf8: 'file is not valid UTF-8 text (a binary file or the wrong encoding?)',
     wouldOverwrite: (file, kind) => `${file} is a ${kind}; kader does not write output over it. Choose another name`,
     writeFailed: (file, reason) => `${file}: cannot be written (${reason})`,
+    wrote: (file, bytes) => `Written: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
   },
   yaml: {
     empty: 'file is empty',
@@ -191,7 +192,6 @@ export const en: Messages = {
     completePlan: 'Record improvement actions (kader plan)',
     completeReport: 'Write the improvement plan (kader report, html)',
     completeStop: 'Stop',
-    reportWritten: (file) => `Improvement plan written: ${file}`,
     optionalHint: 'Enter = skip',
     multiNavHint: 'nothing ticked + ⏎: back, skip, theme or pause',
     multiNav: 'Nothing ticked. What do you want?',
@@ -382,6 +382,8 @@ export const en: Messages = {
     summary: (errors, warnings) =>
       `${plural(errors + warnings, 'problem', 'problems')} (${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')})`,
     clean: (files) => `${plural(files, 'file', 'files')} checked, no problems found`,
+    cleanButUnread: (files, unread) =>
+      files === 0 ? `nothing checked: ${plural(unread, 'path', 'paths')} not read (see above)` : `${plural(files, 'file', 'files')} checked without problems; ${plural(unread, 'path', 'paths')} not read (see above)`,
   },
   aggregate,
   merge,

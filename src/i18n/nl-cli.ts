@@ -180,4 +180,5 @@ export const cli = {
     questionsCount: (n: number) => plural(n, 'vraag', 'vragen'),
     optional: 'niet verplicht',
   },
+  didYouMean: (suggestion: string) => `Bedoel je ${suggestion}?`,
 };

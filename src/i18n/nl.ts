@@ -25,6 +25,7 @@ export const nl = {
     notUtf8: 'bestand is geen geldige UTF-8-tekst (binair bestand of verkeerde tekenset?)',
     wouldOverwrite: (file: string, kind: string) => `${file} is een ${kind === 'session' ? 'sessie' : 'kader'}; kader schrijft daar geen uitvoer overheen. Kies een andere naam`,
     writeFailed: (file: string, reason: string) => `${file}: kan niet geschreven worden (${reason})`,
+    wrote: (file: string, bytes: number) => `Geschreven: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
   },
   yaml: {
     empty: 'bestand is leeg',
@@ -199,7 +200,6 @@ export const nl = {
     completePlan: 'Verbeteracties vastleggen (kader plan)',
     completeReport: 'Verbeterplan maken (kader report, html)',
     completeStop: 'Stoppen',
-    reportWritten: (file: string) => `Verbeterplan geschreven: ${file}`,
     optionalHint: 'Enter = overslaan',
     multiNavHint: 'niets aangevinkt + ⏎: terug, overslaan, thema of pauze',
     multiNav: 'Niets aangevinkt. Wat wil je?',
@@ -398,6 +398,8 @@ export const nl = {
     summary: (errors: number, warnings: number) =>
       `${plural(errors + warnings, 'probleem', 'problemen')} (${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')})`,
     clean: (files: number) => `${plural(files, 'bestand', 'bestanden')} gecontroleerd, geen problemen gevonden`,
+    cleanButUnread: (files: number, unread: number) =>
+      files === 0 ? `niets gecontroleerd: ${plural(unread, 'pad', 'paden')} niet gelezen (zie hierboven)` : `${plural(files, 'bestand', 'bestanden')} gecontroleerd zonder problemen; ${plural(unread, 'pad', 'paden')} niet gelezen (zie hierboven)`,
   },
   aggregate,
   merge,

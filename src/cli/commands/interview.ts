@@ -97,10 +97,8 @@ async function nextCommand(ctx: CommandContext, open: OpenSession, options: Inte
   }
   const { reportCommand } = await import('./report.js');
   const { reportPath } = await import('./interview-summary.js');
-  const out = reportPath(open.path);
-  const code = await reportCommand(ctx, { session: open.path, format: 'html', out, framework: options.framework });
-  if (code === 0) ctx.io.stdout(`${ctx.msgs.interview.reportWritten(displayPath(out, ctx.io.cwd))}\n`);
-  return code;
+  // reportCommand says what it wrote, and where.
+  return reportCommand(ctx, { session: open.path, format: 'html', out: reportPath(open.path), framework: options.framework });
 }
 
 /** Run the engine over an open session; every answer is saved before the next question. */
