@@ -3,7 +3,8 @@
  * typo, no "geen problemen gevonden" after a file that was not read, quoted globs expanded,
  * and -o says what it wrote and where.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { invocation } from '../src/cli/invocation.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, kader, tempDir } from './helpers.js';
@@ -54,3 +55,18 @@ describe('-o says what it wrote (#17)', () => {
 function readFixture(): string {
   return readFileSync(join(FIXTURES, 'frameworks', 'valid.yaml'), 'utf8').replace(/^# yaml-language-server.*\n/, '');
 }
+
+describe('printed commands run as kader was started (#17)', () => {
+  it('says `kader` only when that name on PATH is this program, `npx kader` under npx, else `node <script>`', () => {
+    const dir = tempDir();
+    const script = join(dir, 'app', 'bin', 'kader.js');
+    mkdirSync(join(dir, 'app', 'bin'), { recursive: true });
+    mkdirSync(join(dir, 'path'));
+    writeFileSync(script, '');
+    expect(invocation({ PATH: join(dir, 'path') }, join(dir, 'app'), script)).toBe('node bin/kader.js');
+    expect(invocation({ PATH: join(dir, 'path') }, join(dir, 'elders'), script)).toBe(`node ${script}`);
+    symlinkSync(script, join(dir, 'path', 'kader'));
+    expect(invocation({ PATH: join(dir, 'path') }, join(dir, 'app'), script)).toBe('kader');
+    expect(invocation({ PATH: '' }, dir, join(dir, 'node_modules', '.bin', 'kader'))).toBe('npx kader');
+  });
+});

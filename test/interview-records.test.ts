@@ -48,7 +48,7 @@ describe.skipIf(!hasTmux)('kader interview keeps the record true (#17)', () => {
     keys('C-c');
     const end = await waitFor('EXIT=');
     expect(end).toContain(
-      `Afgebroken voordat de sessie was aangemaakt; er is niets opgeslagen. Opnieuw beginnen met wat je al typte: kader interview --framework ${FRAMEWORK} --gemeente Testdorp --team 'Team Noord'`,
+      `Afgebroken voordat de sessie was aangemaakt; er is niets opgeslagen. Opnieuw beginnen met wat je al typte: node ${BIN} interview --framework ${FRAMEWORK} --gemeente Testdorp --team 'Team Noord'`,
     );
     expect(end).toContain('EXIT=0');
   }, 30_000);
@@ -59,7 +59,7 @@ describe.skipIf(!hasTmux)('kader interview keeps the record true (#17)', () => {
     await waitFor('? [1/');
     keys('Up', 'Enter'); // the last entry of the list: Pauzeren en opslaan
     const end = await waitFor('EXIT=');
-    expect(end).toContain(`Verder gaan: kader interview s.yaml --framework ${FRAMEWORK} --review`);
+    expect(end).toContain(`Verder gaan: node ${BIN} interview s.yaml --framework ${FRAMEWORK} --review`);
   }, 30_000);
 
   it('warns about personal data in a note before it is saved, and lets the interviewer edit it', async () => {
@@ -113,9 +113,9 @@ describe.skipIf(!hasTmux)('the end of an interview (#17)', () => {
     expect(end).toContain('  T1 Veiligheid: 1 van 1 vragen beantwoord · 100%');
     expect(end).toContain('  T2 Regie: 3 van 3 vragen beantwoord · 100%');
     expect(end).toMatch(/Tijd deze zitting: (minder dan een minuut|\d+ min)\./);
-    expect(end).toContain(`  kader interview s.yaml --framework ${FRAMEWORK} --review  antwoorden nalopen`);
-    expect(end).toContain(`  kader plan s.yaml --framework ${FRAMEWORK}  verbeteracties vastleggen`);
-    expect(end).toContain(`  kader report s.yaml --framework ${FRAMEWORK} --format html -o s.html  het verbeterplan`);
+    expect(end).toContain(`  node ${BIN} interview s.yaml --framework ${FRAMEWORK} --review  antwoorden nalopen`);
+    expect(end).toContain(`  node ${BIN} plan s.yaml --framework ${FRAMEWORK}  verbeteracties vastleggen`);
+    expect(end).toContain(`  node ${BIN} report s.yaml --framework ${FRAMEWORK} --format html -o s.html  het verbeterplan`);
     expect(end).toContain('Alle verplichte vragen zijn beantwoord; sessie afgerond: s.yaml');
 
     run(dir, `interview s.yaml --framework ${FRAMEWORK}`);

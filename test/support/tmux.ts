@@ -10,7 +10,14 @@ export const screen = (): string => tmux('capture-pane', '-p', '-J', '-S', '-200
 /** Start a command in session "k" (replacing an earlier one), 160×50, with its exit code shown. */
 export function startInTmux(command: string): void {
   spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'k']);
-  tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `${command}; echo EXIT=$?; sleep 60`);
+  // Killing the last session makes the server exit; a new-session racing that exit fails with
+  // "server exited unexpectedly", so try again (a few times at most).
+  for (let attempt = 1; ; attempt++) {
+    const started = spawnSync('tmux', ['-L', SOCKET, 'new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `${command}; echo EXIT=$?; sleep 60`], { encoding: 'utf8' });
+    if (started.status === 0) return;
+    if (attempt === 5) throw new Error(`tmux new-session failed: ${started.stderr}`);
+    spawnSync('sleep', ['0.2']);
+  }
 }
 
 export async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string> {

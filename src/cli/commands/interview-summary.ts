@@ -7,13 +7,14 @@ import { buildPlan } from '../../interview/engine.js';
 import { buildReport } from '../../report/model.js';
 import { progressOf } from '../../session/state.js';
 import type { CommandContext } from '../context.js';
+import { invocation } from '../invocation.js';
 import type { OpenSession } from '../session-io.js';
 import type { InterviewOptions } from './interview.js';
 
 /** The command that continues this interview with the same choices (--review stays --review). */
 export function resumeCommand(ctx: CommandContext, open: OpenSession, options: InterviewOptions): string {
   return [
-    `kader interview ${displayPath(open.path, ctx.io.cwd)}`,
+    `${invocation(ctx.io.env, ctx.io.cwd)} interview ${displayPath(open.path, ctx.io.cwd)}`,
     // A framework given as a file must be given again, or the printed command would not run.
     options.framework && `--framework ${options.framework}`,
     options.theme && `--theme ${options.theme}`,
@@ -49,6 +50,7 @@ export function endSummary(ctx: CommandContext, open: OpenSession, options: Inte
   const t = ctx.msgs.interview;
   const shown = displayPath(open.path, ctx.io.cwd);
   const withFramework = options.framework ? ` --framework ${options.framework}` : '';
+  const kader = invocation(ctx.io.env, ctx.io.cwd);
   return [
     ctx.chalk.bold(t.summaryHeader),
     ...themeLines(ctx, open),
@@ -58,8 +60,8 @@ export function endSummary(ctx: CommandContext, open: OpenSession, options: Inte
     t.timeSpent(minutes(elapsedMs)),
     t.nextSteps,
     `  ${resumeCommand(ctx, open, { ...options, review: true })}  ${ctx.chalk.dim(t.nextReview)}`,
-    `  kader plan ${shown}${withFramework}  ${ctx.chalk.dim(t.nextPlan)}`,
-    `  kader report ${shown}${withFramework} --format html -o ${reportPath(shown)}  ${ctx.chalk.dim(t.nextReport)}`,
+    `  ${kader} plan ${shown}${withFramework}  ${ctx.chalk.dim(t.nextPlan)}`,
+    `  ${kader} report ${shown}${withFramework} --format html -o ${reportPath(shown)}  ${ctx.chalk.dim(t.nextReport)}`,
   ].join('\n');
 }
 

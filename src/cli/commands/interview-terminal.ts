@@ -9,6 +9,7 @@ import { readDate } from '../../interview/typed-input.js';
 import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { invocation, shellWord } from '../invocation.js';
 import { resolveFramework } from '../resolve.js';
 import { createSessionFile, today, type OpenSession } from '../session-io.js';
 import { defaultSessionPath, type InterviewOptions } from './interview.js';
@@ -93,12 +94,9 @@ export async function askRespondent(ctx: CommandContext, respondents: readonly {
   }
 }
 
-/** A shell word: quoted when it holds anything but plain characters. */
-const shellWord = (text: string): string => (/^[\w./:@,+-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
-
 /** `kader interview …` with every context field typed so far, to start again without retyping. */
 export function startCommand(ctx: CommandContext, typed: InterviewOptions, target?: string): string {
-  const words = ['kader', 'interview'];
+  const words = [invocation(ctx.io.env, ctx.io.cwd), 'interview'];
   if (target) words.push(shellWord(displayPath(target, ctx.io.cwd)));
   const add = (flag: string, value?: string) => {
     if (value) words.push(flag, shellWord(value));
