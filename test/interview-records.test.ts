@@ -128,3 +128,31 @@ describe.skipIf(!hasTmux)('the end of an interview (#17)', () => {
     expect(readFileSync(join(dir, 's.html'), 'utf8')).toContain('Testdorp');
   }, 40_000);
 });
+
+describe.skipIf(!hasTmux)('a long session on screen (#17 item 11)', () => {
+  it('remembers the last respondent, shows answered/open and minutes, and per-theme progress in "Naar thema…"', async () => {
+    const dir = tempDir();
+    const text = readFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), 'utf8')
+      .replace('    - role: teamleider\n', '    - role: teamleider\n    - role: beleidsmedewerker\n')
+      .replace(/ {2}TK-T2-01d: .*\n/, '')
+      .replace(/ {2}TK-T2-01e: .*\n/, '')
+      .replace(/(TK-T2-01c: \{ value: true, )respondent: teamleider, at: "[^"]+"/, '$1respondent: beleidsmedewerker, at: "2026-11-23T15:00:00Z"');
+    writeFileSync(join(dir, 's.yaml'), text);
+    run(dir, `interview s.yaml --framework ${FRAMEWORK}`);
+    await waitFor('? Wie beantwoordt de vragen nu?');
+    keys('Enter'); // the cursor starts at whoever answered last
+    let shown = await waitFor('Sinds wanneer?');
+    expect(shown).toMatch(/^6 beantwoord, 2 open · \d+ min$/m);
+    keys(':th', 'Enter');
+    shown = await waitFor('? Naar welk thema?');
+    expect(shown).toContain('T1 Veiligheid (3 van 3 beantwoord)');
+    expect(shown).toContain('T2 Regie (3 van 5 beantwoord)');
+    keys('Down', 'Enter');
+    await waitFor(/\[7\/8\] Sinds wanneer\?[\s\S]*\? \[7\/8\] Sinds wanneer\?/); // asked again after the jump
+    keys('01-03-2024', 'Enter');
+    await waitFor('[8/8] Wie stuurt?');
+    keys('C-c');
+    await waitFor('EXIT=');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T2-01d: \{ value: "2024-03-01", respondent: beleidsmedewerker/);
+  }, 40_000);
+});

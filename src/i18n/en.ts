@@ -197,6 +197,8 @@ export const en: Messages = {
     multiNav: 'Nothing ticked. What do you want?',
     multiBack: 'Tick something after all',
     otherWhat: 'What else?',
+    themeProgress: (answered, total) => `(${answered} of ${total} answered)`,
+    standing: (answered, open, minutes) => `${answered} answered, ${open} open · ${minutes} min`,
   },
   report: {
     title: (gemeente) => `Improvement plan ${gemeente}`,

@@ -205,6 +205,8 @@ export const nl = {
     multiNav: 'Niets aangevinkt. Wat wil je?',
     multiBack: 'Toch iets aanvinken',
     otherWhat: 'Wat anders?',
+    themeProgress: (answered: number, total: number) => `(${answered} van ${total} beantwoord)`,
+    standing: (answered: number, open: number, minutes: number) => `${answered} beantwoord, ${open} open · ${minutes} min`,
   },
   report: {
     title: (gemeente: string) => `Verbeterplan ${gemeente}`,

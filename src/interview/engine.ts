@@ -5,7 +5,7 @@
 import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
-import { activeQuestions, markInactive } from '../session/state.js';
+import { activeQuestions, markInactive, progressOf } from '../session/state.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
 export interface PlanFilter {
@@ -88,7 +88,10 @@ export interface QuestionView {
   position: number;
   total: number;
   current?: Answer;
-  themes: { id: string; title: string }[];
+  /** The plan's themes, with answered/total of their asked questions (for "Naar thema…"). */
+  themes: { id: string; title: string; answered: number; total: number }[];
+  /** Answered and asked questions of the whole plan, for the screen's "12 beantwoord, 37 open". */
+  answered: number;
 }
 
 export type Step =
@@ -197,7 +200,11 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         position: asked.indexOf(place) + 1,
         total: asked.length,
         current: session.answers[place.question.id],
-        themes,
+        themes: themes.map((th) => {
+          const progress = progressOf(plan.filter((p) => p.theme.id === th.id), framework, session, active);
+          return { ...th, answered: progress.answered, total: progress.total };
+        }),
+        answered: progressOf(plan, framework, session, active).answered,
       };
       if (shownCriterion !== place.criterion.id) {
         prompter.criterion(view);

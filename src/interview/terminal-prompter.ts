@@ -36,6 +36,7 @@ async function guard<T>(prompt: Promise<T>): Promise<T> {
 export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void): Prompter {
   const t = msgs.interview;
   const theme = promptTheme(msgs);
+  const started = Date.now();
   const navChoices = (): (Separator | { name: string; value: string })[] => [
     new Separator(),
     ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
@@ -76,7 +77,9 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   };
 
   const jump = async (view: QuestionView): Promise<Step> => {
-    const target = await guard(select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title}`, value: th.id })) }));
+    const target = await guard(
+      select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${th.id} ${th.title} ${chalk.dim(t.themeProgress(th.answered, th.total))}`, value: th.id })) }),
+    );
     return { kind: 'jump', theme: target };
   };
 
@@ -171,8 +174,10 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     criterion(view) {
       const { theme, criterion } = view.place;
       const flag = criterion.critical ? ` ${chalk.red(`[${t.critical}]`)}` : '';
+      // Where the interview stands, for a two-hour session: answered, still open, time so far.
+      const where = chalk.dim(t.standing(view.answered, view.total - view.answered, Math.round((Date.now() - started) / 60_000)));
       write(
-        `\n${chalk.bold(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`))}${flag}\n` +
+        `\n${chalk.bold(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`))}${flag}\n${where}\n` +
           `${chalk.dim(`${t.good}:`)} ${criterion.description.trim()}\n${chalk.dim(t.detailsHint)}\n`,
       );
     },

@@ -79,12 +79,14 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
 }
 
 /** Who answers in this sitting, when the session names more than one role; undefined if none chosen. */
-export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[]): Promise<string | undefined> {
+export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[], last?: string): Promise<string | undefined> {
   if (respondents.length < 2) return respondents[0]?.role;
   try {
     const role = await select({
       theme: promptTheme(ctx.msgs),
       message: ctx.msgs.interview.whoAnswers,
+      // On resume the cursor starts at whoever answered last: usually the same person, after a break.
+      ...(last && respondents.some((r) => r.role === last) && { default: last }),
       choices: [...respondents.map((r) => ({ name: r.role, value: r.role })), { name: ctx.msgs.interview.mixed, value: '' }],
     });
     return role || undefined;

@@ -79,7 +79,7 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
       options = { ...options, review: true };
     }
     // With several respondents, ask once who answers now, so each answer records its perspective.
-    const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? []));
+    const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? [], lastRespondent(open.session)));
     return await walk(ctx, open, { ...options, respondent }, terminalPrompterFor(ctx));
   } catch (error) {
     // Ctrl-C before the first question: nothing to save beyond what is written already.
@@ -87,6 +87,13 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
     if (open) ctx.io.stdout(`\n${ctx.msgs.interview.resume(resumeCommand(ctx, open, options))}\n`);
     return 0;
   }
+}
+
+/** Who gave the most recent answer, if it says. */
+export function lastRespondent(session: Session): string | undefined {
+  let latest: { at: string; respondent?: string } | undefined;
+  for (const answer of Object.values(session.answers)) if (!latest || answer.at > latest.at) latest = answer;
+  return latest?.respondent;
 }
 
 /** From the offer for a complete session: kader plan, or the verbeterplan as html next to the session. */
