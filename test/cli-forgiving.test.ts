@@ -37,6 +37,10 @@ describe('no contradiction after a path that was not read (#17)', () => {
     writeFileSync(join(dir, 'kaders', 'a.yaml'), readFixture());
     writeFileSync(join(dir, 'kaders', 'b.yaml'), readFixture());
     expect(kader(['validate', 'kaders/*.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '2 bestanden gecontroleerd, geen problemen gevonden\n' });
+    mkdirSync(join(dir, 'kaders', 'diep'));
+    writeFileSync(join(dir, 'kaders', 'diep', 'c.yml'), readFixture());
+    expect(kader(['validate', 'kaders/**/*.yml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '1 bestand gecontroleerd, geen problemen gevonden\n' });
+    expect(kader(['validate', 'kaders/**/*'], { cwd: dir })).toMatchObject({ code: 0, stdout: '3 bestanden gecontroleerd, geen problemen gevonden\n' });
     expect(kader(['validate', 'elders/*.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'kader: elders/*.yaml: bestand of map bestaat niet\n' });
   });
 });

@@ -1,8 +1,8 @@
 /** What validate and check share: turning paths into files, and reporting findings with one exit rule. */
 import { resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import { expandGlob, isGlob } from '../core/glob.js';
 import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile } from '../core/files.js';
 import type { CommandContext } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
@@ -24,8 +24,8 @@ export function expandPaths(ctx: CommandContext, targets: readonly string[]): { 
     const shown = displayPath(target, ctx.io.cwd);
     const kind = pathKind(target);
     // A quoted glob ('frameworks/*.yaml', as in CI files) is expanded here, as other linters do.
-    if (kind === 'missing' && isDynamicPattern(raw)) {
-      const matched = globSync(raw.replace(/\\/g, '/'), { cwd: ctx.io.cwd, absolute: true, onlyFiles: true }).filter((p) => /\.ya?ml$/i.test(p)).sort();
+    if (kind === 'missing' && isGlob(raw)) {
+      const matched = expandGlob(raw, ctx.io.cwd).filter((p) => /\.ya?ml$/i.test(p));
       if (matched.length === 0) ioErrors.push(ctx.msgs.io.notFound(raw));
       for (const path of matched) files.push({ path, shown: displayPath(path, ctx.io.cwd) });
       continue;
