@@ -150,6 +150,10 @@ describe('kader completion', () => {
     expect(complete(['kader', 'validate', '--format', ''])).toBe('stylish json github junit sarif');
     expect(complete(['kader', 'check', '--fa'])).toBe('--fail-on');
     expect(complete(['kader', 'check', '--lang', 'e'])).toBe('en');
+    // Framework ids (#17): for show, --framework and schema answers.
+    expect(complete(['kader', 'show', 'werken'])).toBe('werken-aan-veiligheid');
+    expect(complete(['kader', 'interview', '--framework', 'veil'])).toBe('veiligheid-voorop');
+    expect(complete(['kader', 'schema', 'answers', 'samen'])).toBe('samenwerkingsafspraken');
     expect(kader(['completion', 'zsh']).stdout).toContain('bashcompinit');
     expect(kader(['completion', 'fish'])).toMatchObject({ code: 2, stderr: 'kader: ongeldige waarde "fish" voor <shell>; kies uit: bash, zsh\n' });
   });
