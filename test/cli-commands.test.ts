@@ -68,13 +68,13 @@ describe('kader show', () => {
       'Status van de tekst: officiële tekst van de uitgever',
       'Testkader, geen echte uitgave.',
       'doelgroepen: lokaal-team (Lokaal team), gemeente (Gemeente)',
-      'grenzen: meets ≥ 0.75, partly ≥ 0.4',
+      'grenzen: voldoet ≥ 0.75, voldoet gedeeltelijk ≥ 0.4', // outcome words, not schema keys (#17)
       '',
       'T1 Veiligheid — 1 criterium',
       '└─ TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek] (gewicht 2) · Rust op: officiële tekst',
       '   ├─ TK-T1-01a Beoordeelt het team de veiligheid bij de start? (schaal voldoet)',
-      '   ├─ TK-T1-01b Wat ontbreekt er? (multi; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
-      '   └─ TK-T1-01c Toelichting (text; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',
+      '   ├─ TK-T1-01b Wat ontbreekt er? (meerkeuze; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
+      '   └─ TK-T1-01c Toelichting (tekst; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',
       '',
       'T2 Regie — 1 criterium',
     ]);

@@ -86,7 +86,7 @@ describe.skipIf(!hasTmux)('kader plan in a terminal', () => {
     tmux('send-keys', '-t', 'k', 'teamleider', 'Enter');
     await waitFor('? Klaar op');
     tmux('send-keys', '-t', 'k', '2020-01-01', 'Enter');
-    await waitFor('deadline moet in de toekomst liggen');
+    await waitFor('klaar-op-datum moet in de toekomst liggen');
     tmux('send-keys', '-t', 'k', 'C-u', '2099-05-01', 'Enter');
     await waitFor('? Prioriteit?');
     tmux('send-keys', '-t', 'k', 'Enter'); // default hoog for a critical point

@@ -6,7 +6,7 @@ import { audiencesOf, basisOf, type Criterion, type Framework, type Question } f
 type TreeWords = Messages['cli']['tree'];
 
 function questionSuffix(question: Question, words: TreeWords): string {
-  const parts: string[] = [question.type === 'scale' && question.scale ? `${words.scale} ${question.scale}` : question.type];
+  const parts: string[] = [question.type === 'scale' && question.scale ? `${words.scale} ${question.scale}` : (words.types[question.type] ?? question.type)];
   if (question.required === false) parts.push(words.optional);
   if (question.when) parts.push(`${words.when} ${conditionToText(question.when, words.conditionWords)}`);
   return `(${parts.join('; ')})`;
@@ -37,7 +37,8 @@ export function renderTree(framework: Framework, msgs: Messages): string {
       .join(' · '),
     ...provenanceLines(framework, msgs),
     `${w.audiences}: ${framework.audiences.map((a) => `${a.id} (${a.label})`).join(', ')}`,
-    `${w.thresholds}: meets ≥ ${framework.thresholds.meets}, partly ≥ ${framework.thresholds.partly}`,
+    // The outcome words of the report, not the schema's keys: one vocabulary per language.
+    `${w.thresholds}: ${msgs.report.outcome.meets} ≥ ${framework.thresholds.meets}, ${msgs.report.outcome.partly} ≥ ${framework.thresholds.partly}`,
   ];
   for (const theme of framework.themes) {
     lines.push('', `${theme.id} ${theme.title} — ${w.criteria(theme.criteria.length)}`);

@@ -340,7 +340,7 @@ export const nl = {
     generatedBy: (version: string) => `Gemaakt met kader ${version}.`,
   },
   plan: {
-    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'deadline', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
+    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
     reasons: {
       missing: (field: string) => `${field} ontbreekt; een SMART-actie heeft dit nodig`,
       'not-a-date': (field: string) => `${field} moet een datum zijn als JJJJ-MM-DD`,
