@@ -88,3 +88,24 @@ describe.skipIf(!hasTmux)('kader interview input in a terminal (#17)', () => {
     expect(saved).toMatch(/TK-T2-01e: \{ value: anders, note: De burgemeester, respondent: teamleider/);
   }, 60_000);
 });
+
+describe.skipIf(!hasTmux)('narrow terminals (#17 item 12)', () => {
+  it('wraps the criterion text on word boundaries at 40 columns', async () => {
+    const dir = tempDir();
+    const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
+    writeFileSync(join(dir, 'leeg.yaml'), '{}\n');
+    expect(kader(['interview', 's.yaml', '--framework', framework, '--gemeente', 'Testdorp', '--answers', 'leeg.yaml'], { cwd: dir }).code).toBe(0);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework} --respondent teamleider`, 40);
+    await waitFor('Beoordeelt het team');
+    // Without -J: the lines as the terminal shows them, so a mid-word cut would be visible.
+    const lines = tmux('capture-pane', '-p', '-t', 'k').split('\n');
+    const description = 'Wat goed is: Bij elke casus beoordeelt het team de veiligheid bij de start.';
+    const start = lines.findIndex((l) => l.startsWith('Wat goed is:'));
+    const shown = lines.slice(start, start + 3);
+    expect(shown.every((l) => l.length <= 40)).toBe(true);
+    // Every visible line ends at a whole word: joined with spaces, the text comes back.
+    expect(shown.join(' ').replace(/\s+/g, ' ').trim().startsWith(description)).toBe(true);
+    keys('C-c');
+    await waitFor('EXIT=');
+  }, 30_000);
+});

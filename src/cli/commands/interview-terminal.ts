@@ -6,6 +6,7 @@ import { loadCatalog } from '../../framework/catalog.js';
 import { Interrupted, type Prompter } from '../../interview/engine.js';
 import { terminalPrompter } from '../../interview/terminal-prompter.js';
 import { readDate } from '../../interview/typed-input.js';
+import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -21,7 +22,8 @@ const list = (text: string): string[] =>
     .filter(Boolean);
 
 export function terminalPrompterFor(ctx: CommandContext): Prompter {
-  return terminalPrompter(ctx.msgs, ctx.chalk, ctx.io.stdout);
+  // Wrapped at the width of the moment, so a resized terminal gets whole words too.
+  return terminalPrompter(ctx.msgs, ctx.chalk, (text) => ctx.io.stdout(wrapText(text, terminalWidth())));
 }
 
 /** Ask what a new session needs; Ctrl-C here leaves nothing behind. */

@@ -8,6 +8,7 @@ import { reportSentences } from '../../report/render.js';
 import { progressOf, statusOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
 import { readDate } from '../../interview/typed-input.js';
+import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
@@ -116,7 +117,7 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   if (plan.length === 0) throw new UserError(t.emptyPlan);
   const shown = displayPath(open.path, ctx.io.cwd);
   const started = Date.now();
-  ctx.io.stdout(`${frameworkIntro(ctx, framework)}\n`);
+  ctx.io.stdout(`${wrapText(frameworkIntro(ctx, framework), terminalWidth())}\n`);
   // Say where the interview resumes in the numbers the screen shows, and why (skipped questions first).
   const point = options.review ? undefined : resumePoint(plan, framework, open.session.answers);
   const start = point?.index ?? 0;
@@ -143,6 +144,7 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   saveSession(open);
   const after = progressOf([...questionsOf(framework)], framework, open.session);
   ctx.io.stdout('\n');
+  // Not wrapped: the commands in it must stay whole lines to be copied.
   ctx.io.stdout(`${endSummary(ctx, open, options, criticalSummary(ctx, open), Date.now() - started)}\n\n`);
   if (outcome === 'finished' && after.openRequired === 0) {
     ctx.io.stdout(`${t.finished(shown)}\n`);
