@@ -86,6 +86,22 @@ describe.skipIf(!hasTmux)('kader interview keeps the record true (#17)', () => {
     expect(text).not.toContain('06-12345678');
   }, 40_000);
 
+  it('a typed text answer with personal data is flagged before it is saved, and can be kept by choice', async () => {
+    const dir = sessionWith('{}\n');
+    run(dir, `interview s.yaml --framework ${FRAMEWORK} --respondent teamleider`);
+    await waitFor('? [1/');
+    keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter'); // Overslaan: with 01a open, the text question 01c is asked
+    await waitFor('Toelichting (Enter = overslaan,');
+    keys('Bel 06-12345678', 'Enter');
+    await waitFor('Hij is nog niet opgeslagen.');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).not.toContain('06-12345678');
+    keys('Down', 'Enter'); // Toch zo opslaan
+    await waitFor('Stuurt de gemeente op termijnen?');
+    keys('C-c');
+    await waitFor('EXIT=');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T1-01c: \{ value: Bel 06-12345678, respondent: teamleider/);
+  }, 40_000);
+
   it('an existing note: the hint says Enter keeps it and "-" removes it', async () => {
     const dir = sessionWith('TK-T1-01a: { value: voldoet, note: oude notitie }\n');
     run(dir, `interview s.yaml --framework ${FRAMEWORK} --review --respondent teamleider`);

@@ -154,7 +154,14 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     if (optional && value === '') return { kind: 'skip' };
     const nav = COMMANDS[value];
     if (nav) return navigate(nav, view);
-    if (q.type === 'text') warnIfPersonal(value, q.id);
+    if (q.type === 'text') {
+      // As with a note: a likely BSN or phone number is flagged before the answer is saved, with the choice to edit it.
+      const checked = await checkedText(
+        async (initial) => (initial === undefined ? value : guard(input({ message: label(view), default: initial, prefill: 'editable' }))),
+        q.id,
+      );
+      return { kind: 'answer', value: checked };
+    }
     return { kind: 'answer', value: q.type === 'number' ? readNumber(value)! : q.type === 'date' ? readDate(value)! : value };
   };
 
