@@ -73,8 +73,8 @@ describe('kader show', () => {
       'T1 Veiligheid — 1 criterium',
       '└─ TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek] (gewicht 2) · Rust op: officiële tekst',
       '   ├─ TK-T1-01a Beoordeelt het team de veiligheid bij de start? (schaal voldoet)',
-      '   ├─ TK-T1-01b Wat ontbreekt er? (multi; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
-      '   └─ TK-T1-01c Toelichting (text; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',
+      '   ├─ TK-T1-01b Wat ontbreekt er? (meerkeuze; alleen als TK-T1-01a ∈ {deels, voldoet-niet})',
+      '   └─ TK-T1-01c Toelichting (tekst; niet verplicht; alleen als een van(TK-T1-01b = tijd; niet(TK-T1-01a is beantwoord)))',
       '',
       'T2 Regie — 1 criterium',
     ]);
@@ -152,6 +152,10 @@ describe('kader completion', () => {
     expect(complete(['kader', 'validate', '--format', ''])).toBe('stylish json github junit sarif');
     expect(complete(['kader', 'check', '--fa'])).toBe('--fail-on');
     expect(complete(['kader', 'check', '--lang', 'e'])).toBe('en');
+    // Framework ids (#17): for show, --framework and schema answers.
+    expect(complete(['kader', 'show', 'werken'])).toBe('werken-aan-veiligheid');
+    expect(complete(['kader', 'interview', '--framework', 'veil'])).toBe('veiligheid-voorop');
+    expect(complete(['kader', 'schema', 'answers', 'samen'])).toBe('samenwerkingsafspraken');
     expect(kader(['completion', 'zsh']).stdout).toContain('bashcompinit');
     expect(kader(['completion', 'fish'])).toMatchObject({ code: 2, stderr: 'kader: ongeldige waarde "fish" voor <shell>; kies uit: bash, zsh\n' });
   });

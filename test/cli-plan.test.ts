@@ -68,7 +68,7 @@ describe('kader plan (built binary)', () => {
       'acties.yaml',
       '  2:5   fout          wie (eigenaar) ontbreekt; een SMART-actie heeft dit nodig  smart',
       '  2:5   fout          indicator ontbreekt; een SMART-actie heeft dit nodig  smart',
-      '  4:10  fout          deadline moet in de toekomst liggen  smart',
+      '  4:10  fout          klaar-op-datum moet in de toekomst liggen  smart',
       '',
       '✖ 3 problemen (3 fouten, 0 waarschuwingen)',
       'kader: acties.yaml: acties niet toegevoegd; de sessie is niet gewijzigd',

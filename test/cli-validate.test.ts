@@ -127,7 +127,7 @@ describe('kader validate (built binary)', () => {
       'kader: binair.yaml: bestand is geen geldige UTF-8-tekst (binair bestand of verkeerde tekenset?)',
       '',
     ]);
-    expect(result.stdout).toBe('1 bestand gecontroleerd, geen problemen gevonden\n');
+    expect(result.stdout).toBe('1 bestand gecontroleerd zonder problemen; 3 paden niet gelezen (zie hierboven)\n');
   });
 
   // root reads every file whatever its mode, so this check only means something for other users.
@@ -158,7 +158,7 @@ describe('usage errors', () => {
       code: 2,
       stderr: 'kader: ongeldige waarde "xml" voor --format; kies uit: stylish, json, github, junit, sarif\n',
     });
-    expect(kader(['valideer'])).toMatchObject({ code: 2, stderr: 'kader: onbekende opdracht "valideer"; zie kader --help\n' });
+    expect(kader(['valideer'])).toMatchObject({ code: 2, stderr: 'kader: onbekende opdracht "valideer"; zie kader --help. Bedoel je kader validate?\n' });
     expect(kader(['show'])).toMatchObject({ code: 2, stderr: 'kader: argument <kader> ontbreekt\n' });
   });
 });

@@ -35,7 +35,8 @@ describe('kader report --format docx', () => {
   it('writes a Word document that LibreOffice reads: title, critical improvement point, action plan, progress', () => {
     const dir = tempDir();
     const plan = kader(['report', SESSION, '--format', 'docx', '-o', join(dir, 'plan.docx')]);
-    expect(plan).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // -o says what it wrote and where (#17)
+    expect(plan).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Geschreven: .*plan\.docx \(\d+ kB\)\n$/), stderr: '' });
     expect(readFileSync(join(dir, 'plan.docx')).subarray(0, 2).toString('latin1')).toBe('PK'); // a ZIP, as every .docx
     expect(kader(['report', SESSION, '--baseline', BASELINE, '--lang', 'en', '--format', 'docx', '-o', join(dir, 'progress.docx')]).code).toBe(0);
 

@@ -8,6 +8,7 @@ import {
   buildPlan,
   Interrupted,
   resumeIndex,
+  resumePoint,
   runInterview,
   type Prompter,
   type QuestionView,
@@ -196,5 +197,35 @@ describe('interview engine', () => {
     const again = await run(s, [answer('voldoet'), 'interrupt'], { judge: true, review: true, verdicts: [null] });
     expect(again.judged).toEqual(['TK-T1-01:meets']);
     expect(s.judgements).toEqual({});
+  });
+
+  it('in review, an unchanged answer keeps who gave it and when; a changed one records the new respondent (#17)', async () => {
+    const s = session({
+      'TK-T1-01a': { value: 'voldoet', note: 'notitie TK-T1-01a', respondent: 'beleidsmedewerker', at: '2026-01-01T09:00:00Z' },
+      'TK-T2-01a': { value: 'voldoet', note: 'oud', respondent: 'beleidsmedewerker', at: '2026-01-01T09:05:00Z' },
+    });
+    await run(s, [answer('voldoet'), answer('voldoet-niet'), 'interrupt'], { review: true });
+    expect(s.answers['TK-T1-01a']).toEqual({ value: 'voldoet', note: 'notitie TK-T1-01a', respondent: 'beleidsmedewerker', at: '2026-01-01T09:00:00Z' });
+    expect(s.answers['TK-T2-01a']).toMatchObject({ value: 'voldoet-niet', respondent: 'teamleider', at: '2026-11-23T10:00:00Z' });
+  });
+
+  it('says where a resume starts as the screen numbers it, and that skipped questions come first (#17)', async () => {
+    const plan = buildPlan(framework);
+    const answers: Session['answers'] = { 'TK-T2-01a': { value: 'voldoet', at: 'x' }, 'TK-T2-01c': { value: false, at: 'x' } };
+    const point = resumePoint(plan, framework, answers)!;
+    const { progress } = await run(session(answers), ['interrupt']);
+    expect(progress).toEqual([`${point.position}/${point.total}`]);
+    // 01a (scale) was skipped; 01c is asked while 01a is open. Two answers lie beyond them.
+    expect(point).toMatchObject({ position: 1, total: 5, answered: 2, skipped: 1, furthest: 4 });
+  });
+
+  it('Terug right after a resume reaches the answers given before, the most recent first (#17)', async () => {
+    const s = session({
+      'TK-T1-01a': { value: 'voldoet', at: '2026-01-01T09:00:00Z' },
+      'TK-T2-01c': { value: false, at: '2026-01-01T09:02:00Z' },
+      'TK-T2-01a': { value: 'voldoet', at: '2026-01-01T09:01:00Z' },
+    });
+    const { asked } = await run(s, [{ kind: 'back' }, { kind: 'back' }, { kind: 'back' }, 'interrupt']);
+    expect(asked).toEqual(['TK-T2-01e', 'TK-T2-01c', 'TK-T2-01a', 'TK-T1-01a']);
   });
 });

@@ -137,7 +137,7 @@ describe.skipIf(!CHROMIUM || !hasPdftotext)('kader report --format pdf', () => {
     const dir = tempDir();
     const out = join(dir, 'verbeterplan.pdf');
     const result = kader(['report', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'pdf', '-o', out], { env: { CHROME_PATH: CHROMIUM! } });
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Geschreven: .*verbeterplan\.pdf \(\d+ kB\)\n$/), stderr: '' });
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('Verbeterplan Voorbeeldgemeente');
     expect(text).toContain('WAV-T-03 Een veiligheidsplan met duidelijke afspraken');
@@ -150,7 +150,7 @@ describe.skipIf(!CHROMIUM || !hasPdftotext)('kader report --format pdf', () => {
     const dir = tempDir();
     const out = join(dir, 'regio-overzicht.pdf');
     const result = kader(['aggregate', 'examples/regio', '--format', 'pdf', '-o', out], { env: { CHROME_PATH: CHROMIUM! } });
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Geschreven: .*regio-overzicht\.pdf \(\d+ kB\)\n$/), stderr: '' });
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('Modelstad');
     expect(text).toContain('Voorbeeldgemeente');

@@ -2,7 +2,9 @@
  * Shell completion generated from the command registry itself, so it never drifts from
  * --help: command names, each command's options, and the values of options with a fixed set.
  */
+import { readdirSync } from 'node:fs';
 import type { Command } from 'commander';
+import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
 import { OPTION_CHOICES } from './program.js';
 
 interface CommandSpec {
@@ -26,7 +28,19 @@ function specs(program: Command): { commands: CommandSpec[]; globals: string[]; 
 
 const quote = (words: Iterable<string>) => [...words].join(' ');
 
-export function bashCompletion(program: Command): string {
+/** The bundled frameworks' ids (their file names), offered where a framework is asked for. */
+function bundledIds(): string[] {
+  try {
+    return readdirSync(BUNDLED_FRAMEWORKS_DIR)
+      .filter((name) => /\.ya?ml$/i.test(name))
+      .map((name) => name.replace(/\.ya?ml$/i, ''))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function bashCompletion(program: Command, ids: readonly string[] = bundledIds()): string {
   const { commands, globals, choices } = specs(program);
   const perCommand = commands.map((c) => `    ${c.name}) opts="${quote(c.options)} ${quote(globals)}" ;;`).join('\n');
   const line = ([key, values]: [string, readonly string[]]) => `    ${key}) COMPREPLY=( $(compgen -W "${quote(values)}" -- "$cur") ); return ;;`;
@@ -41,6 +55,11 @@ _kader() {
   for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case "$word" in -*) ;; *) command="$word"; break ;; esac
   done
+  # A framework: a bundled id or a file (--framework, kader show <id>, kader schema answers <id>).
+  if [ "$prev" = "--framework" ] || { [ "$command" = show ] && [[ "$cur" != -* ]]; } || { [ "$command" = schema ] && [ "$prev" = answers ]; }; then
+    COMPREPLY=( $(compgen -W "${quote(ids)}" -- "$cur") $(compgen -f -- "$cur") )
+    return
+  fi
   case "\${command:-*}:$prev" in
 ${perChoice}
   esac

@@ -3,6 +3,7 @@ import { visible } from '../core/terminal.js';
 import { resolve } from 'node:path';
 import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import { expandGlob, isGlob } from '../core/glob.js';
 import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile, STDIN, STDIN_SHOWN } from '../core/files.js';
 import type { CommandContext } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
@@ -27,6 +28,13 @@ export function expandPaths(ctx: CommandContext, targets: readonly string[]): { 
     const target = resolve(ctx.io.cwd, raw);
     const shown = displayPath(target, ctx.io.cwd);
     const kind = pathKind(target);
+    // A quoted glob ('frameworks/*.yaml', as in CI files) is expanded here, as other linters do.
+    if (kind === 'missing' && isGlob(raw)) {
+      const matched = expandGlob(raw, ctx.io.cwd).filter((p) => /\.ya?ml$/i.test(p));
+      if (matched.length === 0) ioErrors.push(ctx.msgs.io.notFound(raw));
+      for (const path of matched) files.push({ path, shown: displayPath(path, ctx.io.cwd) });
+      continue;
+    }
     if (kind === 'missing') ioErrors.push(ctx.msgs.io.notFound(shown));
     else if (kind === 'file') files.push({ path: target, shown });
     else {
@@ -81,8 +89,10 @@ export function reportFindings(ctx: CommandContext, found: Diagnostic[], checked
     cwd: ctx.io.cwd,
   });
   const human = output.format === 'stylish';
+  // "0 bestanden gecontroleerd, geen problemen gevonden" after "bestaat niet" would contradict it.
+  const said = human && diagnostics.length === 0 && ioErrors.length > 0 ? `${ctx.msgs.format.cleanButUnread(checked.length, ioErrors.length)}\n` : text;
   // --quiet keeps stdout empty for a clean run in the human format; machine formats always print.
-  if (!(ctx.quiet && human && diagnostics.length === 0)) writeOutput(ctx, `${human ? (output.preamble ?? '') : ''}${text}`, output.out);
+  if (!(ctx.quiet && human && diagnostics.length === 0)) writeOutput(ctx, `${human ? (output.preamble ?? '') : ''}${said}`, output.out, false);
   if (ioErrors.length > 0) return 2;
   return diagnostics.some((d) => atLeast(d.severity, output.failOn)) ? 1 : 0;
 }

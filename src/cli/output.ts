@@ -1,5 +1,6 @@
 /** One place where command output leaves the process: stdout, or a file written atomically. */
 import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { displayPath, FileError, readTextFile, writeFileAtomic } from '../core/files.js';
 import { fastParse } from '../yaml/fast.js';
 import { parseYaml } from '../yaml/parse.js';
@@ -7,7 +8,8 @@ import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
 /** Text goes to stdout without -o; bytes (a .docx) only ever to a file, which the caller ensures. */
-export function writeOutput(ctx: CommandContext, content: string | Uint8Array, out?: string): void {
+/** `announce`: say on stdout what was written; lint reports for CI (validate, check) keep stdout empty. */
+export function writeOutput(ctx: CommandContext, content: string | Uint8Array, out?: string, announce = true): void {
   if (!out || out === '-') {
     if (typeof content !== 'string') throw new Error('binary output needs -o; the command checks that first');
     ctx.io.stdout(content);
@@ -21,6 +23,19 @@ export function writeOutput(ctx: CommandContext, content: string | Uint8Array, o
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
+  if (announce) sayWritten(ctx, target);
+}
+
+/** With -o the terminal would stay silent; say what was written, and where (not with --quiet). */
+export function sayWritten(ctx: CommandContext, target: string): void {
+  if (ctx.quiet) return;
+  let bytes = 0;
+  try {
+    bytes = statSync(target).size;
+  } catch {
+    return; // nothing there to speak of
+  }
+  ctx.io.stdout(`${ctx.msgs.io.wrote(displayPath(target, ctx.io.cwd), bytes)}\n`);
 }
 
 /** Output never replaces a framework or session: a typo in -o must not destroy a measurement. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { FileError, writeFileAtomic } from '../core/files.js';
 import { pathToFileURL } from 'node:url';
+import { sayWritten } from './output.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 
@@ -105,4 +106,5 @@ export function printPdf(ctx: CommandContext, html: string, out: string): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  sayWritten(ctx, out);
 }

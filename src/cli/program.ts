@@ -419,6 +419,14 @@ function translatePlaceholders(text: string, c: Messages['cli']): string {
 
 /** Translate commander's own usage errors; they are English and name the option in quotes. */
 export function usageMessage(error: CommanderError, msgs: Messages): string {
+  // commander's nearest match (showSuggestionAfterError), said in the user's language.
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
+  const said = translateUsage(error, msgs);
+  if (!suggestion) return said;
+  return `${said}. ${msgs.cli.didYouMean(error.code === 'commander.unknownCommand' ? `kader ${suggestion}` : suggestion)}`;
+}
+
+function translateUsage(error: CommanderError, msgs: Messages): string {
   const quoted = [...error.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
   switch (error.code) {
     case 'commander.unknownOption':

@@ -201,5 +201,7 @@ export const cli: Messages['cli'] = {
     criteria: (n) => plural(n, 'criterion', 'criteria'),
     questionsCount: (n) => plural(n, 'question', 'questions'),
     optional: 'optional',
+    types: { choice: 'choice', multi: 'multiple choice', boolean: 'yes/no', number: 'number', text: 'text', date: 'date' },
   },
+  didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
 };

@@ -29,6 +29,7 @@ export const en: Messages = {
     writeFailed: (file, reason) => `${file}: cannot be written (${reason})`,
     notRegular: (file) => `${file}: is not a regular file (a pipe or device); give a file, or - to read standard input`,
     danglingLink: (file) => `${file}: is a symbolic link to a file that does not exist; kader does not write in place of the link`,
+    wrote: (file, bytes) => `Written: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
   },
   yaml: {
     empty: 'file is empty',
@@ -132,7 +133,7 @@ export const en: Messages = {
     criterionHeader: (theme, criterion) => `${theme} › ${criterion}`,
     critical: 'critical: safety first',
     good: 'What good looks like',
-    detailsHint: 'choose "Details" (or type :?) for guidance, probing questions and evidence',
+    detailsHint: 'guidance, probing questions and evidence: choose "Show details" in a list, or type :? in a typed answer',
     inputHint: ':o skip, :t back, :th theme, :p pause, :? details',
     nav: { details: 'Show details', skip: 'Skip (stays open)', back: 'Back', jump: 'Go to theme…', pause: 'Pause and save' },
     special: { nvt: 'Not applicable', onbekend: 'Unknown' },
@@ -149,8 +150,9 @@ export const en: Messages = {
     evidence: 'Which evidence was seen? (space = tick, Enter = done)',
     pickAtLeastOne: 'choose at least one answer, or choose Skip',
     notANumber: 'type a number',
-    range: (min, max) => `type a number from ${min ?? '…'} to ${max ?? '…'}`,
-    notADate: 'type a date like YYYY-MM-DD, e.g. 2026-11-23',
+    range: (min, max) =>
+      max === undefined ? `type a number of ${min ?? 0} or more` : min === undefined ? `type a number up to ${max}` : `type a number from ${min} to ${max}`,
+    notADate: 'type a date like 15-03-2026 (or 2026-03-15)',
     emptyText: 'type an answer, or :o to skip',
     current: (value) => `now: ${value}`,
     chooseFramework: 'Which framework?',
@@ -186,6 +188,39 @@ export const en: Messages = {
     answersChanged: (added, changed, file) =>
       `${added > 0 ? `${added} ${added === 1 ? 'answer' : 'answers'} added and ` : ''}${changed} ${changed === 1 ? 'answer' : 'answers'} changed in ${file} (notes and evidence stay unless the file gives new ones).`,
     openElsewhere: (themes) => `This selection is done; required questions are still open in ${themes.length === 1 ? 'theme' : 'themes'} ${themes.join(', ')}.`,
+    resumeWhere: (position, total, answered, skipped, furthest) =>
+      skipped > 0
+        ? `Continuing at question ${position} of ${total}: first ${skipped} skipped ${skipped === 1 ? 'question' : 'questions'}, then on after question ${furthest} (${answered} answered).`
+        : `Continuing at question ${position} of ${total} (${answered} answered).`,
+    missingSession: (file) => `${file} does not exist.`,
+    startNewHere: (file) => `Start a new interview and save it as ${file}?`,
+    notStarted: 'No interview started; nothing was saved.',
+    contextInterrupted: (command) => `Stopped before the session was created; nothing was saved. Start again with what you typed: ${command}`,
+    noteKeep: 'Note (Enter = keep, - = remove)',
+    privacyWhat: 'What do you want to do with this text? It is not saved yet.',
+    privacyEdit: 'Edit it',
+    privacyKeep: 'Save it as it is',
+    summaryHeader: 'Summary',
+    summaryTheme: (theme, answered, total, percent, unassessed) =>
+      `${theme}: ${answered} of ${total} questions answered · ${percent === null ? 'no score yet' : `${percent}%`}${unassessed > 0 ? ` · ${unassessed} ${unassessed === 1 ? 'criterion' : 'criteria'} not yet assessed` : ''}`,
+    timeSpent: (minutes) => (minutes < 1 ? 'Time this sitting: less than a minute.' : `Time this sitting: ${minutes} min.`),
+    nextSteps: 'Next:',
+    nextReview: 'walk the answers again',
+    nextPlan: 'record improvement actions',
+    nextReport: 'the improvement plan',
+    completeAlready: (file) => `${file} is complete: every required question is answered.`,
+    completeWhat: 'What do you want to do?',
+    completeReview: 'Walk the answers again (--review)',
+    completePlan: 'Record improvement actions (kader plan)',
+    completeReport: 'Write the improvement plan (kader report, html)',
+    completeStop: 'Stop',
+    optionalHint: 'Enter = skip',
+    multiNavHint: 'nothing ticked + ⏎: back, skip, theme or pause',
+    multiNav: 'Nothing ticked. What do you want?',
+    multiBack: 'Tick something after all',
+    otherWhat: 'What else?',
+    themeProgress: (answered, total) => `(${answered} of ${total} answered)`,
+    standing: (answered, open, minutes) => `${answered} answered, ${open} open · ${minutes} min`,
   },
   report: {
     number: (n) => String(n),
@@ -373,6 +408,8 @@ export const en: Messages = {
     summary: (errors, warnings) =>
       `${plural(errors + warnings, 'problem', 'problems')} (${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')})`,
     clean: (files) => `${plural(files, 'file', 'files')} checked, no problems found`,
+    cleanButUnread: (files, unread) =>
+      files === 0 ? `nothing checked: ${plural(unread, 'path', 'paths')} not read (see above)` : `${plural(files, 'file', 'files')} checked without problems; ${plural(unread, 'path', 'paths')} not read (see above)`,
   },
   aggregate,
   merge,

@@ -182,5 +182,7 @@ export const cli = {
     criteria: (n: number) => plural(n, 'criterium', 'criteria'),
     questionsCount: (n: number) => plural(n, 'vraag', 'vragen'),
     optional: 'niet verplicht',
+    types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } as Record<string, string>,
   },
+  didYouMean: (suggestion: string) => `Bedoel je ${suggestion}?`,
 };

@@ -28,6 +28,7 @@ export const nl = {
     writeFailed: (file: string, reason: string) => `${file}: kan niet geschreven worden (${reason})`,
     notRegular: (file: string) => `${file}: is geen gewoon bestand (een pipe of apparaat); geef een bestand, of - om standaardinvoer te lezen`,
     danglingLink: (file: string) => `${file}: is een symbolische link naar een bestand dat niet bestaat; kader schrijft niet in plaats van de link`,
+    wrote: (file: string, bytes: number) => `Geschreven: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
   },
   yaml: {
     empty: 'bestand is leeg',
@@ -141,7 +142,7 @@ export const nl = {
     criterionHeader: (theme: string, criterion: string) => `${theme} › ${criterion}`,
     critical: 'kritiek: veiligheid voorop',
     good: 'Wat goed is',
-    detailsHint: 'kies "Toelichting" (of typ :?) voor aanwijzingen, doorvraagvragen en bewijs',
+    detailsHint: 'aanwijzingen, doorvraagvragen en bewijs: kies "Toelichting tonen" in een lijst, of typ :? bij een open vraag',
     inputHint: ':o overslaan, :t terug, :th thema, :p pauze, :? toelichting',
     nav: { details: 'Toelichting tonen', skip: 'Overslaan (blijft open)', back: 'Terug', jump: 'Naar thema…', pause: 'Pauzeren en opslaan' },
     special: { nvt: 'Niet van toepassing', onbekend: 'Onbekend' } as Record<string, string>,
@@ -158,8 +159,9 @@ export const nl = {
     evidence: 'Welk bewijs is gezien? (spatie = aanvinken, Enter = klaar)',
     pickAtLeastOne: 'kies minstens één antwoord, of kies Overslaan',
     notANumber: 'typ een getal',
-    range: (min: number | undefined, max: number | undefined) => `typ een getal van ${min ?? '…'} tot en met ${max ?? '…'}`,
-    notADate: 'typ een datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-23',
+    range: (min: number | undefined, max: number | undefined) =>
+      max === undefined ? `typ een getal van ${min ?? 0} of hoger` : min === undefined ? `typ een getal tot en met ${max}` : `typ een getal van ${min} tot en met ${max}`,
+    notADate: 'typ een datum als 15-03-2026 (of 2026-03-15)',
     emptyText: 'typ een antwoord, of :o om over te slaan',
     current: (value: string) => `nu: ${value}`,
     chooseFramework: 'Welk kader?',
@@ -195,6 +197,39 @@ export const nl = {
     answersChanged: (added: number, changed: number, file: string) =>
       `${added > 0 ? `${added} ${added === 1 ? 'antwoord' : 'antwoorden'} toegevoegd en ` : ''}${changed} ${changed === 1 ? 'antwoord' : 'antwoorden'} gewijzigd in ${file} (notitie en bewijs blijven staan tenzij het bestand nieuwe geeft).`,
     openElsewhere: (themes: readonly string[]) => `Deze keuze is af; open verplichte vragen staan nog bij ${themes.length === 1 ? 'thema' : "thema's"} ${themes.join(', ')}.`,
+    resumeWhere: (position: number, total: number, answered: number, skipped: number, furthest: number) =>
+      skipped > 0
+        ? `Verder bij vraag ${position} van ${total}: eerst ${skipped} ${skipped === 1 ? 'overgeslagen vraag' : 'overgeslagen vragen'}, daarna verder na vraag ${furthest} (${answered} beantwoord).`
+        : `Verder bij vraag ${position} van ${total} (${answered} beantwoord).`,
+    missingSession: (file: string) => `${file} bestaat niet.`,
+    startNewHere: (file: string) => `Een nieuw interview beginnen en opslaan in ${file}?`,
+    notStarted: 'Geen interview begonnen; er is niets opgeslagen.',
+    contextInterrupted: (command: string) => `Afgebroken voordat de sessie was aangemaakt; er is niets opgeslagen. Opnieuw beginnen met wat je al typte: ${command}`,
+    noteKeep: 'Notitie (Enter = houden, - = wissen)',
+    privacyWhat: 'Wat doe je met deze tekst? Hij is nog niet opgeslagen.',
+    privacyEdit: 'Aanpassen',
+    privacyKeep: 'Toch zo opslaan',
+    summaryHeader: 'Samenvatting',
+    summaryTheme: (theme: string, answered: number, total: number, percent: number | null, unassessed: number) =>
+      `${theme}: ${answered} van ${total} vragen beantwoord · ${percent === null ? 'nog geen score' : `${percent}%`}${unassessed > 0 ? ` · ${unassessed} ${unassessed === 1 ? 'criterium' : 'criteria'} nog niet beoordeeld` : ''}`,
+    timeSpent: (minutes: number) => (minutes < 1 ? 'Tijd deze zitting: minder dan een minuut.' : `Tijd deze zitting: ${minutes} min.`),
+    nextSteps: 'Hierna:',
+    nextReview: 'antwoorden nalopen',
+    nextPlan: 'verbeteracties vastleggen',
+    nextReport: 'het verbeterplan',
+    completeAlready: (file: string) => `${file} is afgerond: alle verplichte vragen zijn beantwoord.`,
+    completeWhat: 'Wat wil je doen?',
+    completeReview: 'Antwoorden nalopen (--review)',
+    completePlan: 'Verbeteracties vastleggen (kader plan)',
+    completeReport: 'Verbeterplan maken (kader report, html)',
+    completeStop: 'Stoppen',
+    optionalHint: 'Enter = overslaan',
+    multiNavHint: 'niets aangevinkt + ⏎: terug, overslaan, thema of pauze',
+    multiNav: 'Niets aangevinkt. Wat wil je?',
+    multiBack: 'Toch iets aanvinken',
+    otherWhat: 'Wat anders?',
+    themeProgress: (answered: number, total: number) => `(${answered} van ${total} beantwoord)`,
+    standing: (answered: number, open: number, minutes: number) => `${answered} beantwoord, ${open} open · ${minutes} min`,
   },
   report: {
     /** A decimal number in the reader's notation (0,75 in Dutch). */
@@ -331,7 +366,7 @@ export const nl = {
     generatedBy: (version: string) => `Gemaakt met kader ${version}.`,
   },
   plan: {
-    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'deadline', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
+    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
     reasons: {
       missing: (field: string) => `${field} ontbreekt; een SMART-actie heeft dit nodig`,
       'not-a-date': (field: string) => `${field} moet een datum zijn als JJJJ-MM-DD`,
@@ -391,6 +426,8 @@ export const nl = {
     summary: (errors: number, warnings: number) =>
       `${plural(errors + warnings, 'probleem', 'problemen')} (${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')})`,
     clean: (files: number) => `${plural(files, 'bestand', 'bestanden')} gecontroleerd, geen problemen gevonden`,
+    cleanButUnread: (files: number, unread: number) =>
+      files === 0 ? `niets gecontroleerd: ${plural(unread, 'pad', 'paden')} niet gelezen (zie hierboven)` : `${plural(files, 'bestand', 'bestanden')} gecontroleerd zonder problemen; ${plural(unread, 'pad', 'paden')} niet gelezen (zie hierboven)`,
   },
   aggregate,
   merge,

@@ -6,7 +6,7 @@ import { own } from '../core/own.js';
 import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
-import { activeQuestions, markInactive } from '../session/state.js';
+import { activeQuestions, markInactive, progressOf } from '../session/state.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
 export interface PlanFilter {
@@ -30,6 +30,58 @@ export function resumeIndex(plan: readonly QuestionPlace[], framework: Framework
   return first >= 0 ? first : open(false);
 }
 
+/** Where a resumed interview starts, as the screen will number it, and why it starts there. */
+export interface ResumePoint {
+  index: number;
+  /** 1-based position among the asked questions, as `[position/total]` shows it. */
+  position: number;
+  total: number;
+  answered: number;
+  /** Open required questions before the furthest answer: skipped earlier, asked first now. */
+  skipped: number;
+  /** Position of the last asked question that has an answer (0 if none). */
+  furthest: number;
+}
+
+export function resumePoint(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): ResumePoint | undefined {
+  const index = resumeIndex(plan, framework, answers);
+  if (index < 0) return undefined;
+  const active = activeQuestions(framework, answers);
+  const asked = plan.filter((p) => active.has(p.question.id));
+  const isOpen = (p: QuestionPlace) => !Object.hasOwn(answers, p.question.id);
+  let furthest = 0;
+  asked.forEach((p, i) => {
+    if (!isOpen(p)) furthest = i + 1;
+  });
+  const skipped = asked.slice(0, furthest).filter((p) => isOpen(p) && p.question.required !== false).length;
+  return {
+    index,
+    position: asked.indexOf(plan[index]!) + 1,
+    total: asked.length,
+    answered: asked.filter((p) => !isOpen(p)).length,
+    skipped,
+    furthest,
+  };
+}
+
+/**
+ * The answers given before this sitting, as plan indexes with the most recent last, so that
+ * "Terug" right after a resume reaches them in the order they were given, newest first.
+ */
+function earlierAnswers(plan: readonly QuestionPlace[], framework: Framework, answers: Record<string, Answer>): number[] {
+  const active = activeQuestions(framework, answers);
+  return plan
+    .map((p, i) => ({ i, answer: Object.hasOwn(answers, p.question.id) ? answers[p.question.id] : undefined, asked: active.has(p.question.id) }))
+    .filter((e) => e.answer && e.asked)
+    .sort((a, b) => (a.answer!.at < b.answer!.at ? -1 : a.answer!.at > b.answer!.at ? 1 : a.i - b.i))
+    .map((e) => e.i);
+}
+
+/** The same answer: value, note and evidence unchanged (then who said it, and when, stay as they were). */
+function sameAnswer(a: Answer, b: Answer): boolean {
+  return JSON.stringify([a.value, a.note ?? null, a.evidence ?? []]) === JSON.stringify([b.value, b.note ?? null, b.evidence ?? []]);
+}
+
 export interface QuestionView {
   place: QuestionPlace;
   framework: Framework;
@@ -37,7 +89,10 @@ export interface QuestionView {
   position: number;
   total: number;
   current?: Answer;
-  themes: { id: string; title: string }[];
+  /** The plan's themes, with answered/total of their asked questions (for "Naar thema…"). */
+  themes: { id: string; title: string; answered: number; total: number }[];
+  /** Answered and asked questions of the whole plan, for the screen's "12 beantwoord, 37 open". */
+  answered: number;
   /** For a count: the total it is part of, when that is answered (x "of the" total). */
   countTotal?: number;
 }
@@ -106,8 +161,9 @@ export interface InterviewOptions {
 export async function runInterview(options: InterviewOptions): Promise<Outcome> {
   const { framework, session, plan, prompter } = options;
   const themes = framework.themes.filter((t) => plan.some((p) => p.theme.id === t.id)).map((t) => ({ id: t.id, title: t.title }));
-  const history: number[] = [];
   let index = options.start ?? (options.review ? 0 : Math.max(0, resumeIndex(plan, framework, session.answers)));
+  // After a resume, Terug must still reach what was answered before (the earliest first in, the newest popped first).
+  const history: number[] = options.review ? [] : earlierAnswers(plan, framework, session.answers).filter((i) => i !== index);
   let revisit = false; // after "back" or a jump, answered questions are shown instead of passed over
   let shownCriterion: string | undefined;
 
@@ -147,7 +203,11 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         position: asked.indexOf(place) + 1,
         total: asked.length,
         current: own(session.answers, place.question.id),
-        themes,
+        themes: themes.map((th) => {
+          const progress = progressOf(plan.filter((p) => p.theme.id === th.id), framework, session, active);
+          return { ...th, answered: progress.answered, total: progress.total };
+        }),
+        answered: progressOf(plan, framework, session, active).answered,
       };
       const total = place.question.count && session.answers[place.question.count.of]?.value;
       if (typeof total === 'number') view.countTotal = total;
@@ -165,13 +225,15 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
         // Saved before the follow-up prompts (note, evidence): Ctrl-C there must not lose the answer.
         const previous = own(session.answers, place.question.id);
         const record = (details: AnswerDetails): void => {
-          session.answers[place.question.id] = {
+          const given: Answer = {
             value: step.value,
             ...(details.note && { note: details.note }),
             ...(details.evidence?.length && { evidence: details.evidence }),
             ...(options.respondent && { respondent: options.respondent }),
             at: options.now(),
           };
+          // Confirming an unchanged answer (in --review, under another respondent) must not rewrite who said it, or when.
+          session.answers[place.question.id] = previous && sameAnswer(previous, given) ? previous : given;
           markInactive(framework, session.answers);
           options.save(session);
         };

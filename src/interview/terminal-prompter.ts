@@ -7,7 +7,8 @@ import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/index.js';
 import { personalDataWarning } from '../privacy/detect.js';
-import { describeValueProblem, isIsoDate } from '../session/values.js';
+import { describeValueProblem } from '../session/values.js';
+import { isOther, outOfRange, readDate, readNumber } from './typed-input.js';
 import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
 
 type Nav = 'details' | 'skip' | 'back' | 'jump' | 'pause';
@@ -36,6 +37,7 @@ async function guard<T>(prompt: Promise<T>): Promise<T> {
 export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void): Prompter {
   const t = msgs.interview;
   const theme = promptTheme(msgs);
+  const started = Date.now();
   const navChoices = (): (Separator | { name: string; value: string })[] => [
     new Separator(),
     ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
@@ -44,6 +46,21 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   const warnIfPersonal = (text: string, where: string): void => {
     const warning = personalDataWarning(text, where, msgs.privacy);
     if (warning) write(`${chalk.yellow(`! ${v(warning)}`)}\n`);
+  };
+  /**
+   * A typed text that looks like it holds a BSN, phone number …: warned about before it is
+   * saved, with the choice to edit it first (prefilled) or to keep it as typed.
+   */
+  const checkedText = async (ask: (initial?: string) => Promise<string>, where: string): Promise<string> => {
+    let text = (await ask()).trim();
+    for (;;) {
+      const warning = personalDataWarning(text, where, msgs.privacy);
+      if (!warning) return text;
+      write(`${chalk.yellow(`! ${v(warning)}`)}\n`);
+      const choice = await guard(select({ theme, message: t.privacyWhat, choices: [{ name: t.privacyEdit, value: 'edit' }, { name: t.privacyKeep, value: 'keep' }] }));
+      if (choice === 'keep') return text;
+      text = (await ask(text)).trim();
+    }
   };
   const label = (view: QuestionView) => `${chalk.dim(`[${view.position}/${view.total}]`)} ${v(view.place.question.text)}`;
 
@@ -61,7 +78,9 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   };
 
   const jump = async (view: QuestionView): Promise<Step> => {
-    const target = await guard(select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: v(`${th.id} ${th.title}`), value: th.id })) }));
+    const target = await guard(
+      select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${v(`${th.id} ${th.title}`)} ${chalk.dim(t.themeProgress(th.answered, th.total))}`, value: th.id })) }),
+    );
     return { kind: 'jump', theme: target };
   };
 
@@ -99,67 +118,99 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       return { kind: 'answer', value: q.type === 'boolean' ? picked === 'true' : picked };
     }
     if (q.type === 'multi') {
+      // Navigation is no tick box here ("alles" would tick it): Enter with nothing ticked opens it.
       const chosen = Array.isArray(current) ? current : [];
+      write(`${chalk.dim(t.multiNavHint)}\n`);
       const picked = await guard(
         checkbox({
           theme,
           message: label(view),
-          choices: [...(q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value, checked: chosen.includes(c.value) })), ...navChoices()],
-          validate: (items) => items.length > 0 || t.pickAtLeastOne,
+          choices: (q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value, checked: chosen.includes(c.value) })),
           pageSize: 12,
         }),
       );
-      const nav = picked.find((p) => p.startsWith(NAV_PREFIX));
-      if (nav) return navigate(nav.slice(NAV_PREFIX.length) as Nav, view);
-      return { kind: 'answer', value: picked };
+      if (picked.length > 0) return { kind: 'answer', value: picked };
+      const nav = await guard(select({ theme, message: t.multiNav, choices: [{ name: t.multiBack, value: '' }, ...navChoices().slice(1)] }));
+      return nav ? navigate(nav.slice(NAV_PREFIX.length) as Nav, view) : undefined;
     }
-    // number, text, date: typed, with short commands for navigation
+    // number, text, date: typed, with short commands for navigation; Enter skips an optional one
+    const optional = q.required !== false ? false : current === undefined;
     const typed = await guard(
       input({
-        message: `${label(view)}${view.countTotal === undefined ? '' : ` ${chalk.bold(t.ofTotal(view.countTotal))}`} ${chalk.dim(`(${t.inputHint})`)}`,
+        message: `${label(view)}${view.countTotal === undefined ? '' : ` ${chalk.bold(t.ofTotal(view.countTotal))}`} ${chalk.dim(`(${optional ? `${t.optionalHint}, ` : ''}${t.inputHint})`)}`,
         default: current === undefined ? undefined : v(String(current)),
         validate: (raw) => {
           const value = raw.trim();
-          if (Object.hasOwn(COMMANDS, value)) return true;
+          if (Object.hasOwn(COMMANDS, value) || (optional && value === '')) return true;
           if (q.type === 'number') {
-            const n = Number(value.replace(',', '.'));
-            if (value === '' || !Number.isFinite(n)) return t.notANumber;
-            if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return t.range(q.min, q.max);
+            const n = readNumber(value);
+            if (n === undefined) return t.notANumber;
+            if (outOfRange(n, q.min, q.max)) return t.range(q.min, q.max);
             if (view.countTotal !== undefined && n > view.countTotal) return t.countAboveTotal(view.countTotal);
             return true;
           }
-          if (q.type === 'date') return isIsoDate(value) || t.notADate;
+          if (q.type === 'date') return readDate(value) !== undefined || t.notADate;
           return value !== '' || t.emptyText;
         },
       }),
     );
     const value = typed.trim();
+    if (optional && value === '') return { kind: 'skip' };
     const nav = Object.hasOwn(COMMANDS, value) ? COMMANDS[value] : undefined;
     if (nav) return navigate(nav, view);
-    if (q.type === 'text') warnIfPersonal(value, q.id);
-    return { kind: 'answer', value: q.type === 'number' ? Number(value.replace(',', '.')) : value };
+    if (q.type === 'text') {
+      // As with a note: a likely BSN or phone number is flagged before the answer is saved, with the choice to edit it.
+      const checked = await checkedText(
+        async (initial) => (initial === undefined ? value : guard(input({ message: label(view), default: initial, prefill: 'editable' }))),
+        q.id,
+      );
+      return { kind: 'answer', value: checked };
+    }
+    return { kind: 'answer', value: q.type === 'number' ? readNumber(value)! : q.type === 'date' ? readDate(value)! : value };
   };
+
+  /** After "Anders" in a choice list: what, then, kept as the answer's note. */
+  const askOther = async (view: QuestionView, value: unknown): Promise<AnswerDetails> => {
+    const others = (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && isOther(v));
+    if (!others) return {};
+    const what = await checkedText(
+      (initial) => guard(input({ message: t.otherWhat, default: initial ?? view.current?.note, ...(initial !== undefined && { prefill: 'editable' as const }) })),
+      `${view.place.question.id} (${msgs.privacy.fields.note})`,
+    );
+    return what ? { note: what } : {};
+  };
+  let lastAnswer: unknown;
 
   return {
     criterion(view) {
       const { theme, criterion } = view.place;
       const flag = criterion.critical ? ` ${chalk.red(`[${t.critical}]`)}` : '';
+      // Where the interview stands, for a two-hour session: answered, still open, time so far.
+      const where = chalk.dim(t.standing(view.answered, view.total - view.answered, Math.round((Date.now() - started) / 60_000)));
       write(
-        `\n${chalk.bold(v(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`)))}${flag}\n` +
+        `\n${chalk.bold(v(t.criterionHeader(`${theme.id} ${theme.title}`, `${criterion.id} ${criterion.title}`)))}${flag}\n${where}\n` +
           `${chalk.dim(`${t.good}:`)} ${v(criterion.description.trim())}\n${chalk.dim(t.detailsHint)}\n`,
       );
     },
     async ask(view) {
       for (;;) {
         const step = await askOnce(view);
+        if (step?.kind === 'answer') lastAnswer = step.value;
         if (step) return step;
       }
     },
     async details(view): Promise<AnswerDetails> {
+      const type = view.place.question.type;
+      if (type === 'choice' || type === 'multi') return askOther(view, lastAnswer);
       // Notes and evidence belong with the scored judgement; follow-up questions stay quick.
-      if (view.place.question.type !== 'scale') return {};
-      const note = (await guard(input({ message: t.note, default: view.current?.note === undefined ? undefined : v(view.current.note) }))).trim();
-      warnIfPersonal(note, `${view.place.question.id} (${msgs.privacy.fields.note})`);
+      if (type !== 'scale') return {};
+      // With a note already there, Enter keeps it (inquirer's default) and "-" removes it; the hint says so.
+      const kept = view.current?.note;
+      const typed = await checkedText(
+        (initial) => guard(input({ message: kept ? t.noteKeep : t.note, default: initial ?? (kept === undefined ? undefined : v(kept)), ...(initial !== undefined && { prefill: 'editable' as const }) })),
+        `${view.place.question.id} (${msgs.privacy.fields.note})`,
+      );
+      const note = kept && typed === '-' ? '' : typed;
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length

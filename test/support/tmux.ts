@@ -7,10 +7,17 @@ const SOCKET = `kader-test-${process.pid}`;
 export const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 export const screen = (): string => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'k');
 
-/** Start a command in session "k" (replacing an earlier one), 160×50, with its exit code shown. */
-export function startInTmux(command: string): void {
+/** Start a command in session "k" (replacing an earlier one), 160×50 unless narrower, with its exit code shown. */
+export function startInTmux(command: string, width = 160): void {
   spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'k']);
-  tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `${command}; echo EXIT=$?; sleep 60`);
+  // Killing the last session makes the server exit; a new-session racing that exit fails with
+  // "server exited unexpectedly", so try again (a few times at most).
+  for (let attempt = 1; ; attempt++) {
+    const started = spawnSync('tmux', ['-L', SOCKET, 'new-session', '-d', '-s', 'k', '-x', String(width), '-y', '50', `${command}; echo EXIT=$?; sleep 60`], { encoding: 'utf8' });
+    if (started.status === 0) return;
+    if (attempt === 5) throw new Error(`tmux new-session failed: ${started.stderr}`);
+    spawnSync('sleep', ['0.2']);
+  }
 }
 
 export async function waitFor(text: string | RegExp, timeoutMs = 8000): Promise<string> {

@@ -1,15 +1,17 @@
 /** The terminal side of kader interview: asking for a new session's context, and the prompter. */
 import { visible } from '../../core/terminal.js';
-import { input, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import { Interrupted, type Prompter } from '../../interview/engine.js';
 import { terminalPrompter } from '../../interview/terminal-prompter.js';
-import { isIsoDate } from '../../session/values.js';
+import { readDate } from '../../interview/typed-input.js';
+import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { invocation, shellWord } from '../invocation.js';
 import { resolveFramework } from '../resolve.js';
 import { createSessionFile, today, type OpenSession } from '../session-io.js';
 import { defaultSessionPath, type InterviewOptions } from './interview.js';
@@ -21,12 +23,15 @@ const list = (text: string): string[] =>
     .filter(Boolean);
 
 export function terminalPrompterFor(ctx: CommandContext): Prompter {
-  return terminalPrompter(ctx.msgs, ctx.chalk, ctx.io.stdout);
+  // Wrapped at the width of the moment, so a resized terminal gets whole words too.
+  return terminalPrompter(ctx.msgs, ctx.chalk, (text) => ctx.io.stdout(wrapText(text, terminalWidth())));
 }
 
 /** Ask what a new session needs; Ctrl-C here leaves nothing behind. */
 export async function createInteractively(ctx: CommandContext, options: InterviewOptions, target?: string): Promise<OpenSession> {
   const t = ctx.msgs.interview;
+  // What was typed so far, so that Ctrl-C can hand it back as a command instead of losing it.
+  const typed: InterviewOptions = { ...options };
   try {
     let ref = options.framework;
     if (!ref) {
@@ -37,13 +42,14 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
         choices: catalog.entries.map((e) => ({ name: visible(`${e.framework.title} (${e.framework.version})`), value: e.framework.id })),
       });
     }
+    typed.framework = ref;
     const resolved = resolveFramework(ctx, ref);
     const required = (v: string) => v.trim() !== '' || t.required;
-    const gemeente = (options.gemeente ?? (await input({ message: t.gemeente, validate: required }))).trim();
-    const team = options.team ?? (await input({ message: t.team })).trim();
-    const regio = options.regio ?? (await input({ message: t.regio })).trim();
-    const date = options.date ?? (await input({ message: t.date, default: today(), validate: (v) => isIsoDate(v.trim()) || t.notADate })).trim();
-    const interviewers = options.interviewer ?? list(await input({ message: t.interviewers }));
+    const gemeente = (typed.gemeente = (options.gemeente ?? (await input({ message: t.gemeente, validate: required }))).trim());
+    const team = (typed.team = options.team ?? (await input({ message: t.team })).trim());
+    const regio = (typed.regio = options.regio ?? (await input({ message: t.regio })).trim());
+    const date = (typed.date = options.date ?? readDate(await input({ message: t.date, default: today(), validate: (v) => readDate(v) !== undefined || t.notADate }))!);
+    const interviewers = (typed.interviewer = options.interviewer ?? list(await input({ message: t.interviewers })));
     const roles = options.respondent ? [options.respondent] : list(await input({ message: t.respondents }));
     const proposed = target ?? (options.out ? resolve(ctx.io.cwd, options.out) : defaultSessionPath(ctx.io.cwd, gemeente, resolved.framework.id, date, roles));
     const chosen = await input({
@@ -66,24 +72,81 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     ctx.io.stdout(`${t.created(displayPath(path, ctx.io.cwd))}\n`);
     return open;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new Interrupted();
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      ctx.io.stdout(`\n${t.contextInterrupted(startCommand(ctx, typed, target))}\n`);
+      throw new Interrupted();
+    }
     if (error instanceof FileError) throw new UserError(error.message);
     throw error;
   }
 }
 
 /** Who answers in this sitting, when the session names more than one role; undefined if none chosen. */
-export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[]): Promise<string | undefined> {
+export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[], last?: string): Promise<string | undefined> {
   if (respondents.length < 2) return respondents[0]?.role;
   try {
     const role = await select({
       theme: promptTheme(ctx.msgs),
       message: ctx.msgs.interview.whoAnswers,
+      // On resume the cursor starts at whoever answered last: usually the same person, after a break.
+      ...(last && respondents.some((r) => r.role === last) && { default: last }),
       choices: [...respondents.map((r) => ({ name: visible(r.role), value: r.role })), { name: ctx.msgs.interview.mixed, value: '' }],
     });
     return role || undefined;
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new Interrupted();
+    throw error;
+  }
+}
+
+/** `kader interview …` with every context field typed so far, to start again without retyping. */
+export function startCommand(ctx: CommandContext, typed: InterviewOptions, target?: string): string {
+  const words = [invocation(ctx.io.env, ctx.io.cwd), 'interview'];
+  if (target) words.push(shellWord(displayPath(target, ctx.io.cwd)));
+  const add = (flag: string, value?: string) => {
+    if (value) words.push(flag, shellWord(value));
+  };
+  add('--framework', typed.framework);
+  add('--gemeente', typed.gemeente);
+  add('--team', typed.team);
+  add('--regio', typed.regio);
+  add('--date', typed.date);
+  for (const name of typed.interviewer ?? []) add('--interviewer', name);
+  add('--respondent', typed.respondent);
+  return words.join(' ');
+}
+
+/** The named session does not exist: say so, and start a new one there only when asked to. */
+export async function confirmNewAt(ctx: CommandContext, target: string): Promise<boolean> {
+  const shown = displayPath(target, ctx.io.cwd);
+  ctx.io.stdout(`${ctx.chalk.yellow(ctx.msgs.interview.missingSession(shown))}\n`);
+  try {
+    return await confirm({ message: ctx.msgs.interview.startNewHere(shown), default: false });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') return false;
+    throw error;
+  }
+}
+
+export type CompleteChoice = 'review' | 'plan' | 'report' | 'stop';
+
+/** A complete session reopened: review, plan or report, instead of "nothing to ask". */
+export async function offerForComplete(ctx: CommandContext, shown: string): Promise<CompleteChoice> {
+  const t = ctx.msgs.interview;
+  ctx.io.stdout(`${t.completeAlready(shown)}\n`);
+  try {
+    return await select<CompleteChoice>({
+      theme: promptTheme(ctx.msgs),
+      message: t.completeWhat,
+      choices: [
+        { name: t.completeReview, value: 'review' },
+        { name: t.completePlan, value: 'plan' },
+        { name: t.completeReport, value: 'report' },
+        { name: t.completeStop, value: 'stop' },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') return 'stop';
     throw error;
   }
 }

@@ -2,17 +2,19 @@
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, Interrupted, resumeIndex, runInterview, type Prompter } from '../../interview/engine.js';
+import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
 import { personalDataWarning } from '../../privacy/detect.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
-import { openRequired, progressOf } from '../../session/state.js';
+import { openRequired, progressOf, statusOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
-import { isIsoDate } from '../../session/values.js';
+import { readDate } from '../../interview/typed-input.js';
+import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
+import { endSummary, resumeCommand } from './interview-summary.js';
 
 export interface InterviewOptions {
   session?: string;
@@ -49,25 +51,63 @@ export function checkFilter(ctx: CommandContext, framework: Framework, options: 
 }
 
 export async function interviewCommand(ctx: CommandContext, options: InterviewOptions): Promise<ExitCode> {
+  // --date 15-03-2026 is read the Dutch way, and stored as ISO like a typed date.
+  if (options.date !== undefined) {
+    const date = readDate(options.date);
+    if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+    options = { ...options, date };
+  }
   if (options.answers) return mergeAnswersFile(ctx, options);
   if (!ctx.io.interactive) throw new UserError(ctx.msgs.interview.noTty);
 
-  const { askRespondent, createInteractively, terminalPrompterFor } = await import('./interview-terminal.js');
+  const { askRespondent, confirmNewAt, createInteractively, offerForComplete, terminalPrompterFor } = await import('./interview-terminal.js');
   const target = options.session ? resolve(ctx.io.cwd, options.session) : undefined;
   let open: OpenSession | undefined;
   try {
-    open = target && pathKind(target) === 'file' ? openSession(ctx, target, options.framework) : await createInteractively(ctx, options, target);
+    const exists = target !== undefined && pathKind(target) === 'file';
+    // A mistyped path to resume must not silently become a new, empty interview.
+    if (target && !exists && !(await confirmNewAt(ctx, target))) {
+      ctx.io.stdout(`${ctx.msgs.interview.notStarted}\n`);
+      return 0;
+    }
+    open = exists ? openSession(ctx, target, options.framework) : await createInteractively(ctx, options, target);
     reportDrift(ctx, open);
     checkFilter(ctx, open.resolved.framework, options);
+    // A complete session: asking for a respondent and then saying "done" helps nobody; offer what comes next.
+    if (exists && !options.review && !options.theme && !options.audience && statusOf(open.resolved.framework, open.session) === 'complete') {
+      const choice = await offerForComplete(ctx, displayPath(open.path, ctx.io.cwd));
+      if (choice === 'stop') return 0;
+      if (choice === 'plan' || choice === 'report') return await nextCommand(ctx, open, options, choice);
+      options = { ...options, review: true };
+    }
     // With several respondents, ask once who answers now, so each answer records its perspective.
-    const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? []));
+    const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? [], lastRespondent(open.session)));
     return await walk(ctx, open, { ...options, respondent }, terminalPrompterFor(ctx));
   } catch (error) {
     // Ctrl-C before the first question: nothing to save beyond what is written already.
     if (!(error instanceof Interrupted)) throw error;
-    if (open) ctx.io.stdout(`\n${ctx.msgs.interview.resume(`kader interview ${displayPath(open.path, ctx.io.cwd)}`)}\n`);
+    if (open) ctx.io.stdout(`\n${ctx.msgs.interview.resume(resumeCommand(ctx, open, options))}\n`);
     return 0;
   }
+}
+
+/** Who gave the most recent answer, if it says. */
+export function lastRespondent(session: Session): string | undefined {
+  let latest: { at: string; respondent?: string } | undefined;
+  for (const answer of Object.values(session.answers)) if (!latest || answer.at > latest.at) latest = answer;
+  return latest?.respondent;
+}
+
+/** From the offer for a complete session: kader plan, or the verbeterplan as html next to the session. */
+async function nextCommand(ctx: CommandContext, open: OpenSession, options: InterviewOptions, choice: 'plan' | 'report'): Promise<ExitCode> {
+  if (choice === 'plan') {
+    const { planCommand } = await import('./plan.js');
+    return planCommand(ctx, { session: open.path, format: 'text', framework: options.framework });
+  }
+  const { reportCommand } = await import('./report.js');
+  const { reportPath } = await import('./interview-summary.js');
+  // reportCommand says what it wrote, and where.
+  return reportCommand(ctx, { session: open.path, format: 'html', out: reportPath(open.path), framework: options.framework });
 }
 
 /** Run the engine over an open session; every answer is saved before the next question. */
@@ -77,10 +117,12 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   const plan = buildPlan(framework, { theme: options.theme, audience: options.audience });
   if (plan.length === 0) throw new UserError(t.emptyPlan);
   const shown = displayPath(open.path, ctx.io.cwd);
-  ctx.io.stdout(`${frameworkIntro(ctx, framework)}\n`);
-  const start = options.review ? 0 : Math.max(0, resumeIndex(plan, framework, open.session.answers));
-  const before = progressOf(plan, framework, open.session);
-  if (before.answered > 0 && !options.review) ctx.io.stdout(`${t.resumeAt(Math.min(before.answered + 1, before.total), before.total)}\n`);
+  const started = Date.now();
+  ctx.io.stdout(`${wrapText(frameworkIntro(ctx, framework), terminalWidth())}\n`);
+  // Say where the interview resumes in the numbers the screen shows, and why (skipped questions first).
+  const point = options.review ? undefined : resumePoint(plan, framework, open.session.answers);
+  const start = point?.index ?? 0;
+  if (point && point.answered > 0) ctx.io.stdout(`${t.resumeWhere(point.position, point.total, point.answered, point.skipped, point.furthest)}\n`);
 
   let outcome;
   try {
@@ -102,17 +144,17 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   }
   saveSession(open);
   const after = progressOf([...questionsOf(framework)], framework, open.session);
-  let resume = `kader interview ${shown}${options.theme ? ` --theme ${options.theme}` : ''}${options.audience ? ` --audience ${options.audience}` : ''}`;
   // A finished --theme/--audience part: point to where the open questions are, not back to it.
   const elsewhere = progressOf(plan, framework, open.session).openRequired === 0 ? themesWithOpenQuestions(framework, open.session) : [];
-  if (elsewhere.length > 0) resume = `kader interview ${shown}${elsewhere.length === 1 ? ` --theme ${elsewhere[0]}` : ''}`;
+  const resumeOptions = elsewhere.length > 0 ? { ...options, theme: elsewhere.length === 1 ? elsewhere[0] : undefined, audience: undefined } : options;
   ctx.io.stdout('\n');
-  ctx.io.stdout(`${criticalSummary(ctx, open)}\n`);
+  // Not wrapped: the commands in it must stay whole lines to be copied.
+  ctx.io.stdout(`${endSummary(ctx, open, options, criticalSummary(ctx, open), Date.now() - started)}\n\n`);
   if (outcome === 'finished' && after.openRequired === 0) {
     ctx.io.stdout(`${t.finished(shown)}\n`);
   } else {
     if (elsewhere.length > 0) ctx.io.stdout(`${t.openElsewhere(elsewhere)}\n`);
-    ctx.io.stdout(`${t.saved(shown)} ${after.openRequired > 0 ? t.stillOpen(after.openRequired) : ''}\n${t.resume(resume)}\n`);
+    ctx.io.stdout(`${t.saved(shown)} ${after.openRequired > 0 ? t.stillOpen(after.openRequired) : ''}\n${t.resume(resumeCommand(ctx, open, resumeOptions))}\n`);
   }
   return 0;
 }
@@ -154,8 +196,8 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
 /** A context from the command line, for sessions made without a terminal. */
 export function contextFromOptions(ctx: CommandContext, options: InterviewOptions): Session['context'] {
   if (!options.gemeente) throw new UserError(ctx.msgs.interview.needFramework);
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
+  const date = options.date === undefined ? today() : readDate(options.date);
+  if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
   const context: Session['context'] = {
     gemeente: options.gemeente,
     ...(options.team && { team: options.team }),
