@@ -154,7 +154,7 @@ describe('kader completion', () => {
     expect(complete(['kader', 'check', '--lang', 'e'])).toBe('en');
     // Framework ids (#17): for show, --framework and schema answers.
     expect(complete(['kader', 'show', 'werken'])).toBe('werken-aan-veiligheid');
-    expect(complete(['kader', 'interview', '--framework', 'veil'])).toBe('veiligheid-voorop');
+    expect(complete(['kader', 'interview', '--framework', 'veilig'])).toBe('veilig-thuis veiligheid-voorop');
     expect(complete(['kader', 'schema', 'answers', 'samen'])).toBe('samenwerkingsafspraken');
     expect(kader(['completion', 'zsh']).stdout).toContain('bashcompinit');
     expect(kader(['completion', 'fish'])).toMatchObject({ code: 2, stderr: 'kader: ongeldige waarde "fish" voor <shell>; kies uit: bash, zsh\n' });

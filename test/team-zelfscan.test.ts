@@ -85,7 +85,7 @@ describe.skipIf(!hasTmux)('kader interview in a terminal, with several people', 
     startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${FRAMEWORK} --theme T1`);
     const shown = await waitFor('EXIT=');
     expect(shown).toContain('Deze keuze is af; open verplichte vragen staan nog bij thema T2.');
-    expect(shown).toContain('Verder gaan: kader interview s.yaml --theme T2');
-    expect(shown).not.toContain('--theme T1');
+    expect(shown).toMatch(/Verder gaan: .*interview s\.yaml .*--theme T2/);
+    expect(shown).not.toMatch(/Verder gaan: .*--theme T1/);
   }, 30_000);
 });
