@@ -108,4 +108,12 @@ describe('the language of framework text', () => {
     expect(nl).not.toContain('<span lang=');
     expect(readFileSync(join(ROOT, 'examples', 'verbeterplan-voorbeeldgemeente.html'), 'utf8')).not.toContain('<span lang=');
   });
+
+  it('does the same in compare and in the regional overview', () => {
+    const compare = kader(['compare', THEN, NOW, '--format', 'html', '--lang', 'en']).stdout;
+    expect(compare).toMatch(/<th scope="row">WAV-V <span lang="nl">Visie en gefaseerd samenwerken aan veiligheid<\/span><\/th>/);
+    const overview = kader(['aggregate', 'examples/regio', '--format', 'html', '--lang', 'en']).stdout;
+    expect(overview).toMatch(/<li><strong>WAV-V<\/strong>: <span lang="nl">Visie en gefaseerd samenwerken aan veiligheid<\/span><\/li>/);
+    expect(kader(['aggregate', 'examples/regio', '--format', 'html']).stdout).not.toContain('<span lang=');
+  });
 });

@@ -47,7 +47,7 @@ export interface AggregateRow {
 export interface AggregateModel {
   kader: 1;
   kind: 'aggregate';
-  framework: { id: string; title: string; version: string; thresholds: { meets: number; partly: number }; provenance: { status: ProvenanceStatus; disclaimer: string } | null };
+  framework: { id: string; title: string; version: string; thresholds: { meets: number; partly: number }; language: 'nl' | 'en'; provenance: { status: ProvenanceStatus; disclaimer: string } | null };
   themes: { id: string; title: string }[];
   rows: AggregateRow[];
   /** Unweighted mean over the gemeenten that have a score, per theme and in total. */
@@ -189,6 +189,7 @@ export function buildAggregate(framework: Framework, measurements: readonly Meas
       title: framework.title,
       version: framework.version,
       thresholds: { ...framework.thresholds },
+      language: framework.language,
       provenance: framework.provenance ? { status: framework.provenance.status, disclaimer: framework.provenance.disclaimer.trim() } : null,
     },
     themes: framework.themes.map((t) => ({ id: t.id, title: t.title })),

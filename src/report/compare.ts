@@ -11,7 +11,7 @@ export interface ComparisonModel {
   kader: 1;
   kind: 'comparison';
   gemeente: string;
-  framework: { id: string; title: string; versionBefore: string; versionAfter: string };
+  framework: { id: string; title: string; versionBefore: string; versionAfter: string; language: 'nl' | 'en' };
   before: { date: string; percent: number | null; team: string | null; complete: boolean };
   after: { date: string; percent: number | null; team: string | null; complete: boolean };
   /** False when the two measurements are of different teams: every output says so. */
@@ -28,7 +28,7 @@ export function buildComparison(before: ReportModel, after: ReportModel): Compar
     kader: 1,
     kind: 'comparison',
     gemeente: after.context.gemeente,
-    framework: { id: after.framework.id, title: after.framework.title, versionBefore: baseline.version, versionAfter: after.framework.version },
+    framework: { id: after.framework.id, title: after.framework.title, versionBefore: baseline.version, versionAfter: after.framework.version, language: after.framework.language },
     before: { date: before.context.date, percent: before.summary.percent, team: before.context.team, complete: before.session.status === 'complete' },
     after: { date: after.context.date, percent: after.summary.percent, team: after.context.team, complete: after.session.status === 'complete' },
     sameTeam: baseline.sameTeam,

@@ -172,7 +172,7 @@ export function renderComparison(model: ComparisonModel, format: 'md' | 'html', 
   const template = templateFor('compare', format, options.msgs, options.templateText);
   const r = options.msgs.report;
   // Only plain labels go to a template (functions are applied here, or left out).
-  const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
+  const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), frameworkLang: model.framework.language, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
   const chart = barChart(model.themes.map((x) => ({ label: x.title, now: x.after, then: x.before })), true);
   return template(structuredClone({ comparison: model, t, chart }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
@@ -190,6 +190,7 @@ export function renderAggregate(model: AggregateModel, format: 'md' | 'html', op
     ...plainLabels(labels),
     lang: options.lang,
     title: a.title(model.framework.title),
+    frameworkLang: model.framework.language,
     textStatus: r.textStatus,
     provenance: model.framework.provenance ? (r.provenanceStatus[model.framework.provenance.status] ?? model.framework.provenance.status) : r.provenanceUnstated,
     subtitle: a.subtitle(model.rows.length, model.framework.version),
