@@ -237,3 +237,21 @@ describe('14. user text stays text in Markdown', () => {
     expect(raw).toContain('x\n1\\) y');
   });
 });
+
+describe('13. control characters in the interview\'s own lines', () => {
+  it('the start screen and the critical summary show a framework\'s ESC visibly', async () => {
+    const { frameworkIntro } = await import('../src/cli/commands/interview.js');
+    const { Chalk } = await import('chalk');
+    const { messages } = await import('../src/i18n/index.js');
+    const ctx = { msgs: messages('nl'), chalk: new Chalk({ level: 0 }) } as unknown as Parameters<typeof frameworkIntro>[0];
+    const framework = {
+      title: 'Kader\u001b[2J',
+      version: '1.0',
+      provenance: { status: 'reconstruction', disclaimer: 'Geen officiële tekst\u001b]0;titel\u0007' },
+    } as unknown as Parameters<typeof frameworkIntro>[1];
+    const intro = frameworkIntro(ctx, framework);
+    expect(intro).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(intro).toContain('Kader: Kader\\x1b[2J, versie 1.0');
+    expect(intro).toContain('Geen officiële tekst\\x1b]0;titel\\x07');
+  });
+});

@@ -2,6 +2,7 @@
  * What the interviewer sees when a sitting ends: per theme what is answered and how it stands,
  * the critical criteria (criticalSummary), the time spent, and the commands that come next.
  */
+import { visible } from '../../core/terminal.js';
 import { displayPath } from '../../core/files.js';
 import { buildPlan } from '../../interview/engine.js';
 import { buildReport } from '../../report/model.js';
@@ -37,7 +38,7 @@ export function themeLines(ctx: CommandContext, open: OpenSession): string[] {
   });
   return model.summary.themes.map((theme) => {
     const progress = progressOf(buildPlan(framework, { theme: theme.id }), framework, open.session);
-    return `  ${t.summaryTheme(`${theme.id} ${theme.title}`, progress.answered, progress.total, theme.percent, theme.tally.open)}`;
+    return `  ${t.summaryTheme(visible(`${theme.id} ${theme.title}`), progress.answered, progress.total, theme.percent, theme.tally.open)}`;
   });
 }
 

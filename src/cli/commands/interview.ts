@@ -1,4 +1,5 @@
 /** kader interview: create or resume a session and walk it in the terminal, or merge --answers. */
+import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
@@ -171,11 +172,12 @@ function themesWithOpenQuestions(framework: Framework, session: Session): string
  */
 export function frameworkIntro(ctx: CommandContext, framework: Framework): string {
   const r = ctx.msgs.report;
-  const lines = [ctx.chalk.bold(ctx.msgs.interview.frameworkLine(framework.title, framework.version))];
+  // Framework text may come from an untrusted file: its control characters are shown, not obeyed.
+  const lines = [ctx.chalk.bold(visible(ctx.msgs.interview.frameworkLine(framework.title, framework.version)))];
   const status = framework.provenance?.status;
   if (status !== 'official') {
     lines.push(`${r.textStatus}: ${status ? (r.provenanceStatus[status] ?? status) : r.provenanceUnstated}`);
-    if (framework.provenance) lines.push(ctx.chalk.dim(framework.provenance.disclaimer.trim()));
+    if (framework.provenance) lines.push(ctx.chalk.dim(visible(framework.provenance.disclaimer.trim())));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -190,7 +192,7 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
   const said = reportSentences(model, ctx.msgs);
   if (model.summary.criticalCount.total === 0) return said.criticalSentence;
   const outcome = ctx.msgs.report.outcome;
-  return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => `  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`)].join('\n');
+  return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => visible(`  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`))].join('\n');
 }
 
 /** A context from the command line, for sessions made without a terminal. */
