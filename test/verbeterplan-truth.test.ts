@@ -50,6 +50,14 @@ describe('1. unassessed is never shown as met', () => {
     expect(json.planOrder).toEqual(['W-K1', 'W-K2']);
   });
 
+  it('an empty session says the plan says nothing yet, not that the assessed criteria are fine', () => {
+    const dir = tempDir();
+    const md = report(dir, session(dir, 's', '{}\n')).stdout;
+    expect(md).toContain('## Verbeterpunten per thema\n\nNog geen enkel criterium is beoordeeld: dit plan zegt nog niets over verbeterpunten.\n');
+    expect(md).not.toContain('In de beoordeelde criteria');
+    expect(md).toContain('Geen van de 2 kritieke criteria voldoet.');
+  });
+
   it('says "alle kritieke criteria voldoen" only when every one does', () => {
     const dir = tempDir();
     const all = ['W-K1a: voldoet', 'W-K1b: voldoet', 'W-K2a: voldoet', 'W-K2b: nvt', 'W-C1a: voldoet', 'W-C1b: voldoet', 'W-C2a: deels', ''].join('\n');
@@ -194,6 +202,9 @@ describe('6. the framework version of a session is checked', () => {
     const older = report(dir, 'ouder.yaml');
     expect(older.code).toBe(0);
     expect(older.stderr).toContain('is voor dit verbeterplan omgezet naar 2026.2');
+    // The reader of the plan sees it too, next to the version, not only the terminal.
+    expect(older.stdout).toContain('| Versie | 2026.2 (de sessie is gemaakt met versie 2026.1; voor dit plan omgezet naar 2026.2 volgens de migraties van het kader) |');
+    expect(report(dir, file).stdout).toContain('| Versie | 2026.2 |');
   });
 });
 

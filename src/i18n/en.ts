@@ -299,6 +299,8 @@ export const en: Messages = {
     criticalSome: (meets, total) => `${meets === 0 ? 'None' : meets} of the ${total} critical criteria ${meets === 1 ? 'is' : 'are'} met. Not (yet) met or not known:`,
     noImprovementsYet: (open) =>
       `No improvement point was found in the criteria assessed. ${open === 1 ? 'One criterion is' : `${open} criteria are`} not yet assessed; this plan says nothing about ${open === 1 ? 'it' : 'them'} yet.`,
+    nothingAssessed: 'No criterion has been assessed yet: this plan says nothing about improvement points yet.',
+    migratedFrom: (from, to) => `the session was made with version ${from}; carried over to ${to} for this plan by the framework's migrations`,
     strengthsIntro: 'Criteria that meet what the framework asks, according to the answers: the norm is reached.',
     unresolved: 'Not yet assessed or unknown',
     unresolvedIntro: 'This plan says nothing about these criteria: they count neither as met nor as not met.',

@@ -317,6 +317,8 @@ export const nl = {
       `${meets === 0 ? 'Geen' : meets} van de ${total} kritieke criteria ${meets > 1 ? 'voldoen' : 'voldoet'}. Nog niet voldaan of niet bekend:`,
     noImprovementsYet: (open: number) =>
       `In de beoordeelde criteria is geen verbeterpunt gevonden. ${open === 1 ? 'Eén criterium is' : `${open} criteria zijn`} nog niet beoordeeld; daarover zegt dit plan nog niets.`,
+    nothingAssessed: 'Nog geen enkel criterium is beoordeeld: dit plan zegt nog niets over verbeterpunten.',
+    migratedFrom: (from: string, to: string) => `de sessie is gemaakt met versie ${from}; voor dit plan omgezet naar ${to} volgens de migraties van het kader`,
     strengthsIntro: 'Criteria die volgens de antwoorden voldoen aan wat het kader vraagt: de norm is gehaald.',
     unresolved: 'Nog niet beoordeeld of onbekend',
     unresolvedIntro: 'Over deze criteria zegt dit plan niets: ze tellen niet mee als voldoende en niet als onvoldoende.',

@@ -90,6 +90,8 @@ export interface ReportModel {
     /** Whether the framework's text is official; null when the framework does not say. */
     provenance: { status: ProvenanceStatus; disclaimer: string } | null;
     language: 'nl' | 'en';
+    /** The version the session was made with, when it was carried over in memory for this report; null otherwise. */
+    migratedFrom: string | null;
   };
   session: {
     id: string;
@@ -170,6 +172,8 @@ export interface ReportInput {
   /** Digest of the framework file now, to say whether the session's framework was the same. */
   digest?: string;
   baseline?: Session;
+  /** Set when `session` was carried over from this earlier framework version in memory. */
+  migratedFrom?: string;
   words: AnswerWords;
 }
 
@@ -306,6 +310,7 @@ export function buildReport(input: ReportInput): ReportModel {
       digest: session.framework.digest,
       provenance: framework.provenance ? { status: framework.provenance.status, disclaimer: framework.provenance.disclaimer.trim() } : null,
       language: framework.language,
+      migratedFrom: input.migratedFrom ?? null,
     },
     session: {
       id: session.id,

@@ -69,8 +69,10 @@ export function reportSentences(model: ReportModel, msgs: Messages) {
   const { rules } = model.account;
   return {
     criticalSentence: total === 0 ? r.criticalNone : model.summary.allCriticalMet ? r.criticalAllMet(total, notApplicable) : r.criticalSome(meets, total),
-    noImprovements: model.unresolved.open.length > 0 ? r.noImprovementsYet(model.unresolved.open.length) : r.noImprovements,
+    noImprovements:
+      model.unresolved.open.length === model.criteria.length ? r.nothingAssessed : model.unresolved.open.length > 0 ? r.noImprovementsYet(model.unresolved.open.length) : r.noImprovements,
     draft: model.session.status === 'complete' ? '' : r.draft(model.session.openRequired),
+    migrated: model.framework.migratedFrom === null ? '' : r.migratedFrom(model.framework.migratedFrom, model.framework.version),
     provenance: model.framework.provenance ? r.provenanceStatus[model.framework.provenance.status] ?? model.framework.provenance.status : r.provenanceUnstated,
     bases: r.basesSummary(bases),
     scoringRule: r.scoringRule(rules.mean, rules.weakest, rules.critical),

@@ -40,6 +40,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     session: session!,
     digest: open.resolved.digest,
     baseline: earlier,
+    ...(open.session.framework.version !== open.resolved.framework.version && { migratedFrom: open.session.framework.version }),
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
   // A draft says so on its first lines; the terminal hears it too, so nobody sends it on unaware.
