@@ -18,8 +18,7 @@ describe.skipIf(!hasTmux)('kader interview in a terminal', () => {
     writeFileSync(join(dir, 'a.yaml'), 'TK-T1-01a: deels\n');
     kader(['interview', 's.yaml', '--framework', framework, '--gemeente', 'Testdorp', '--respondent', 'teamleider', '--answers', 'a.yaml'], { cwd: dir });
 
-    const command = `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`;
-    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', command);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}`);
     // Resumes at the follow-up that deels asked for: a multi question.
     let shown = await waitFor('[2/5] Wat ontbreekt er?');
     expect(shown).toContain('Verder bij vraag 2 van 5 (1 beantwoord).');
@@ -73,8 +72,7 @@ describe.skipIf(!hasTmux)('kader plan in a terminal', () => {
     const dir = tempDir();
     copyFileSync(join(FIXTURES, 'sessions', 'complete.yaml'), join(dir, 's.yaml'));
     const framework = join(FIXTURES, 'frameworks', 'valid.yaml');
-    tmux('kill-session', '-t', 'k');
-    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} plan s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} plan s.yaml --framework ${framework}`);
     const shown = await waitFor('? Wat wil je doen?');
     expect(shown).toContain('Verbeterpunt 1 van 2: TK-T1-01 Veiligheid wordt bij de start beoordeeld [kritiek]');
     tmux('send-keys', '-t', 'k', 'Enter'); // Actie toevoegen
@@ -109,8 +107,7 @@ describe.skipIf(!hasTmux)('kader interview with several respondents', () => {
       .replace('    - role: teamleider\n', '    - role: teamleider\n    - role: beleidsmedewerker\n')
       .replace(/ {2}TK-T2-01e: .*\n/, '');
     writeFileSync(join(dir, 's.yaml'), text);
-    tmux('kill-session', '-t', 'k');
-    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}; echo EXIT=$?; sleep 60`);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${framework}`);
     await waitFor('? Wie beantwoordt de vragen nu?');
     tmux('send-keys', '-t', 'k', 'Down', 'Enter'); // beleidsmedewerker
     await waitFor('[8/8] Wie stuurt?');
@@ -118,8 +115,7 @@ describe.skipIf(!hasTmux)('kader interview with several respondents', () => {
     expect(await waitFor('EXIT=')).toContain('Alle verplichte vragen zijn beantwoord; sessie afgerond: s.yaml');
     expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toMatch(/TK-T2-01e: \{ value: wethouder, respondent: beleidsmedewerker, at: "[^"]+" \}/);
 
-    tmux('kill-session', '-t', 'k');
-    tmux('new-session', '-d', '-s', 'k', '-x', '160', '-y', '50', `cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview --framework ${framework}; echo EXIT=$?; sleep 60`);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview --framework ${framework}`);
     await waitFor('? Gemeente');
     tmux('send-keys', '-t', 'k', 'C-c');
     const shown = await waitFor('EXIT=');
