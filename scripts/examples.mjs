@@ -15,13 +15,15 @@ import { questionsOf } from '../dist/framework/types.js';
 import { buildAggregate, measure } from '../dist/report/aggregate.js';
 import { buildReport } from '../dist/report/model.js';
 import { renderAggregate, renderReport } from '../dist/report/render.js';
-import { frameworkDigest, SessionFile } from '../dist/session/file.js';
+import { frameworkDigest, SessionFile, sessionModeline } from '../dist/session/file.js';
 import { buildFormModel } from '../dist/form/model.js';
 import { writeForm } from '../dist/form/write.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const msgs = messages('nl');
 const FRAMEWORK = join(root, 'frameworks', 'werken-aan-veiligheid.yaml');
+/** A new session file whose $schema line points at the repository's schemas/, as kader interview writes it. */
+const newSession = (path, session) => SessionFile.create(path, session, msgs, sessionModeline(path, join(root, 'schemas', 'session.schema.json')));
 
 /** One step worse on the voldoet scale: how the gemeente stood a year before. */
 const WORSE = { voldoet: 'deels', deels: 'voldoet-niet', 'voldoet-niet': 'voldoet-niet' };
@@ -90,7 +92,7 @@ export function generateExamples() {
     ['voorbeeldgemeente-2025.yaml', baseline],
     ['voorbeeldgemeente-werken-aan-veiligheid.yaml', latest],
   ]) {
-    files[`examples/${name}`] = SessionFile.create(sessionPath(name), session, msgs).text();
+    files[`examples/${name}`] = newSession(sessionPath(name), session).text();
   }
   const model = buildReport({
     framework,
@@ -117,7 +119,7 @@ export function generateExamples() {
     region.push([gemeente.toLowerCase(), makeSession(framework, digest, { id, date: '2026-11-20', answers: own, actions: [], gemeente, team: 'Lokaal team' })]);
   });
   for (const [name, session] of region) {
-    files[`examples/regio/${name}.yaml`] = SessionFile.create(join(root, 'examples', 'regio', `${name}.yaml`), session, msgs).text();
+    files[`examples/regio/${name}.yaml`] = newSession(join(root, 'examples', 'regio', `${name}.yaml`), session).text();
   }
   const overview = buildAggregate(
     framework,
@@ -138,7 +140,7 @@ export function generateExamples() {
       actions: [],
       team: name === 'veilig-thuis' ? 'Veilig Thuis Regio Voorbeeld' : 'Sociaal wijkteam Centrum',
     });
-    files[`examples/voorbeeld-${name}.yaml`] = SessionFile.create(join(root, 'examples', `voorbeeld-${name}.yaml`), session, msgs).text();
+    files[`examples/voorbeeld-${name}.yaml`] = newSession(join(root, 'examples', `voorbeeld-${name}.yaml`), session).text();
   }
   return files;
 }

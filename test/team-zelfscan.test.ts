@@ -89,3 +89,31 @@ describe.skipIf(!hasTmux)('kader interview in a terminal, with several people', 
     expect(shown).not.toMatch(/Verder gaan: .*--theme T1/);
   }, 30_000);
 });
+
+describe('the $schema line of a new session (issue #23 item 5)', () => {
+  const firstLine = (file: string) => readFileSync(file, 'utf8').split('\n')[0];
+
+  it('points at schemas/session.schema.json in the working folder, written once, never into the install', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sessies'));
+    session(dir, 'sessies/a.yaml', ALL);
+    expect(firstLine(join(dir, 'sessies/a.yaml'))).toBe('# yaml-language-server: $schema=../schemas/session.schema.json');
+    const published = kader(['schema', 'session']).stdout;
+    expect(readFileSync(join(dir, 'schemas/session.schema.json'), 'utf8')).toBe(published);
+    // A copy the user changed is theirs: kept, and pointed at.
+    writeFileSync(join(dir, 'schemas/session.schema.json'), '{"eigen":true}\n');
+    session(dir, 'b.yaml', ALL);
+    expect(firstLine(join(dir, 'b.yaml'))).toBe('# yaml-language-server: $schema=schemas/session.schema.json');
+    expect(readFileSync(join(dir, 'schemas/session.schema.json'), 'utf8')).toBe('{"eigen":true}\n');
+    expect(readFileSync(join(dir, 'sessies/a.yaml'), 'utf8')).not.toContain('node_modules');
+  });
+
+  it('inside a git repository, points at the copy at the repository root', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'regio', 'sessies'), { recursive: true });
+    session(join(dir, 'regio'), 'sessies/a.yaml', ALL);
+    expect(firstLine(join(dir, 'regio/sessies/a.yaml'))).toBe('# yaml-language-server: $schema=../../schemas/session.schema.json');
+    expect(readFileSync(join(dir, 'schemas/session.schema.json'), 'utf8')).toBe(kader(['schema', 'session']).stdout);
+  });
+});

@@ -334,6 +334,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .option('--framework <kader>', c.report.framework)
     .option('--redact', c.report.redact)
     .option('--allow-personal-data', c.report.allowPersonalData)
+    .option('--no-confidential', c.report.noConfidential)
     .addHelpText(
       'after',
       example(msgs, [
@@ -347,7 +348,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .action(
       async (
         session: string,
-        opts: { format?: 'md' | 'html' | 'json' | 'pdf' | 'csv' | 'docx'; table?: 'actions' | 'scores'; separator?: ',' | ';'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
+        opts: { format?: 'md' | 'html' | 'json' | 'pdf' | 'csv' | 'docx'; table?: 'actions' | 'scores'; separator?: ',' | ';'; out?: string; template?: string; baseline?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean; confidential?: boolean },
         command: Command,
       ) => {
         const { reportCommand } = await import('./commands/report.js');

@@ -1,16 +1,18 @@
 /** Opening, creating and saving session files: shared by interview, plan and report. */
 import { visible } from '../core/terminal.js';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { displayPath, FileError, pathKind } from '../core/files.js';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { displayPath, FileError, pathKind, writeFileAtomic } from '../core/files.js';
+import { schemaText } from '../core/json-schema.js';
 import { readSession } from '../session/check.js';
-import { SessionFile } from '../session/file.js';
+import { SessionFile, sessionModeline } from '../session/file.js';
 import { migrateSession, migrationPath } from '../session/migrate.js';
 import { comparability } from '../session/comparable.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
+import { sourceRoot } from './format/sarif.js';
 import { readInput } from './lint-run.js';
 import { resolveFramework, type ResolvedFramework } from './resolve.js';
 
@@ -95,7 +97,7 @@ export function writeNewSession(ctx: CommandContext, path: string, resolved: Res
   } catch (error) {
     throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(path), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
   }
-  const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs), session, path, resolved };
+  const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs, schemaLine(ctx, path)), session, path, resolved };
   try {
     saveOrFail(open);
   } catch (error) {
@@ -110,6 +112,36 @@ export function writeNewSession(ctx: CommandContext, path: string, resolved: Res
     throw error;
   }
   return open;
+}
+
+/**
+ * The `$schema` line of a new session. It points at `schemas/session.schema.json` in the git
+ * repository around the session (else the working folder, else the session's own folder) and
+ * writes that copy when it is missing, as `init framework` does for frameworks: a path into
+ * kader's install would break as soon as the session is committed or opened elsewhere. Quietly:
+ * the line itself names the file, and the guides explain it. A copy that cannot be written
+ * costs only the line, never the session.
+ */
+function schemaLine(ctx: CommandContext, path: string): string | undefined {
+  const folder = dirname(path);
+  const inside = (dir: string): boolean => {
+    const rel = relative(dir, folder);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  const repository = sourceRoot(folder);
+  const root = existsSync(join(repository, '.git')) ? repository : inside(ctx.io.cwd) ? ctx.io.cwd : folder;
+  const schemaFile = join(root, 'schemas', 'session.schema.json');
+  const kind = pathKind(schemaFile);
+  if (kind === 'file') return sessionModeline(path, schemaFile);
+  if (kind !== 'missing') return undefined;
+  try {
+    mkdirSync(dirname(schemaFile), { recursive: true });
+    // A published schema, meant to be committed and shared: readable by others (sessions are 0600).
+    writeFileAtomic(schemaFile, schemaText('session'), ctx.msgs, 0o644);
+  } catch {
+    return undefined;
+  }
+  return sessionModeline(path, schemaFile);
 }
 
 /** Save, turning file problems into one-line errors. */

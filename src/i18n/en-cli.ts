@@ -137,6 +137,7 @@ export const cli: Messages['cli'] = {
     framework: 'use this framework (id or path) instead of the one the session names',
     redact: 'replace likely personal data with [removed: …]',
     allowPersonalData: 'include text with likely personal data anyway (after checking)',
+    noConfidential: 'without the "confidential" marking (only for a report that may be made public)',
     pdfNeedsOut: 'a PDF goes to a file: give -o plan.pdf',
     docxNeedsOut: 'a Word document goes to a file: give -o plan.docx',
     noChromium: 'PDF needs Chromium and none was found. Install it (Debian/Ubuntu: apt-get install chromium; Windows and macOS: Google Chrome or Microsoft Edge, in its usual place) or point CHROME_PATH at it; kader never downloads a browser. Or make HTML and print it from the browser',

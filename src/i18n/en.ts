@@ -348,6 +348,9 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
     generatedBy: (version) => `Made with kader ${version}.`,
+    confidentialMark: 'Confidential',
+    confidential:
+      'Confidential, even without names: this report describes how a municipality handles the safety of its residents. Share it only with those who need it for supervision or improvement, by the secure route of your organisation.',
   },
   plan: {
     fields: { criterion: 'criterion', what: 'what', owner: 'who (owner)', due: 'due date', priority: 'priority', indicator: 'indicator', status: 'status' },

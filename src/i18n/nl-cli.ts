@@ -118,6 +118,7 @@ export const cli = {
     framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de sessie noemt',
     redact: 'vervang mogelijke persoonsgegevens door [verwijderd: …]',
     allowPersonalData: 'neem tekst met mogelijke persoonsgegevens toch op (na controle)',
+    noConfidential: 'zonder de markering "vertrouwelijk" (alleen voor een verslag dat openbaar mag)',
     pdfNeedsOut: 'een PDF gaat naar een bestand: geef -o verbeterplan.pdf',
     docxNeedsOut: 'een Word-bestand gaat naar een bestand: geef -o verbeterplan.docx',
     noChromium: 'voor PDF is Chromium nodig en die is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium; Windows en macOS: Google Chrome of Microsoft Edge, op de gewone plek) of wijs het aan met CHROME_PATH; kader downloadt zelf geen browser. Of maak HTML en druk die af vanuit de browser',

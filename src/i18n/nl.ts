@@ -366,6 +366,9 @@ export const nl = {
     yes: 'ja',
     no: 'nee',
     generatedBy: (version: string) => `Gemaakt met kader ${version}.`,
+    confidentialMark: 'Vertrouwelijk',
+    confidential:
+      'Vertrouwelijk, ook zonder namen: dit verslag beschrijft hoe een gemeente met de veiligheid van inwoners omgaat. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
   },
   plan: {
     fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,

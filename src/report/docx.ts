@@ -25,7 +25,7 @@ const referenceText = (references: ReportModel['criteria'][number]['references']
 
 export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string): Promise<Buffer> {
   const docx = await import('docx');
-  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+  const { AlignmentType, Document, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
   const r = msgs.report;
   const pct = (value: number | null): string => (value === null ? r.none : `${value}%`);
   const outcome = (value: string): string => r.outcome[value] ?? value;
@@ -82,6 +82,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   // Title and context, as the table at the top of the Markdown plan.
   const c = model.context;
   const said = reportSentences(model, msgs);
+  if (said.confidential) add(para(runs(said.confidential, true)));
   add(heading(`${r.title(c.gemeente)}${said.draft ? ` (${r.draftShort})` : ''}`, 1));
   if (said.draft) add(para(runs(said.draft, true)));
   add(para(r.subtitle));
@@ -231,11 +232,18 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   );
   if (version) add(para(r.generatedBy(version)));
 
+  // The marking on every page, in the page header, so a printed page on its own still says it.
+  const headers = said.confidential
+    ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: r.confidentialMark, bold: true, size: 18 })] })] }) }
+    : undefined;
   const document = new Document({
     title: r.title(c.gemeente),
     creator: 'kader',
     styles: documentStyles(lang),
-    sections: [{ children: portrait }, { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: wide }],
+    sections: [
+      { headers, children: portrait },
+      { headers, properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: wide },
+    ],
   });
   return Packer.toBuffer(document);
 }

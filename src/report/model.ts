@@ -71,6 +71,8 @@ export interface CriterionRef {
 export interface ReportModel {
   kader: 1;
   kind: 'report';
+  /** Marked "vertrouwelijk" on every page unless the user said it may be made public (--no-confidential). */
+  confidential: boolean;
   context: {
     gemeente: string;
     team: string | null;
@@ -175,6 +177,8 @@ export interface ReportInput {
   /** Set when `session` was carried over from this earlier framework version in memory. */
   migratedFrom?: string;
   words: AnswerWords;
+  /** False only when the user said the plan may be made public; a plan is confidential by default. */
+  confidential?: boolean;
 }
 
 function criterionView(c: CriterionScore, input: ReportInput, rank: number | null): CriterionView {
@@ -292,6 +296,7 @@ export function buildReport(input: ReportInput): ReportModel {
   return {
     kader: 1,
     kind: 'report',
+    confidential: input.confidential !== false,
     context: {
       gemeente: session.context.gemeente,
       team: session.context.team ?? null,

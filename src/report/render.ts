@@ -72,6 +72,7 @@ export function reportSentences(model: ReportModel, msgs: Messages) {
     noImprovements:
       model.unresolved.open.length === model.criteria.length ? r.nothingAssessed : model.unresolved.open.length > 0 ? r.noImprovementsYet(model.unresolved.open.length) : r.noImprovements,
     draft: model.session.status === 'complete' ? '' : r.draft(model.session.openRequired),
+    confidential: model.confidential ? r.confidential : '',
     migrated: model.framework.migratedFrom === null ? '' : r.migratedFrom(model.framework.migratedFrom, model.framework.version),
     provenance: model.framework.provenance ? r.provenanceStatus[model.framework.provenance.status] ?? model.framework.provenance.status : r.provenanceUnstated,
     bases: r.basesSummary(bases),

@@ -3,8 +3,7 @@
  * mode 0600, keeping the user's comments, and refusing to overwrite changes made elsewhere.
  */
 import { createHash } from 'node:crypto';
-import { dirname, join, relative, sep } from 'node:path';
-import { SCHEMAS_DIR } from '../core/assets.js';
+import { dirname, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../yaml/lib.js';
@@ -16,9 +15,13 @@ import type { Framework } from '../framework/types.js';
 import { settle } from './state.js';
 import type { Session } from './types.js';
 
-/** The editor modeline, pointing from the session's folder to the installed session schema. */
-export function sessionModeline(sessionPath: string): string {
-  const schema = relative(dirname(sessionPath), join(SCHEMAS_DIR, 'session.schema.json')).split(sep).join('/');
+/**
+ * The editor modeline, pointing from the session's folder to a copy of the session schema
+ * (the caller decides where: a path into kader's own install would break once the session is
+ * committed or opened on another machine).
+ */
+export function sessionModeline(sessionPath: string, schemaFile: string): string {
+  const schema = relative(dirname(sessionPath), schemaFile).split(sep).join('/');
   return `# yaml-language-server: $schema=${schema}`;
 }
 
@@ -102,9 +105,9 @@ export class SessionFile {
   }
 
   /** A new file for a new session (it is written by the first save). */
-  static create(path: string, session: Session, msgs: Messages, modeline = sessionModeline(path)): SessionFile {
+  static create(path: string, session: Session, msgs: Messages, modeline?: string): SessionFile {
     const doc = new (yaml().Document)({});
-    doc.commentBefore = ` ${modeline.replace(/^#\s?/, '')}`;
+    if (modeline) doc.commentBefore = ` ${modeline.replace(/^#\s?/, '')}`;
     const file = new SessionFile(path, doc, undefined, msgs);
     file.apply(session);
     return file;

@@ -25,6 +25,8 @@ export interface ReportOptions {
   framework?: string;
   redact?: boolean;
   allowPersonalData?: boolean;
+  /** False with --no-confidential: the plan may be made public, so it carries no "vertrouwelijk" marking. */
+  confidential?: boolean;
 }
 
 export async function reportCommand(ctx: CommandContext, options: ReportOptions): Promise<ExitCode> {
@@ -42,6 +44,7 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
     baseline: earlier,
     ...(open.session.framework.version !== open.resolved.framework.version && { migratedFrom: open.session.framework.version }),
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
+    confidential: options.confidential !== false,
   });
   // A draft says so on its first lines; the terminal hears it too, so nobody sends it on unaware.
   if (model.session.status !== 'complete') ctx.io.stderr(`kader: ${ctx.msgs.report.warnDraft(displayPath(path, ctx.io.cwd), model.session.openRequired)}\n`);
