@@ -229,3 +229,51 @@ describe('interview engine', () => {
     expect(asked).toEqual(['TK-T2-01e', 'TK-T2-01c', 'TK-T2-01a', 'TK-T1-01a']);
   });
 });
+
+describe('interview engine: another respondent takes over (issue #23 item 10)', () => {
+  it('asks the same question again, records later answers under the new role, and adds a new role to the session once', async () => {
+    const s = makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-23', respondents: [{ role: 'teamleider' }, { role: 'wijkteam' }] } });
+    const { asked, saves, outcome } = await run(s, [
+      answer('voldoet'), // TK-T1-01a, by teamleider
+      { kind: 'respondent', role: 'veilig-thuis' },
+      answer('deels'), // TK-T2-01a: the question asked again, now by veilig-thuis
+      { kind: 'respondent', role: undefined },
+      'interrupt',
+    ]);
+    expect(outcome).toBe('interrupted');
+    expect(asked).toEqual(['TK-T1-01a', 'TK-T2-01a', 'TK-T2-01a', 'TK-T2-01b', 'TK-T2-01b']);
+    expect(s.answers['TK-T1-01a']!.respondent).toBe('teamleider');
+    expect(s.answers['TK-T2-01a']!.respondent).toBe('veilig-thuis');
+    expect(s.context.respondents).toEqual([{ role: 'teamleider' }, { role: 'wijkteam' }, { role: 'veilig-thuis' }]);
+    // The new role is saved at once, before the next answer: a crash there must not lose who joined.
+    expect(saves[2]).toBe('TK-T1-01a');
+  });
+
+  it('a role the session knows is not added again, and the view says who answers now', async () => {
+    const s = makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-23', respondents: [{ role: 'teamleider' }, { role: 'wijkteam' }] } });
+    const seen: string[] = [];
+    const steps: Step[] = [{ kind: 'respondent', role: 'wijkteam' }, answer('voldoet')];
+    await runInterview({
+      framework,
+      session: s,
+      plan: buildPlan(framework),
+      prompter: {
+        criterion: () => undefined,
+        ask: async (view) => {
+          seen.push(`${view.respondent ?? '-'} of ${view.respondents.join('/')}`);
+          const step = steps.shift();
+          if (!step) throw new Interrupted();
+          return step;
+        },
+        details: async () => ({}),
+        invalid: () => undefined,
+      },
+      save: () => undefined,
+      now: () => '2026-11-23T10:00:00Z',
+      respondent: 'teamleider',
+    });
+    expect(seen).toEqual(['teamleider of teamleider/wijkteam', 'wijkteam of teamleider/wijkteam', 'wijkteam of teamleider/wijkteam']);
+    expect(s.context.respondents).toEqual([{ role: 'teamleider' }, { role: 'wijkteam' }]);
+    expect(s.answers['TK-T1-01a']!.respondent).toBe('wijkteam');
+  });
+});

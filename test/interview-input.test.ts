@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux)('kader interview input in a terminal (#17)', () => {
     keys('Enter');
     // The multi list: navigation is no tick box; Enter with nothing ticked opens it.
     let shown = await waitFor('Wat ontbreekt er?');
-    expect(shown).toContain('niets aangevinkt + ⏎: terug, overslaan, thema of pauze');
+    expect(shown).toContain('niets aangevinkt + ⏎: terug, overslaan, thema, respondent of pauze');
     expect(shown).not.toMatch(/◯ Terug|◯ Pauzeren/);
     keys('Enter');
     shown = await waitFor('? Niets aangevinkt. Wat wil je?');

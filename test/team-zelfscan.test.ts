@@ -90,6 +90,48 @@ describe.skipIf(!hasTmux)('kader interview in a terminal, with several people', 
   }, 30_000);
 });
 
+describe('another respondent during a session (issue #23 item 10)', () => {
+  it('--answers with a respondent the session does not name adds the role to its respondents', () => {
+    const dir = tempDir();
+    session(dir, 's.yaml', 'TK-T1-01a: voldoet\n', ['--respondent', 'beleid']);
+    writeFileSync(join(dir, 'b.yaml'), 'TK-T2-01a: { value: deels, respondent: veilig-thuis }\n');
+    expect(kader(['interview', 's.yaml', '--answers', 'b.yaml', '--framework', FRAMEWORK, '--respondent', 'wijkteam'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, 'c.yaml'), 'TK-T2-01c: false\n');
+    expect(kader(['interview', 's.yaml', '--answers', 'c.yaml', '--framework', FRAMEWORK, '--respondent', 'wijkteam'], { cwd: dir }).code).toBe(0);
+    const text = readFileSync(join(dir, 's.yaml'), 'utf8');
+    expect(text).toContain('respondents:\n    - role: beleid\n    - role: veilig-thuis\n    - role: wijkteam\n');
+    expect(text).toMatch(/TK-T2-01c: \{ value: false, respondent: wijkteam, at: "[^"]+" \}/);
+  });
+
+  it.skipIf(!hasTmux)('in the terminal: --respondent with a new role joins the session, and "Andere respondent…" hands over mid-interview', async () => {
+    const dir = tempDir();
+    session(dir, 's.yaml', 'TK-T1-01a: voldoet\n', ['--respondent', 'beleid']);
+    startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${FRAMEWORK} --respondent wijkteam`);
+    await waitFor('Respondent "wijkteam" is toegevoegd aan de sessie');
+    await waitFor(/\[\d+\/\d+\]/);
+    // The list wraps: two up from the first entry is "Andere respondent…", just above "Pauzeren en opslaan".
+    tmux('send-keys', '-t', 'k', 'Up', 'Up');
+    await waitFor(/❯ Andere respondent…/);
+    tmux('send-keys', '-t', 'k', 'Enter');
+    await waitFor('Wie beantwoordt de vragen vanaf nu?');
+    // beleid, wijkteam (where the cursor starts: who answers now), several, someone new.
+    tmux('send-keys', '-t', 'k', 'Down', 'Down');
+    await waitFor(/❯ Iemand anders \(nieuwe rol\)…/);
+    tmux('send-keys', '-t', 'k', 'Enter');
+    await waitFor('Rol van de nieuwe respondent');
+    tmux('send-keys', '-t', 'k', '-l', 'veilig-thuis');
+    tmux('send-keys', '-t', 'k', 'Enter');
+    await waitFor('Vanaf nu antwoordt: veilig-thuis');
+    tmux('send-keys', '-t', 'k', 'Enter'); // the first level of the scale, for the question asked again
+    await waitFor('Notitie');
+    tmux('send-keys', '-t', 'k', 'C-c');
+    await waitFor('EXIT=');
+    const text = readFileSync(join(dir, 's.yaml'), 'utf8');
+    expect(text).toContain('respondents:\n    - role: beleid\n    - role: wijkteam\n    - role: veilig-thuis\n');
+    expect(text).toMatch(/TK-T2-01a: \{ value: [a-z-]+, respondent: veilig-thuis, at: "[^"]+" \}/);
+  }, 40_000);
+});
+
 describe('the $schema line of a new session (issue #23 item 5)', () => {
   const firstLine = (file: string) => readFileSync(file, 'utf8').split('\n')[0];
 

@@ -6,7 +6,7 @@ import { own } from '../core/own.js';
 import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
 import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
-import { activeQuestions, markInactive, progressOf } from '../session/state.js';
+import { activeQuestions, joinRespondents, markInactive, progressOf } from '../session/state.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
 export interface PlanFilter {
@@ -95,6 +95,9 @@ export interface QuestionView {
   answered: number;
   /** For a count: the total it is part of, when that is answered (x "of the" total). */
   countTotal?: number;
+  /** The session's respondent roles, and who answers now (undefined: not recorded per answer). */
+  respondents: string[];
+  respondent?: string;
 }
 
 export type Step =
@@ -102,6 +105,8 @@ export type Step =
   | { kind: 'skip' }
   | { kind: 'back' }
   | { kind: 'jump'; theme: string }
+  /** Another person answers from now on (undefined: several, not recorded per answer); a new role joins the session. */
+  | { kind: 'respondent'; role: string | undefined }
   | { kind: 'pause' };
 
 export interface AnswerDetails {
@@ -166,6 +171,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
   const history: number[] = options.review ? [] : earlierAnswers(plan, framework, session.answers).filter((i) => i !== index);
   let revisit = false; // after "back" or a jump, answered questions are shown instead of passed over
   let shownCriterion: string | undefined;
+  let respondent = options.respondent; // changes when someone else takes over mid-interview
 
   /** With --judge: when the interview moves past a criterion's last question, ask for the interviewer's verdict. */
   const judgeOnLeaving = async (place: QuestionPlace, view: QuestionView): Promise<void> => {
@@ -208,6 +214,8 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
           return { ...th, answered: progress.answered, total: progress.total };
         }),
         answered: progressOf(plan, framework, session, active).answered,
+        respondents: (session.context.respondents ?? []).map((r) => r.role),
+        ...(respondent !== undefined && { respondent }),
       };
       const total = place.question.count && session.answers[place.question.count.of]?.value;
       if (typeof total === 'number') view.countTotal = total;
@@ -229,7 +237,7 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
             value: step.value,
             ...(details.note && { note: details.note }),
             ...(details.evidence?.length && { evidence: details.evidence }),
-            ...(options.respondent && { respondent: options.respondent }),
+            ...(respondent && { respondent }),
             at: options.now(),
           };
           // Confirming an unchanged answer (in --review, under another respondent) must not rewrite who said it, or when.
@@ -263,6 +271,10 @@ export async function runInterview(options: InterviewOptions): Promise<Outcome> 
           revisit = !firstOpen;
           shownCriterion = undefined;
         }
+      } else if (step.kind === 'respondent') {
+        // The same question again, now recorded under the new respondent; a new role is saved at once.
+        respondent = step.role;
+        if (joinRespondents(session, [step.role]).length > 0) options.save(session);
       } else {
         options.save(session);
         return 'paused';

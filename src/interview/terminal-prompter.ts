@@ -11,7 +11,7 @@ import { describeValueProblem } from '../session/values.js';
 import { isOther, outOfRange, readDate, readNumber } from './typed-input.js';
 import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
 
-type Nav = 'details' | 'skip' | 'back' | 'jump' | 'pause';
+type Nav = 'details' | 'skip' | 'back' | 'jump' | 'respondent' | 'pause';
 const NAV_PREFIX = '\u0000nav:'; // cannot collide with an answer value from a framework
 
 /** inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language. */
@@ -40,7 +40,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
   const started = Date.now();
   const navChoices = (): (Separator | { name: string; value: string })[] => [
     new Separator(),
-    ...(['details', 'skip', 'back', 'jump', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
+    ...(['details', 'skip', 'back', 'jump', 'respondent', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
   ];
   /** Typed text is kept as typed, but a likely BSN, phone number … gets a warning at once. */
   const warnIfPersonal = (text: string, where: string): void => {
@@ -84,6 +84,30 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     return { kind: 'jump', theme: target };
   };
 
+  /**
+   * Someone else answers from now on: one of the session's roles, several people (not recorded
+   * per answer), or a new role (a function, not a name: checked like any typed text).
+   */
+  const switchRespondent = async (view: QuestionView): Promise<Step> => {
+    const NEW = '\u0000new';
+    const MIXED = '\u0000mixed';
+    const picked = await guard(
+      select({
+        theme,
+        message: t.whoAnswersNow,
+        default: view.respondent ?? MIXED,
+        choices: [...view.respondents.map((role) => ({ name: v(role), value: role })), { name: t.mixed, value: MIXED }, { name: t.newRole, value: NEW }],
+      }),
+    );
+    let role: string | undefined = picked === MIXED ? undefined : picked;
+    if (picked === NEW) {
+      const required = (text: string) => text.trim() !== '' || t.required;
+      role = await checkedText((initial) => guard(input({ message: t.newRoleName, validate: required, ...(initial !== undefined && { default: initial, prefill: 'editable' as const }) })), 'respondent');
+    }
+    write(`${chalk.dim(role === undefined ? t.nowMixed : t.nowAnswers(v(role)))}\n`);
+    return { kind: 'respondent', role };
+  };
+
   /** Resolve a navigation choice; 'details' shows text and asks again (undefined). */
   const navigate = async (nav: Nav, view: QuestionView): Promise<Step | undefined> => {
     if (nav === 'details') {
@@ -91,10 +115,11 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       return undefined;
     }
     if (nav === 'jump') return jump(view);
+    if (nav === 'respondent') return switchRespondent(view);
     return { kind: nav };
   };
 
-  const COMMANDS: Record<string, Nav> = { ':o': 'skip', ':t': 'back', ':th': 'jump', ':p': 'pause', ':?': 'details' };
+  const COMMANDS: Record<string, Nav> = { ':o': 'skip', ':t': 'back', ':th': 'jump', ':r': 'respondent', ':p': 'pause', ':?': 'details' };
 
   const askOnce = async (view: QuestionView): Promise<Step | undefined> => {
     const q = view.place.question;

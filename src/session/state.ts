@@ -91,3 +91,19 @@ export function settle(framework: Framework, session: Session): Session {
   session.status = statusOf(framework, session);
   return session;
 }
+
+/**
+ * Roles that answered but are not yet among the session's respondents join them, in the order
+ * given, so a report lists every perspective; returns the roles that were added.
+ */
+export function joinRespondents(session: Session, roles: readonly (string | undefined)[]): string[] {
+  const known = new Set((session.context.respondents ?? []).map((r) => r.role));
+  const added: string[] = [];
+  for (const role of roles) {
+    if (role === undefined || role.trim() === '' || known.has(role)) continue;
+    known.add(role);
+    added.push(role);
+  }
+  if (added.length > 0) session.context.respondents = [...(session.context.respondents ?? []), ...added.map((role) => ({ role }))];
+  return added;
+}

@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { personalDataWarning } from '../../privacy/detect.js';
-import { progressOf } from '../../session/state.js';
+import { joinRespondents, progressOf } from '../../session/state.js';
 import type { Answer } from '../../session/types.js';
 import { checkValue, describeValueProblem } from '../../session/values.js';
 import { parseYaml } from '../../yaml/parse.js';
@@ -107,10 +107,13 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   if (open) {
     target = open;
     ({ added, changed } = mergeAnswers(target.session.answers, incoming, given));
+    // A respondent who answers in this file joins the session's respondents, as in the terminal.
+    joinRespondents(target.session, Object.values(incoming).map((answer) => answer.respondent));
     saveOrFail(target);
   } else {
     const session = newSession(resolved!, context!);
     ({ added } = mergeAnswers(session.answers, incoming, given));
+    joinRespondents(session, Object.values(incoming).map((answer) => answer.respondent));
     target = writeNewSession(ctx, path, resolved!, session);
   }
   const shown = displayPath(path, ctx.io.cwd);

@@ -7,13 +7,13 @@ import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from
 import { personalDataWarning } from '../../privacy/detect.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
-import { openRequired, progressOf, statusOf } from '../../session/state.js';
+import { joinRespondents, openRequired, progressOf, statusOf } from '../../session/state.js';
 import type { Session } from '../../session/types.js';
 import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
+import { now, openSession, saveOrFail, saveSession, slug, today, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 import { endSummary, resumeCommand } from './interview-summary.js';
 
@@ -83,6 +83,7 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
     }
     // With several respondents, ask once who answers now, so each answer records its perspective.
     const respondent = options.respondent ?? (await askRespondent(ctx, open.session.context.respondents ?? [], lastRespondent(open.session)));
+    if (respondent !== undefined) addRespondent(ctx, open, respondent);
     return await walk(ctx, open, { ...options, respondent }, terminalPrompterFor(ctx));
   } catch (error) {
     // Ctrl-C before the first question: nothing to save beyond what is written already.
@@ -90,6 +91,13 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
     if (open) ctx.io.stdout(`\n${ctx.msgs.interview.resume(resumeCommand(ctx, open, options))}\n`);
     return 0;
   }
+}
+
+/** A --respondent the session does not name yet joins its respondents (saved at once), so reports list every perspective. */
+function addRespondent(ctx: CommandContext, open: OpenSession, role: string): void {
+  if (joinRespondents(open.session, [role]).length === 0) return;
+  saveOrFail(open);
+  ctx.io.stdout(`${ctx.msgs.interview.respondentAdded(visible(role))}\n`);
 }
 
 /** Who gave the most recent answer, if it says. */
