@@ -44,7 +44,7 @@ describe('kader aggregate', () => {
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual([
       'Regionaal overzicht: Werken aan Veiligheid: zelfscan voor lokale (wijk)teams en gemeenten, gereconstrueerd naar het VNG-Kwaliteitskader',
-      '5 gemeenten, kaderversie 2026.1',
+      '5 gemeenten, versie 2026.1 van het kwaliteitskader',
       "Status van de tekst: reconstructie door het kader-project, geen officiële tekst. Reconstructie door het kader-project: de officiële tekst van de VNG-zelfscan was niet beschikbaar. Thema's, criteria en vragen zijn opgebouwd uit openbare bronnen; per criterium staat waarop het rust. Het is geen tekst van de VNG. Welke criteria kritiek zijn, is een keuze van dit project.",
       '',
       'Gemeente    Datum       Totaal  WAV-V  WAV-T  WAV-E  WAV-O  WAV-G  WAV-M',
@@ -95,7 +95,7 @@ describe('kader aggregate', () => {
     writeSession(join(dir, 'regio'), 'vv.yaml', generateSession(other, { gemeente: 'Aadorp' }));
     const mixed = kader(['aggregate', 'regio'], { cwd: dir });
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toBe('kader: sessies van meer dan één kader: werken-aan-veiligheid (7), veiligheid-voorop (1); kies er één met --framework\n');
+    expect(mixed.stderr).toBe('kader: sessies van meer dan één kwaliteitskader: werken-aan-veiligheid (7), veiligheid-voorop (1); kies er één met --framework\n');
     const picked = JSON.parse(kader(['aggregate', 'regio', '--framework', 'werken-aan-veiligheid', '--format', 'json'], { cwd: dir }).stdout) as Model;
     expect(picked.notes).toContainEqual({ file: 'regio/vv.yaml', gemeente: 'Aadorp', reason: 'other-framework', detail: 'veiligheid-voorop' });
   });
@@ -158,7 +158,7 @@ describe('kader aggregate', () => {
     expect(model.notes.map((n) => [n.file, n.reason, n.detail])).toEqual([
       ['s/a.yaml', 'migrated', '1.0'],
       ['s/c.yaml', 'older-version', '0.5'],
-      ['s/d.yaml', 'invalid', 'vraag "TK-OUD-9" bestaat niet in het kader'],
+      ['s/d.yaml', 'invalid', 'vraag "TK-OUD-9" bestaat niet in het kwaliteitskader'],
     ]);
     expect(result.stderr).toBe('kader: 2 bestanden niet meegenomen; zie "Niet meegenomen of gemarkeerd"\n');
     expect(kader(['aggregate', 's', '--framework', 'v2.yaml'], { cwd: dir }).stdout).toMatch(/^Aadorp † +2026-11-20/m);
@@ -170,7 +170,7 @@ describe('kader aggregate', () => {
     const none = kader(['aggregate', 'leeg.yaml'], { cwd: dir });
     expect(none.code).toBe(1);
     // With no overview to list it in, the reason a file was left out goes to stderr.
-    expect(none.stderr).toBe('kader: leeg.yaml: ongeldig bestand: 1:1 geen kader-bestand: "kind: session" ontbreekt\nkader: geen bruikbare sessies gevonden\n');
+    expect(none.stderr).toBe('kader: leeg.yaml: ongeldig bestand: 1:1 geen bestand met een kwaliteitskader: "kind: session" ontbreekt\nkader: geen bruikbare sessies gevonden\n');
     const top = kader(['aggregate', 'leeg.yaml', '--top', 'nul'], { cwd: dir });
     expect(top.code).toBe(2);
     expect(top.stderr).toBe('kader: --top verwacht een heel getal van 1 tot 9999, niet "nul"\n');

@@ -50,7 +50,7 @@ describe('kader frameworks', () => {
     const rows = JSON.parse(result.stdout) as { id: string; origin: string; title: string; criteria: number }[];
     expect(rows.find((r) => r.id === 'test-kader')).toMatchObject({ origin: 'local', criteria: 2 });
     expect(rows.find((r) => r.id === 'veiligheid-voorop')).toMatchObject({ origin: 'local', title: 'Eigen versie' });
-    expect(result.stderr).toMatch(/^kader: eigen kader .*schaduw\.yaml vervangt het meegeleverde kader "veiligheid-voorop" \(frameworks\/veiligheid-voorop\.yaml\)\n$/);
+    expect(result.stderr).toMatch(/^kader: eigen kwaliteitskader .*schaduw\.yaml vervangt het meegeleverde kwaliteitskader "veiligheid-voorop" \(frameworks\/veiligheid-voorop\.yaml\)\n$/);
   });
 
   it('exits 2 when --frameworks-dir does not exist', () => {
@@ -93,7 +93,7 @@ describe('kader show', () => {
     const result = kader(['show', 'onbekend']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'kader: kader "onbekend" niet gevonden; beschikbaar: clientperspectief, meldcode-en-radarfunctie, samenwerkingsafspraken, tsd-lokaal-netwerk, veilig-thuis, veiligheid-voorop, werken-aan-veiligheid (of geef een pad naar een .yaml-bestand)\n',
+      'kader: kwaliteitskader "onbekend" niet gevonden; beschikbaar: clientperspectief, meldcode-en-radarfunctie, samenwerkingsafspraken, tsd-lokaal-netwerk, veilig-thuis, veiligheid-voorop, werken-aan-veiligheid (of geef een pad naar een .yaml-bestand)\n',
     );
   });
 
@@ -118,7 +118,7 @@ describe('kader init framework', () => {
     expect(kader(['init', 'framework', 'mijn-regio'], { cwd: dir })).toMatchObject({
       code: 0,
       stdout:
-        'Schema geschreven: schemas/framework.schema.json. Zet het mee in git: de $schema-regel in het kader wijst ernaar\n' +
+        'Schema geschreven: schemas/framework.schema.json. Zet het mee in git: de $schema-regel in het kwaliteitskader wijst ernaar\n' +
         'Kader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
     });
     const text = readFileSync(join(dir, 'mijn-regio.yaml'), 'utf8');

@@ -44,7 +44,7 @@ describe('kader interview --answers (no terminal)', () => {
     expect(result.stderr.split('\n')).toEqual([
       'b.yaml',
       '  2:12  fout          antwoord 250 ligt buiten het bereik 0 tot en met 100  answer-value',
-      '  3:1   fout          vraag "TK-X" bestaat niet in het kader  unknown-question',
+      '  3:1   fout          vraag "TK-X" bestaat niet in het kwaliteitskader  unknown-question',
       '',
       '✖ 2 problemen (2 fouten, 0 waarschuwingen)',
       'kader: b.yaml: antwoorden niet toegevoegd; de sessie is niet gewijzigd',

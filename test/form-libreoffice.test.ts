@@ -100,7 +100,7 @@ describe('kader form in LibreOffice', () => {
     writeFileSync(join(dir, 'los.csv'), text.split('\n').filter((_l, i) => i !== 1).join('\n'));
     expect(kader(['import', join(dir, 'los.csv'), '-o', join(dir, 'c.yaml'), '--gemeente', 'X', '--respondent', 'y'])).toMatchObject({
       code: 1,
-      stderr: `kader: ${join(dir, 'los.csv')}: niet eenduidig; een csv moet één tabblad van een kader-vragenlijst zijn, met in cel A2 "kader: … · versie … · thema …" en de kolomkoppen op rij 4\n`,
+      stderr: `kader: ${join(dir, 'los.csv')}: niet eenduidig; een csv moet één tabblad van een vragenlijst van een kwaliteitskader zijn, met in cel A2 "kader: … · versie … · thema …" en de kolomkoppen op rij 4\n`,
     });
     copyFileSync(csv!, join(dir, 'zonder.csv'));
     expect(kader(['import', join(dir, 'zonder.csv'), '-o', join(dir, 'd.yaml')])).toMatchObject({ code: 2, stderr: 'kader: een csv bevat alleen één tabblad, zonder voorblad: geef --gemeente en --respondent, of --into sessie.yaml\n' });

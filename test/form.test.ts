@@ -187,12 +187,12 @@ describe('kader import: versions, review rounds, language, privacy', () => {
     const offered = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out, '--framework', join(dir, 'v2.yaml')]);
     expect(offered.code).toBe(1);
     expect(offered.stderr.split('\n')[1]).toBe(
-      '  kader!B3  deze vragenlijst is van versie 1.0 van kader "test-kader"; het kader is nu versie 2.0. Er is een migratiestap: importeer opnieuw met --migrate om de antwoorden om te zetten',
+      '  kader!B3  deze vragenlijst is van versie 1.0 van kwaliteitskader "test-kader"; het kwaliteitskader is nu versie 2.0. Er is een migratiestap: importeer opnieuw met --migrate om de antwoorden om te zetten',
     );
     expect(existsSync(out)).toBe(false);
     const migrated = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out, '--framework', join(dir, 'v2.yaml'), '--migrate']);
     expect(migrated.code).toBe(0);
-    expect(migrated.stderr).toBe('kader: de vragenlijst van versie 1.0 is omgezet naar versie 2.0 volgens migrations: in het kader\n');
+    expect(migrated.stderr).toBe('kader: de vragenlijst van versie 1.0 is omgezet naar versie 2.0 volgens migrations: in het kwaliteitskader\n');
     const session = readSession(out);
     expect(session.framework.version).toBe('2.0');
     expect(session.answers['TK-T1-01z']?.value).toBe('deels');
@@ -202,7 +202,7 @@ describe('kader import: versions, review rounds, language, privacy', () => {
     writeFileSync(join(dir, 'v3.yaml'), readFileSync(TK, 'utf8').replace('version: "1.0"', 'version: "3.0"'));
     const none = kader(['import', join(dir, 'ingevuld.xlsx'), '-o', out.replace('.yaml', '-3.yaml'), '--framework', join(dir, 'v3.yaml')]);
     expect(none.stderr.split('\n')[1]).toBe(
-      '  kader!B3  deze vragenlijst is van versie 1.0 van kader "test-kader"; het kader is nu versie 3.0 en heeft geen migratiestap vanaf 1.0. Maak een nieuwe vragenlijst met kader form test-kader',
+      '  kader!B3  deze vragenlijst is van versie 1.0 van kwaliteitskader "test-kader"; het kwaliteitskader is nu versie 3.0 en heeft geen migratiestap vanaf 1.0. Maak een nieuwe vragenlijst met kader form test-kader',
     );
   });
 

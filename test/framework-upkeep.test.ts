@@ -53,7 +53,7 @@ describe('kader init framework', () => {
     const git = join(repo, '.git');
     writeFileSync(git, 'gitdir: elsewhere\n');
     const result = kader(['init', 'framework', 'b', '-o', 'b.yaml'], { cwd: join(repo, 'kaders') });
-    expect(result.stdout.split('\n')[0]).toBe(`Schema geschreven: ${join(repo, 'schemas', 'framework.schema.json')}. Zet het mee in git: de $schema-regel in het kader wijst ernaar`);
+    expect(result.stdout.split('\n')[0]).toBe(`Schema geschreven: ${join(repo, 'schemas', 'framework.schema.json')}. Zet het mee in git: de $schema-regel in het kwaliteitskader wijst ernaar`);
     expect(readFileSync(join(repo, 'kaders', 'b.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/framework.schema.json');
     expect(readFileSync(join(repo, 'kaders', 'a.yaml'), 'utf8')).not.toContain('node_modules');
     expect(JSON.parse(readFileSync(join(repo, 'schemas', 'framework.schema.json'), 'utf8'))).toEqual(JSON.parse(kader(['schema', 'framework']).stdout));

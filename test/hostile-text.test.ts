@@ -52,7 +52,7 @@ describe('9. non-regular files and standard input', () => {
     const big = `kader: 1\nnotitie: "${'x'.repeat(11 * 1024 * 1024)}"\n`;
     const result = withStdin(['validate', '-'], big, tempDir());
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('kader: stdin: bestand is groter dan 10 MB; zo groot is geen kader\n');
+    expect(result.stderr).toBe('kader: stdin: bestand is groter dan 10 MB; zo groot is geen kwaliteitskader\n');
   });
 });
 

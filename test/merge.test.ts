@@ -142,7 +142,7 @@ describe('kader merge', () => {
     const old = join(dir, files[2]!);
     writeFileSync(old, readFileSync(old, 'utf8').replace('version: "1.0"', 'version: "0.9"'));
     const result = kader(['merge', ...files, '-o', 'samen.yaml', '--framework', FRAMEWORK], { cwd: dir });
-    expect(result).toMatchObject({ code: 1, stderr: 'kader: testdorp-veilig-thuis.yaml: sessie is gemaakt met versie "0.9" van kader "test-kader", maar die versie kent dit kader niet (nu versie "1.0", zonder migratiestap vanaf "0.9"); gebruik het kaderbestand van versie "0.9" met --framework\n' });
+    expect(result).toMatchObject({ code: 1, stderr: 'kader: testdorp-veilig-thuis.yaml: sessie is gemaakt met versie "0.9" van kwaliteitskader "test-kader", maar die versie kent dit kwaliteitskader niet (nu versie "1.0", zonder migratiestap vanaf "0.9"); gebruik het bestand met versie "0.9" met --framework\n' });
     expect(existsSync(join(dir, 'samen.yaml'))).toBe(false);
   });
 

@@ -93,7 +93,7 @@ describe('kader check --migrate', () => {
     const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
-      'kader: s.yaml: niet omgezet, want het antwoord op TK-T1-01a heeft geen plek in het nieuwe kader; neem dit id op in migrations: (met [] als het bewust vervalt)',
+      'kader: s.yaml: niet omgezet, want het antwoord op TK-T1-01a heeft geen plek in het nieuwe kwaliteitskader; neem dit id op in migrations: (met [] als het bewust vervalt)',
     );
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
@@ -106,7 +106,7 @@ describe('kader check --migrate', () => {
     const path = writeSession(dir, 's.yaml', session);
     const before = readFileSync(path, 'utf8');
     const result = kader(['check', 's.yaml', '--migrate', '--framework', v2], { cwd: dir });
-    expect(result.stderr.split('\n')[0]).toBe('kader: s.yaml: versie 0.5, het kader is 2.0 en heeft geen migratiestap vanaf 0.5; niet omgezet');
+    expect(result.stderr.split('\n')[0]).toBe('kader: s.yaml: versie 0.5, het kwaliteitskader is 2.0 en heeft geen migratiestap vanaf 0.5; niet omgezet');
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 
@@ -117,7 +117,7 @@ describe('kader check --migrate', () => {
     const text = readFileSync(before, 'utf8');
     writeSession(dir, 'na.yaml', generateSession(loadFramework(v2), { gemeente: 'Aadorp', quality: 1 }));
     const result = kader(['compare', 'voor.yaml', 'na.yaml', '--framework', v2, '--format', 'json'], { cwd: dir });
-    expect(result.stderr).toBe('kader: de vorige meting (kaderversie 1.0) is voor de vergelijking omgezet naar 2.0 volgens migrations: in het kader; het bestand is niet gewijzigd\n');
+    expect(result.stderr).toBe('kader: de vorige meting (versie 1.0 van het kwaliteitskader) is voor de vergelijking omgezet naar 2.0 volgens migrations: in het kwaliteitskader; het bestand is niet gewijzigd\n');
     const model = JSON.parse(result.stdout) as { criteria: { id: string; change: string }[] };
     expect(model.criteria.find((c) => c.id === 'TK-T1-01')!.change).toBe('better');
     expect(readFileSync(before, 'utf8')).toBe(text);

@@ -61,7 +61,7 @@ describe('kader check (built binary)', () => {
     expect(result.stdout).toContain('  20:9  fout          sessie is niet af: 1 verplichte vraag open (TK-T2-01c)  incomplete');
     const missing = kader(['check', 'test/fixtures/sessions/complete.yaml']);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('  7:7  fout          kader "test-kader" niet gevonden; beschikbaar: ');
+    expect(missing.stdout).toContain('  7:7  fout          kwaliteitskader "test-kader" niet gevonden; beschikbaar: ');
   });
 
   it('exits 0 for a framework change alone (a warning), 1 with --fail-on warning', () => {

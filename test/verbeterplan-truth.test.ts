@@ -189,11 +189,11 @@ describe('6. the framework version of a session is checked', () => {
     writeFileSync(join(dir, 'onbekend.yaml'), text.replace('version: "2026.2"', 'version: "1999.9"'));
     const check = kader(['check', 'onbekend.yaml', '--framework', FRAMEWORK], { cwd: dir });
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/fout {10}sessie is gemaakt met versie "1999\.9" van kader "waarheid", maar die versie kent dit kader niet .* framework-version/);
+    expect(check.stdout).toMatch(/fout {10}sessie is gemaakt met versie "1999\.9" van kwaliteitskader "waarheid", maar die versie kent dit kwaliteitskader niet .* framework-version/);
     const rep = report(dir, 'onbekend.yaml');
     expect(rep.code).toBe(1);
     expect(rep.stdout).toBe('');
-    expect(rep.stderr).toContain('onbekend.yaml: sessie is gemaakt met versie "1999.9" van kader "waarheid"');
+    expect(rep.stderr).toContain('onbekend.yaml: sessie is gemaakt met versie "1999.9" van kwaliteitskader "waarheid"');
 
     writeFileSync(join(dir, 'ouder.yaml'), text.replace('version: "2026.2"', 'version: "2026.1"'));
     expect(kader(['check', 'ouder.yaml', '--framework', FRAMEWORK], { cwd: dir }).stdout).toContain('Zet de sessie over met kader check --migrate');
@@ -203,7 +203,7 @@ describe('6. the framework version of a session is checked', () => {
     expect(older.code).toBe(0);
     expect(older.stderr).toContain('is voor dit verbeterplan omgezet naar 2026.2');
     // The reader of the plan sees it too, next to the version, not only the terminal.
-    expect(older.stdout).toContain('| Versie | 2026.2 (de sessie is gemaakt met versie 2026.1; voor dit plan omgezet naar 2026.2 volgens de migraties van het kader) |');
+    expect(older.stdout).toContain('| Versie | 2026.2 (de sessie is gemaakt met versie 2026.1; voor dit plan omgezet naar 2026.2 volgens de migraties van het kwaliteitskader) |');
     expect(report(dir, file).stdout).toContain('| Versie | 2026.2 |');
   });
 });
@@ -214,14 +214,14 @@ describe('7. what is official and what is reconstruction is said everywhere', ()
     const file = session(dir, 's', MIXED);
     const md = report(dir, file).stdout;
     expect(md).toContain('| Status van de tekst | reconstructie door het kader-project, geen officiële tekst |');
-    expect(md).toContain('> **Over dit kader:** Testreconstructie, geen officiële tekst van enige uitgever.');
+    expect(md).toContain('> **Over dit kwaliteitskader:** Testreconstructie, geen officiële tekst van enige uitgever.');
     expect(md).toContain('*Rust op:* officiële tekst; Bronnen: [Besluit verplichte meldcode](<https://wetten.overheid.nl/BWBR0033723>)');
     expect(md).toContain('- Waar de criteria op rusten: 1 officiële tekst, 1 openbare publicatie, 1 nieuwsbericht, 1 eigen invulling van het kader-project.');
     expect(md).toContain('| W-K2 Opnieuw melden (kritiek) | onbekend | nieuwsbericht | Nieuwsbericht over opnieuw melden |');
     expect(md).toContain('## Sterke punten');
     expect(md).not.toContain('goede voorbeelden');
     const html = report(dir, file, '--format', 'html').stdout;
-    expect(html).toContain('<p class="provenance" role="note"><strong>Over dit kader:</strong> Testreconstructie, geen officiële tekst van enige uitgever.</p>');
+    expect(html).toContain('<p class="provenance" role="note"><strong>Over dit kwaliteitskader:</strong> Testreconstructie, geen officiële tekst van enige uitgever.</p>');
     expect(html).toContain('<em>Rust op:</em> officiële tekst; Bronnen: <a href="https://wetten.overheid.nl/BWBR0033723">Besluit verplichte meldcode</a>');
 
     const tree = kader(['show', FRAMEWORK]).stdout;

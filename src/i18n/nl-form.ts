@@ -70,8 +70,8 @@ export const form = {
   validationError: 'Dit antwoord past niet bij de vraag. Kies uit de lijst of typ een geldige waarde.',
   // kader form / kader import on the command line.
   command: {
-    description: 'maak van een kader een invulbare vragenlijst (xlsx) voor respondenten zonder terminal',
-    framework: 'id van een meegeleverd kader of pad naar een YAML-bestand',
+    description: 'maak van een kwaliteitskader een invulbare vragenlijst (xlsx) voor respondenten zonder terminal',
+    framework: 'id van een meegeleverd kwaliteitskader of pad naar een YAML-bestand',
     out: 'het werkboek om te schrijven (.xlsx)',
     theme: 'alleen dit thema',
     audience: 'alleen criteria voor deze doelgroep',
@@ -82,15 +82,15 @@ export const form = {
     notXlsx: (file: string) => `${file}: een vragenlijst is een .xlsx-bestand; kies een naam die op .xlsx eindigt`,
     written: (file: string, questions: number, sheets: number) =>
       `Vragenlijst geschreven: ${file} (${plural(questions, 'vraag', 'vragen')} op ${plural(sheets, 'tabblad', 'tabbladen')}).`,
-    prefillOther: (session: string, id: string) => `${session} hoort bij kader "${id}", niet bij dit kader`,
+    prefillOther: (session: string, id: string) => `${session} hoort bij kwaliteitskader "${id}", niet bij dit kwaliteitskader`,
   },
   importCommand: {
     description: 'lees een ingevulde vragenlijst (xlsx, of csv van één tabblad) in als sessie; alles of niets',
     file: 'de ingevulde vragenlijst (.xlsx of .csv)',
     out: 'nieuwe sessie om te schrijven',
     into: 'voeg de antwoorden toe aan deze bestaande sessie, met de rol van de respondent',
-    framework: 'gebruik dit kader (id of pad) in plaats van het kader dat de vragenlijst noemt, bijvoorbeeld een eigen kaderbestand',
-    migrate: 'zet een vragenlijst van een eerdere kaderversie om volgens migrations: in het kader',
+    framework: 'gebruik dit kwaliteitskader (id of pad) in plaats van het kwaliteitskader dat de vragenlijst noemt, bijvoorbeeld een eigen kwaliteitskader (YAML)',
+    migrate: 'zet een vragenlijst van een eerdere versie van het kwaliteitskader om volgens migrations: in het kwaliteitskader',
     respondent: 'rol van de respondent, als die niet in de vragenlijst staat (bij csv)',
     gemeente: 'gemeente, als die niet in de vragenlijst staat (bij csv)',
     date: 'datum JJJJ-MM-DD, als die niet in de vragenlijst staat (bij csv; standaard vandaag)',
@@ -101,12 +101,12 @@ export const form = {
     notForm: (file: string) => `${file} is geen vragenlijst van kader (het verborgen tabblad "kader" ontbreekt); maak een nieuwe met kader form`,
     unknownExtension: (file: string) => `${file}: kader import leest .xlsx en .csv`,
     csvAmbiguous: (file: string) =>
-      `${file}: niet eenduidig; een csv moet één tabblad van een kader-vragenlijst zijn, met in cel A2 "kader: … · versie … · thema …" en de kolomkoppen op rij 4`,
+      `${file}: niet eenduidig; een csv moet één tabblad van een vragenlijst van een kwaliteitskader zijn, met in cel A2 "kader: … · versie … · thema …" en de kolomkoppen op rij 4`,
     csvNeedsContext: 'een csv bevat alleen één tabblad, zonder voorblad: geef --gemeente en --respondent, of --into sessie.yaml',
     invalid: (file: string, count: number) => `${file}: ${plural(count, 'probleem', 'problemen')}; niets ingelezen en niets geschreven`,
     written: (count: number, file: string) => `${plural(count, 'antwoord', 'antwoorden')} ingelezen in ${file}.`,
-    drift: (id: string) => `let op: de vragenlijst is gemaakt van een andere versie van het bestand van kader "${id}" (zelfde versienummer); de antwoorden zijn gecontroleerd tegen het kader zoals het nu is`,
-    migrated: (from: string, to: string) => `de vragenlijst van versie ${from} is omgezet naar versie ${to} volgens migrations: in het kader`,
+    drift: (id: string) => `let op: de vragenlijst is gemaakt van een andere versie van het bestand van kwaliteitskader "${id}" (zelfde versienummer); de antwoorden zijn gecontroleerd tegen het kwaliteitskader zoals het nu is`,
+    migrated: (from: string, to: string) => `de vragenlijst van versie ${from} is omgezet naar versie ${to} volgens migrations: in het kwaliteitskader`,
   },
   problems: {
     unknownLabel: (value: string, id: string, labels: readonly string[]) =>
@@ -117,17 +117,17 @@ export const form = {
       `${value} ligt buiten het bereik ${min ?? '…'} tot en met ${max ?? '…'} (vraag ${id})`,
     badDate: (value: string, id: string) => `"${value}" is geen datum in de vorm 23-11-2026 of 2026-11-23 (vraag ${id})`,
     noteWithoutAnswer: (id: string) => `er staat een notitie of bewijs bij vraag ${id}, maar geen antwoord; vul het antwoord in of maak de cel leeg`,
-    unknownQuestion: (id: string) => `vraag "${id}" bestaat niet in dit kader`,
+    unknownQuestion: (id: string) => `vraag "${id}" bestaat niet in dit kwaliteitskader`,
     duplicate: (id: string, first: string) => `vraag ${id} staat hier opnieuw; het eerste antwoord staat in ${first}`,
     contextMissing: (field: string) => `${field} is niet ingevuld`,
     badContextDate: (value: string) => `"${value}" is geen datum in de vorm 23-11-2026 of 2026-11-23`,
-    otherFramework: (form: string, expected: string) => `deze vragenlijst hoort bij kader "${form}", niet bij "${expected}"`,
+    otherFramework: (form: string, expected: string) => `deze vragenlijst hoort bij kwaliteitskader "${form}", niet bij "${expected}"`,
     otherVersion: (form: string, current: string, id: string) =>
-      `deze vragenlijst is van versie ${form} van kader "${id}"; het kader is nu versie ${current}. Er is een migratiestap: importeer opnieuw met --migrate om de antwoorden om te zetten`,
+      `deze vragenlijst is van versie ${form} van kwaliteitskader "${id}"; het kwaliteitskader is nu versie ${current}. Er is een migratiestap: importeer opnieuw met --migrate om de antwoorden om te zetten`,
     noMigration: (form: string, current: string, id: string) =>
-      `deze vragenlijst is van versie ${form} van kader "${id}"; het kader is nu versie ${current} en heeft geen migratiestap vanaf ${form}. Maak een nieuwe vragenlijst met kader form ${id}`,
+      `deze vragenlijst is van versie ${form} van kwaliteitskader "${id}"; het kwaliteitskader is nu versie ${current} en heeft geen migratiestap vanaf ${form}. Maak een nieuwe vragenlijst met kader form ${id}`,
     otherGemeente: (form: string, session: string) => `de vragenlijst is van gemeente "${form}", de sessie van "${session}"`,
-    otherVersionInto: (form: string, session: string) => `de vragenlijst is van kaderversie ${form}, de sessie van ${session}; zet de sessie eerst om met kader check --migrate`,
+    otherVersionInto: (form: string, session: string) => `de vragenlijst is van versie ${form} van het kwaliteitskader, de sessie van ${session}; zet de sessie eerst om met kader check --migrate`,
     answeredByOther: (id: string, role: string) =>
       `vraag ${id} is in de sessie al anders beantwoord door "${role}"; lees deze vragenlijst in als eigen sessie (-o) en voeg samen met kader merge`,
     badHeader: 'de kolomkoppen op rij 4 zijn gewijzigd of ontbreken; kader kan dit tabblad niet lezen',

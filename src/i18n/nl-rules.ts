@@ -29,8 +29,8 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
     },
     kind: {
       short: 'Verkeerd soort bestand',
-      full: 'Het bestand is een ander soort kader-bestand dan verwacht (bijvoorbeeld een sessie waar een kader hoort), of helemaal geen kader-bestand.',
-      fix: 'Geef het juiste bestand mee, of zet bovenaan kind: framework (voor een kader) of kind: session (voor een sessie).',
+      full: 'Het bestand is een ander soort bestand met een kwaliteitskader dan verwacht (bijvoorbeeld een sessie waar een kwaliteitskader hoort), of helemaal geen bestand met een kwaliteitskader.',
+      fix: 'Geef het juiste bestand mee, of zet bovenaan kind: framework (voor een kwaliteitskader) of kind: session (voor een sessie).',
     },
     schema: {
       short: 'Past niet in het JSON Schema',
@@ -40,7 +40,7 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
     'unique-id': {
       short: 'Id komt twee keer voor',
       full: 'Een thema-, criterium-, vraag- of actie-id wordt twee keer gebruikt; antwoorden en acties verwijzen naar id’s, dus die moeten uniek zijn.',
-      fix: 'Geef een van de twee een eigen id. Is het kader al in gebruik, voeg dan een migratiestap toe zodat oude sessies het nieuwe id kennen.',
+      fix: 'Geef een van de twee een eigen id. Is het kwaliteitskader al in gebruik, voeg dan een migratiestap toe zodat oude sessies het nieuwe id kennen.',
     },
     'unique-value': {
       short: 'Waarde komt twee keer voor in de lijst',
@@ -98,24 +98,24 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       fix: 'Verwijs naar een id dat in de huidige versie bestaat, of gebruik [] als het id bewust vervalt.',
     },
     'framework-missing': {
-      short: 'Kader niet gevonden',
-      full: 'Het kader dat de sessie noemt is niet meegeleverd en niet gevonden in --frameworks-dir.',
-      fix: 'Geef het kader mee met --framework pad/naar/kader.yaml of --frameworks-dir map, of corrigeer framework.id in de sessie.',
+      short: 'Kwaliteitskader niet gevonden',
+      full: 'Het kwaliteitskader dat de sessie noemt is niet meegeleverd en niet gevonden in --frameworks-dir.',
+      fix: 'Geef het kwaliteitskader mee met --framework pad/naar/kader.yaml of --frameworks-dir map, of corrigeer framework.id in de sessie.',
     },
     'framework-mismatch': {
-      short: 'Sessie hoort bij een ander kader',
-      full: 'De sessie noemt een ander kader dan het kader waartegen ze wordt gecontroleerd.',
-      fix: 'Controleer de sessie tegen het kader dat ze noemt (laat --framework weg), of gebruik de juiste sessie.',
+      short: 'Sessie hoort bij een ander kwaliteitskader',
+      full: 'De sessie noemt een ander kwaliteitskader dan het kwaliteitskader waartegen ze wordt gecontroleerd.',
+      fix: 'Controleer de sessie tegen het kwaliteitskader dat ze noemt (laat --framework weg), of gebruik de juiste sessie.',
     },
     'framework-drift': {
-      short: 'Kader gewijzigd sinds de sessie begon',
-      full: 'Het kaderbestand is veranderd sinds deze sessie begon (de digest verschilt); antwoorden op vragen die nog bestaan blijven geldig.',
-      fix: 'Controleer of de wijziging in het kader de antwoorden raakt. Bij een nieuwe versie met migratiestappen: kader check --migrate.',
+      short: 'Kwaliteitskader gewijzigd sinds de sessie begon',
+      full: 'Het bestand van het kwaliteitskader is veranderd sinds deze sessie begon (de digest verschilt); antwoorden op vragen die nog bestaan blijven geldig.',
+      fix: 'Controleer of de wijziging in het kwaliteitskader de antwoorden raakt. Bij een nieuwe versie met migratiestappen: kader check --migrate.',
     },
     'unknown-question': {
       short: 'Antwoord op een onbekende vraag',
-      full: 'De sessie bevat een antwoord op een vraag-id dat niet (meer) in het kader staat.',
-      fix: 'Corrigeer het vraag-id, of verwijder het antwoord. Is de vraag in een nieuwe kaderversie hernoemd, voeg dan een migratiestap toe.',
+      full: 'De sessie bevat een antwoord op een vraag-id dat niet (meer) in het kwaliteitskader staat.',
+      fix: 'Corrigeer het vraag-id, of verwijder het antwoord. Is de vraag in een nieuwe versie van het kwaliteitskader hernoemd, voeg dan een migratiestap toe.',
     },
     'answer-value': {
       short: 'Antwoord past niet bij de vraag',
@@ -124,7 +124,7 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
     },
     'unknown-criterion': {
       short: 'Onbekend criterium',
-      full: 'Een oordeel of verbeteractie verwijst naar een criterium-id dat niet in het kader staat.',
+      full: 'Een oordeel of verbeteractie verwijst naar een criterium-id dat niet in het kwaliteitskader staat.',
       fix: 'Gebruik het id van een bestaand criterium (kader show toont ze).',
     },
     incomplete: {
@@ -144,7 +144,7 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
     },
     'provenance-missing': {
       short: 'Herkomst van de tekst niet opgegeven',
-      full: 'Het kader zegt niet of zijn tekst officieel is, een reconstructie of een concept. Elk verbeterplan toont dat op de eerste pagina; zonder opgave staat er dat het onbekend is.',
+      full: 'Het kwaliteitskader zegt niet of zijn tekst officieel is, een reconstructie of een concept. Elk verbeterplan toont dat op de eerste pagina; zonder opgave staat er dat het onbekend is.',
       fix: 'Voeg provenance toe met status (official, reconstruction of draft) en een disclaimer van een of twee zinnen voor de lezer.',
     },
     'basis-missing': {
@@ -163,9 +163,9 @@ export const ruleHelp: { language: string; fix: string; rules: Record<string, Ru
       fix: 'Laat scoring weg (dan beslist het zwakste antwoord), of leg in de beschrijving uit waarom het gemiddelde hier past.',
     },
     'framework-version': {
-      short: 'Onbekende of oudere kaderversie',
-      full: 'De sessie is gemaakt met een versie van het kader die dit kader niet kent, of met een oudere versie die nog niet is overgezet; de antwoorden zouden tegen de verkeerde vragen worden gelezen.',
-      fix: 'Zet een oudere sessie over met kader check --migrate; geef bij een onbekende versie het kaderbestand van die versie mee met --framework.',
+      short: 'Onbekende of oudere versie van het kwaliteitskader',
+      full: 'De sessie is gemaakt met een versie van het kwaliteitskader die dit kwaliteitskader niet kent, of met een oudere versie die nog niet is overgezet; de antwoorden zouden tegen de verkeerde vragen worden gelezen.',
+      fix: 'Zet een oudere sessie over met kader check --migrate; geef bij een onbekende versie het bestand met die versie van het kwaliteitskader mee met --framework.',
     },
     'count-of': {
       short: 'Telling zonder totaal',

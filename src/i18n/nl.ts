@@ -22,9 +22,9 @@ export const nl = {
     unreadable: (file: string, reason: string) => `${file}: kan niet gelezen worden (${reason})`,
     isDirectory: (file: string) => `${file}: is een map, geen bestand`,
     noYaml: (dir: string) => `${dir}: map bevat geen .yaml- of .yml-bestanden`,
-    tooLarge: (file: string, limitMb: number) => `${file}: bestand is groter dan ${limitMb} MB; zo groot is geen kader`,
+    tooLarge: (file: string, limitMb: number) => `${file}: bestand is groter dan ${limitMb} MB; zo groot is geen kwaliteitskader`,
     notUtf8: 'bestand is geen geldige UTF-8-tekst (binair bestand of verkeerde tekenset?)',
-    wouldOverwrite: (file: string, kind: string) => `${file} is een ${kind === 'session' ? 'sessie' : 'kader'}; kader schrijft daar geen uitvoer overheen. Kies een andere naam`,
+    wouldOverwrite: (file: string, kind: string) => `${file} is een ${kind === 'session' ? 'sessie' : 'kwaliteitskader'}; kader schrijft daar geen uitvoer overheen. Kies een andere naam`,
     writeFailed: (file: string, reason: string) => `${file}: kan niet geschreven worden (${reason})`,
     notRegular: (file: string) => `${file}: is geen gewoon bestand (een pipe of apparaat); geef een bestand, of - om standaardinvoer te lezen`,
     danglingLink: (file: string) => `${file}: is een symbolische link naar een bestand dat niet bestaat; kader schrijft niet in plaats van de link`,
@@ -42,7 +42,7 @@ export const nl = {
     aliasLimit: 'te veel verwijzingen (aliassen) in het document; mogelijk een alias-bom',
     tooDeep: (max: number) => `document is dieper genest dan ${max} niveaus`,
     wrongKind: (expected: string, kind: unknown) =>
-      kind === undefined ? `geen kader-bestand: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
+      kind === undefined ? `geen bestand met een kwaliteitskader: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
     generic: (detail: string) => `ongeldige YAML: ${detail}`,
     commentSpace: 'vóór een # moet een spatie staan (een opmerking begint met " #"); zet een spatie voor de # of haal de # weg',
     quoteContinuation: 'deze regel hoort nog bij de tekst tussen aanhalingstekens op de regel erboven, maar springt te weinig in; laat hem verder inspringen dan de sleutel of zet de tekst op één regel',
@@ -95,9 +95,9 @@ export const nl = {
     whenValueType: (value: unknown, id: string, expected: string) =>
       `waarde ${JSON.stringify(value)} past niet bij vraag "${id}": verwacht ${expected}`,
     numberRange: (min: number, max: number) => `min (${min}) is groter dan max (${max})`,
-    migrationFromCurrent: (version: string) => `migratie vanaf "${version}" is de huidige versie van dit kader; een stap begint bij een eerdere versie`,
-    migrationTarget: (old: string, target: string) => `migratie van "${old}" naar "${target}": dat id bestaat niet in dit kader en geen latere stap zet het verder`,
-    provenanceMissing: 'het kader zegt niet of zijn tekst officieel is: voeg provenance toe met status (official, reconstruction of draft) en een disclaimer voor de lezer',
+    migrationFromCurrent: (version: string) => `migratie vanaf "${version}" is de huidige versie van dit kwaliteitskader; een stap begint bij een eerdere versie`,
+    migrationTarget: (old: string, target: string) => `migratie van "${old}" naar "${target}": dat id bestaat niet in dit kwaliteitskader en geen latere stap zet het verder`,
+    provenanceMissing: 'het kwaliteitskader zegt niet of zijn tekst officieel is: voeg provenance toe met status (official, reconstruction of draft) en een disclaimer voor de lezer',
     basisMissing: (id: string) => `criterium "${id}" zegt niet waar het op rust: voeg basis toe (official, public-report, news of interpretation)`,
     basisReference: (id: string, basis: string) => `criterium "${id}" rust volgens basis op "${basis}" maar noemt geen bron: voeg references toe`,
     criticalMean: (id: string) => `kritiek criterium "${id}" neemt het gemiddelde van zijn antwoorden: een zwak antwoord over veiligheid kan zo wegvallen tegen een goed; laat scoring weg (dan beslist het zwakste antwoord) of motiveer de keuze`,
@@ -112,17 +112,17 @@ export const nl = {
   session: {
     conflict: (file: string) =>
       `${file} is gewijzigd door een ander programma sinds kader het las (een tweede interview?); niets overschreven. Start opnieuw met kader interview ${file}`,
-    frameworkDrift: (id: string) => `kader "${id}" is gewijzigd sinds deze sessie begon; antwoorden op vragen die nog bestaan blijven geldig`,
+    frameworkDrift: (id: string) => `kwaliteitskader "${id}" is gewijzigd sinds deze sessie begon; antwoorden op vragen die nog bestaan blijven geldig`,
     versionUnknown: (id: string, version: string, current: string) =>
-      `sessie is gemaakt met versie "${version}" van kader "${id}", maar die versie kent dit kader niet (nu versie "${current}", zonder migratiestap vanaf "${version}"); gebruik het kaderbestand van versie "${version}" met --framework`,
+      `sessie is gemaakt met versie "${version}" van kwaliteitskader "${id}", maar die versie kent dit kwaliteitskader niet (nu versie "${current}", zonder migratiestap vanaf "${version}"); gebruik het bestand met versie "${version}" met --framework`,
     versionOlder: (id: string, version: string, current: string) =>
-      `sessie is gemaakt met versie "${version}" van kader "${id}"; het kader is nu versie "${current}". Zet de sessie over met kader check --migrate`,
+      `sessie is gemaakt met versie "${version}" van kwaliteitskader "${id}"; het kwaliteitskader is nu versie "${current}". Zet de sessie over met kader check --migrate`,
     migratedInMemory: (file: string, from: string, to: string) =>
-      `${file} (kaderversie ${from}) is voor dit verbeterplan omgezet naar ${to} volgens migrations: in het kader; het bestand is niet gewijzigd (zet het blijvend over met kader check --migrate)`,
-    frameworkMismatch: (sessionId: string, frameworkId: string) => `sessie hoort bij kader "${sessionId}", niet bij "${frameworkId}"`,
-    unknownQuestion: (id: string) => `vraag "${id}" bestaat niet in het kader`,
-    vanishedQuestion: (id: string) => `vraag "${id}" bestaat niet meer in het gewijzigde kader; het antwoord telt niet mee`,
-    unknownCriterion: (id: string) => `criterium "${id}" bestaat niet in het kader`,
+      `${file} (versie ${from} van het kwaliteitskader) is voor dit verbeterplan omgezet naar ${to} volgens migrations: in het kwaliteitskader; het bestand is niet gewijzigd (zet het blijvend over met kader check --migrate)`,
+    frameworkMismatch: (sessionId: string, frameworkId: string) => `sessie hoort bij kwaliteitskader "${sessionId}", niet bij "${frameworkId}"`,
+    unknownQuestion: (id: string) => `vraag "${id}" bestaat niet in het kwaliteitskader`,
+    vanishedQuestion: (id: string) => `vraag "${id}" bestaat niet meer in het gewijzigde kwaliteitskader; het antwoord telt niet mee`,
+    unknownCriterion: (id: string) => `criterium "${id}" bestaat niet in het kwaliteitskader`,
     notAllowed: (value: unknown, allowed: readonly unknown[]) =>
       `antwoord ${JSON.stringify(value)} is niet toegestaan; kies uit: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
     wrongType: (value: unknown, expected: string) => `antwoord ${JSON.stringify(value)} past niet: verwacht ${expected}`,
@@ -164,7 +164,7 @@ export const nl = {
     notADate: 'typ een datum als 15-03-2026 (of 2026-03-15)',
     emptyText: 'typ een antwoord, of :o om over te slaan',
     current: (value: string) => `nu: ${value}`,
-    chooseFramework: 'Welk kader?',
+    chooseFramework: 'Welk kwaliteitskader?',
     gemeente: 'Gemeente',
     team: 'Team (Enter = geen)',
     regio: 'Regio (Enter = geen)',
@@ -178,8 +178,8 @@ export const nl = {
     frameworkLine: (title: string, version: string) => `Kader: ${title}, versie ${version}`,
     criticalHeader: 'Kritieke criteria (veiligheid voorop):',
     resumeAt: (position: number, total: number) => `Verder bij vraag ${position} van ${total}.`,
-    drift: (id: string) => `Let op: kader "${id}" is gewijzigd sinds deze sessie begon. Antwoorden op vragen die nog bestaan blijven staan.`,
-    vanished: (ids: readonly string[]) => `Deze vragen bestaan niet meer in het kader (antwoord bewaard, telt niet mee): ${ids.join(', ')}`,
+    drift: (id: string) => `Let op: kwaliteitskader "${id}" is gewijzigd sinds deze sessie begon. Antwoorden op vragen die nog bestaan blijven staan.`,
+    vanished: (ids: readonly string[]) => `Deze vragen bestaan niet meer in het kwaliteitskader (antwoord bewaard, telt niet mee): ${ids.join(', ')}`,
     saved: (file: string) => `Opgeslagen in ${file}.`,
     resume: (command: string) => `Verder gaan: ${command}`,
     finished: (file: string) => `Alle verplichte vragen zijn beantwoord; sessie afgerond: ${file}`,
@@ -249,7 +249,7 @@ export const nl = {
     date: 'Datum',
     interviewers: 'Interviewers',
     respondents: 'Respondenten (rollen)',
-    framework: 'Kader',
+    framework: 'Kwaliteitskader',
     version: 'Versie',
     status: 'Status',
     statusValues: { 'in-progress': 'nog niet af', complete: 'afgerond' } as Record<string, string>,
@@ -293,7 +293,7 @@ export const nl = {
     judgement: 'Oordeel interviewer',
     evidenceSeen: 'Bewijs gezien',
     evidenceMissing: 'Bewijs niet gezien',
-    suggestions: 'Mogelijke verbeteracties uit het kader',
+    suggestions: 'Mogelijke verbeteracties uit het kwaliteitskader',
     actionsHere: 'Afgesproken acties',
     actionPlan: 'Actieplan',
     noActions: 'Nog geen acties vastgelegd. Leg ze vast met kader plan.',
@@ -310,13 +310,13 @@ export const nl = {
     statusNow: 'Status nu',
     account: 'Verantwoording',
     source: 'Bron',
-    digest: 'Vingerafdruk kaderbestand',
-    digestChanged: 'Let op: het kaderbestand is gewijzigd sinds deze sessie begon.',
+    digest: 'Vingerafdruk van het kwaliteitskader',
+    digestChanged: 'Let op: het bestand van het kwaliteitskader is gewijzigd sinds deze sessie begon.',
     scoring: (meets: number, partly: number) =>
       `Elk antwoord op een schaalvraag geeft een score tussen 0 en 1. Een criterium voldoet bij een score van ${dutchNumber(meets)} of hoger en voldoet gedeeltelijk vanaf ${dutchNumber(partly)}. "Niet van toepassing" telt niet mee maar wordt wel getoond. Een oordeel van de interviewer gaat boven de berekende uitkomst; de berekende blijft zichtbaar. Thema- en totaalscores zijn gewogen naar het gewicht van de criteria. Een criterium met een open vraag krijgt nog geen score en heet "nog niet beoordeeld": open is niet hetzelfde als nul.`,
     priorityRule:
-      'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen of waarvan het antwoord onbekend is (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kader.',
-    criticalNone: 'Dit kader heeft geen kritieke criteria.',
+      'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen of waarvan het antwoord onbekend is (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kwaliteitskader.',
+    criticalNone: 'Dit kwaliteitskader heeft geen kritieke criteria.',
     criticalAllMet: (total: number, nvt: number) =>
       nvt > 0 ? `Alle ${total} kritieke criteria voldoen of zijn niet van toepassing (${nvt} niet van toepassing).` : `Alle ${total} kritieke criteria voldoen.`,
     criticalSome: (meets: number, total: number) =>
@@ -324,8 +324,8 @@ export const nl = {
     noImprovementsYet: (open: number) =>
       `In de beoordeelde criteria is geen verbeterpunt gevonden. ${open === 1 ? 'Eén criterium is' : `${open} criteria zijn`} nog niet beoordeeld; daarover zegt dit plan nog niets.`,
     nothingAssessed: 'Nog geen enkel criterium is beoordeeld: dit plan zegt nog niets over verbeterpunten.',
-    migratedFrom: (from: string, to: string) => `de sessie is gemaakt met versie ${from}; voor dit plan omgezet naar ${to} volgens de migraties van het kader`,
-    strengthsIntro: 'Criteria die volgens de antwoorden voldoen aan wat het kader vraagt: de norm is gehaald.',
+    migratedFrom: (from: string, to: string) => `de sessie is gemaakt met versie ${from}; voor dit plan omgezet naar ${to} volgens de migraties van het kwaliteitskader`,
+    strengthsIntro: 'Criteria die volgens de antwoorden voldoen aan wat het kwaliteitskader vraagt: de norm is gehaald.',
     unresolved: 'Nog niet beoordeeld of onbekend',
     unresolvedIntro: 'Over deze criteria zegt dit plan niets: ze tellen niet mee als voldoende en niet als onvoldoende.',
     unresolvedUnknown: 'Onbekend (niemand kon het antwoord geven)',
@@ -333,13 +333,13 @@ export const nl = {
     draft: (open: number) =>
       `Concept — nog niet alle vragen beantwoord: ${open === 1 ? 'nog 1 verplichte vraag is' : `nog ${open} verplichte vragen zijn`} open. De conclusies gelden alleen voor wat al beoordeeld is.`,
     draftShort: 'concept',
-    aboutFramework: 'Over dit kader',
+    aboutFramework: 'Over dit kwaliteitskader',
     provenanceStatus: {
       official: 'officiële tekst van de uitgever',
       reconstruction: 'reconstructie door het kader-project, geen officiële tekst',
       draft: 'concept, niet vastgesteld',
     } as Record<string, string>,
-    provenanceUnstated: 'Het kader zegt niet of zijn tekst officieel is.',
+    provenanceUnstated: 'Het kwaliteitskader zegt niet of zijn tekst officieel is.',
     textStatus: 'Status van de tekst',
     basis: 'Rust op',
     basisValues: {
@@ -359,9 +359,9 @@ export const nl = {
         critical === 'weakest'
           ? 'Bij kritieke criteria beslist het zwakste antwoord (veiligheid voorop): één "voldoet gedeeltelijk" naast "voldoet" maakt het criterium gedeeltelijk, en een "onbekend" maakt het onbekend tenzij een ander antwoord al "voldoet niet" geeft.'
           : critical === 'mean'
-            ? 'Ook bij kritieke criteria telt het gemiddelde van de antwoorden; dat heeft het kader zo vastgelegd.'
+            ? 'Ook bij kritieke criteria telt het gemiddelde van de antwoorden; dat heeft het kwaliteitskader zo vastgelegd.'
             : critical === 'mixed'
-              ? 'Bij de meeste kritieke criteria beslist het zwakste antwoord; het kader legt per criterium vast welke regel geldt.'
+              ? 'Bij de meeste kritieke criteria beslist het zwakste antwoord; het kwaliteitskader legt per criterium vast welke regel geldt.'
               : '',
         `${weakest} criteria volgen het zwakste antwoord, ${mean} het gemiddelde (waarbij "onbekend" niet meetelt zolang er iets anders is beantwoord).`,
       ]
@@ -383,7 +383,7 @@ export const nl = {
       'not-a-date': (field: string) => `${field} moet een datum zijn als JJJJ-MM-DD`,
       'not-in-future': (field: string) => `${field} moet in de toekomst liggen`,
       'not-allowed': (field: string) => `${field} heeft een waarde die niet kan`,
-      'unknown-criterion': (field: string) => `${field} bestaat niet in het kader`,
+      'unknown-criterion': (field: string) => `${field} bestaat niet in het kwaliteitskader`,
     } as Record<string, (field: string) => string>,
     header: (rank: number, total: number) => `Verbeterpunt ${rank} van ${total}`,
     menu: 'Wat wil je doen?',
