@@ -75,4 +75,18 @@ describe('kader report marks the plan "vertrouwelijk" unless told otherwise', ()
     expect(pages(join(dir, 'open.pdf')).join('')).not.toContain('ertrouwelijk');
     expect(readFileSync(join(dir, 'plan.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
   }, 120_000);
+
+  it('compare and aggregate (md, html, pdf) carry it too; their json, csv and terminal text do not', () => {
+    const overview = 'Vertrouwelijk, ook zonder namen: dit overzicht beschrijft hoe gemeenten met de veiligheid van inwoners omgaan.';
+    const md = kader(['aggregate', 'examples/regio', '--format', 'md']).stdout.split('\n');
+    expect(md[1]).toBe('');
+    expect(md[2]).toMatch(new RegExp(`^\\*\\*${overview.replace(/[.()]/g, '\\$&')} Deel het`));
+    expect(kader(['aggregate', 'examples/regio', '--format', 'html']).stdout).toContain(`<p class="confidential" role="note">${overview}`);
+    expect(kader(['aggregate', 'examples/regio', '--format', 'md', '--no-confidential']).stdout).not.toContain('ertrouwelijk');
+    for (const format of ['text', 'csv', 'json']) expect(kader(['aggregate', 'examples/regio', '--format', format]).stdout).not.toContain('ertrouwelijk');
+    const pair = ['examples/voorbeeldgemeente-2025.yaml', SESSION];
+    expect(kader(['compare', ...pair, '--format', 'md']).stdout.split('\n')[2]).toBe(`**${NL}**`);
+    expect(kader(['compare', ...pair, '--format', 'html']).stdout).toContain('@page { @top-right { content: "Vertrouwelijk";');
+    expect(kader(['compare', ...pair, '--format', 'html', '--no-confidential']).stdout).not.toContain('ertrouwelijk');
+  });
 });

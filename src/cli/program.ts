@@ -253,12 +253,13 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .option('--framework <kader>', c.report.framework)
     .option('--redact', c.report.redact)
     .option('--allow-personal-data', c.report.allowPersonalData)
+    .option('--no-confidential', c.report.noConfidential)
     .addHelpText('after', example(msgs, ['kader compare sessie-2025.yaml sessie-2026.yaml', 'kader compare sessie-2025.yaml sessie-2026.yaml --format html -o voortgang.html']))
     .action(
       async (
         before: string,
         after: string,
-        opts: { format?: 'text' | 'md' | 'html' | 'json'; out?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean },
+        opts: { format?: 'text' | 'md' | 'html' | 'json'; out?: string; framework?: string; redact?: boolean; allowPersonalData?: boolean; confidential?: boolean },
         command: Command,
       ) => {
         const { compareCommand } = await import('./commands/compare.js');
@@ -301,6 +302,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     )
     .option('--framework <kader>', c.aggregate.framework)
     .option('-o, --out <bestand>', c.out)
+    .option('--no-confidential', c.report.noConfidential)
     .addHelpText(
       'after',
       example(msgs, [
@@ -313,7 +315,7 @@ export function buildProgram(msgs: Messages, io: Io, registry: Registry): Comman
     .action(
       async (
         paths: string[],
-        opts: { format?: 'text' | 'md' | 'html' | 'pdf' | 'csv' | 'json'; table?: 'matrix' | 'criteria'; separator?: ',' | ';'; top?: number; framework?: string; out?: string },
+        opts: { format?: 'text' | 'md' | 'html' | 'pdf' | 'csv' | 'json'; table?: 'matrix' | 'criteria'; separator?: ',' | ';'; top?: number; framework?: string; out?: string; confidential?: boolean },
         command: Command,
       ) => {
         const { aggregateCommand } = await import('./commands/aggregate.js');

@@ -357,6 +357,8 @@ export const en: Messages = {
     confidentialMark: 'Confidential',
     confidential:
       'Confidential, even without names: this report describes how a municipality handles the safety of its residents. Share it only with those who need it for supervision or improvement, by the secure route of your organisation.',
+    confidentialOverview:
+      'Confidential, even without names: this overview describes how municipalities handle the safety of their residents. Share it only with those who need it for supervision or improvement, by the secure route of your organisation.',
   },
   plan: {
     fields: { criterion: 'criterion', what: 'what', owner: 'who (owner)', due: 'due date', priority: 'priority', indicator: 'indicator', status: 'status' },

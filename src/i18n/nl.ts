@@ -375,6 +375,8 @@ export const nl = {
     confidentialMark: 'Vertrouwelijk',
     confidential:
       'Vertrouwelijk, ook zonder namen: dit verslag beschrijft hoe een gemeente met de veiligheid van inwoners omgaat. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
+    confidentialOverview:
+      'Vertrouwelijk, ook zonder namen: dit overzicht beschrijft hoe gemeenten met de veiligheid van inwoners omgaan. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
   },
   plan: {
     fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,

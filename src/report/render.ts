@@ -160,6 +160,13 @@ export interface RenderOptions {
   version: string;
   /** A user's own template (--template), instead of templates/report.<format>.hbs. */
   templateText?: string;
+  /** compare and aggregate: false with --no-confidential (a report's model carries its own). */
+  confidential?: boolean;
+}
+
+/** The "vertrouwelijk" note and page mark of compare and aggregate, unless they may be made public. */
+function marking(options: RenderOptions, note: string): { confidential: string; confidentialMark: string } {
+  return { confidential: options.confidential === false ? '' : note, confidentialMark: options.msgs.report.confidentialMark };
 }
 
 export function renderReport(model: ReportModel, format: ReportFormat, options: RenderOptions): string {
@@ -175,7 +182,7 @@ export function renderComparison(model: ComparisonModel, format: 'md' | 'html', 
   const template = templateFor('compare', format, options.msgs, options.templateText);
   const r = options.msgs.report;
   // Only plain labels go to a template (functions are applied here, or left out).
-  const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), frameworkLang: model.framework.language, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version) };
+  const t = { ...plainLabels(r), notes: comparisonNotes(model, options.msgs), frameworkLang: model.framework.language, lang: options.lang, title: options.msgs.compare.title(model.gemeente, model.before.date, model.after.date), delta: options.msgs.compare.delta, generatedBy: r.generatedBy(options.version), ...marking(options, r.confidential) };
   const chart = barChart(model.themes.map((x) => ({ label: x.title, now: x.after, then: x.before })), true);
   return template(structuredClone({ comparison: model, t, chart }), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
@@ -202,6 +209,7 @@ export function renderAggregate(model: AggregateModel, format: 'md' | 'html', op
     critical: r.critical,
     outcomes: OUTCOMES.map((o) => r.outcome[o]),
     generatedBy: r.generatedBy(options.version),
+    ...marking(options, r.confidentialOverview),
   };
   // Layout data the templates cannot compute: names with marks, cells in column order, note texts.
   const context = {

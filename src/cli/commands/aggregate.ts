@@ -28,6 +28,8 @@ export interface AggregateOptions {
   table?: AggregateTable;
   separator?: string;
   top?: number;
+  /** False with --no-confidential: no "vertrouwelijk" marking in md, html and pdf. */
+  confidential?: boolean;
   out?: string;
 }
 
@@ -135,7 +137,7 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
         ? aggregateCsv(model, options.table ?? 'matrix', ctx.msgs, options.separator ?? ',')
         : options.format === 'text'
           ? aggregateText(model, ctx.msgs)
-          : renderAggregate(model, options.format === 'pdf' ? 'html' : options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
+          : renderAggregate(model, options.format === 'pdf' ? 'html' : options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false });
   // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
   if (pdfOut) printPdf(ctx, text, pdfOut);
   else writeOutput(ctx, text, options.out);

@@ -11,6 +11,8 @@ import { publishable, type PrivacyChoice } from '../privacy-gate.js';
 import { assertComparable, currentVersionOf, inCurrentVersion, openSession } from '../session-io.js';
 
 export interface CompareOptions extends PrivacyChoice {
+  /** False with --no-confidential: no "vertrouwelijk" marking in md and html. */
+  confidential?: boolean;
   before: string;
   after: string;
   format: 'text' | 'md' | 'html' | 'json';
@@ -38,7 +40,7 @@ export async function compareCommand(ctx: CommandContext, options: CompareOption
       ? `${JSON.stringify(model, null, 2)}\n`
       : options.format === 'text'
         ? comparisonText(model, ctx.msgs)
-        : renderComparison(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion() });
+        : renderComparison(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false });
   writeOutput(ctx, text, options.out);
   return 0;
 }
