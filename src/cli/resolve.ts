@@ -8,7 +8,7 @@ import { loadBundledFramework } from '../framework/bundled.js';
 import { loadCatalog, looksLikePath } from '../framework/catalog.js';
 import type { Framework } from '../framework/types.js';
 import { validateFrameworkFile } from '../framework/validate.js';
-import { frameworkDigest } from '../session/file.js';
+import { frameworkDigest } from '../framework/digest.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 

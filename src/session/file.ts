@@ -2,7 +2,6 @@
  * A session file on disk: read with positions, written atomically (temp, fsync, rename) with
  * mode 0600, keeping the user's comments, and refusing to overwrite changes made elsewhere.
  */
-import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { SCHEMAS_DIR } from '../core/assets.js';
 import { readFileSync } from 'node:fs';
@@ -20,28 +19,6 @@ import type { Session } from './types.js';
 export function sessionModeline(sessionPath: string): string {
   const schema = relative(dirname(sessionPath), join(SCHEMAS_DIR, 'session.schema.json')).split(sep).join('/');
   return `# yaml-language-server: $schema=${schema}`;
-}
-
-/**
- * sha256 of the framework file's bytes with CRLF line endings read as LF, so a session notices
- * when its framework changed but not when git checked it out with Windows line endings. An LF
- * file hashes exactly as before, so digests in existing sessions keep matching.
- */
-export function frameworkDigest(bytes: string | Buffer): string {
-  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  return `sha256-${createHash('sha256').update(withoutCarriageReturns(buffer)).digest('hex')}`;
-}
-
-/** Drop every CR that directly precedes an LF; a lone CR is content and stays. */
-function withoutCarriageReturns(buffer: Buffer): Buffer {
-  if (!buffer.includes(0x0d)) return buffer;
-  const out = Buffer.alloc(buffer.length);
-  let n = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    if (buffer[i] === 0x0d && buffer[i + 1] === 0x0a) continue;
-    out[n++] = buffer[i]!;
-  }
-  return out.subarray(0, n);
 }
 
 export class SessionConflict extends FileError {}

@@ -5,7 +5,8 @@ import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { validateFrameworkText } from '../../dist/framework/validate.js';
 import { buildPlan, runInterview } from '../../dist/interview/engine.js';
-import { frameworkDigest, SessionFile } from '../../dist/session/file.js';
+import { frameworkDigest } from '../../dist/framework/digest.js';
+import { SessionFile } from '../../dist/session/file.js';
 import { messages } from '../../dist/i18n/index.js';
 
 const [frameworkPath, sessionPath] = process.argv.slice(2);
