@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../yaml/lib.js';
 import { parseYaml } from '../yaml/parse.js';
+import { ConflictError } from '../core/errors.js';
 import { FileError, readTextFile, writeFileAtomic, writeTarget } from '../core/files.js';
 import { LockBusy, withFileLock } from '../core/lock.js';
 import type { Messages } from '../i18n/index.js';
@@ -20,8 +21,6 @@ export function sessionModeline(sessionPath: string): string {
   const schema = relative(dirname(sessionPath), join(SCHEMAS_DIR, 'session.schema.json')).split(sep).join('/');
   return `# yaml-language-server: $schema=${schema}`;
 }
-
-export class SessionConflict extends FileError {}
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -172,14 +171,14 @@ export class SessionFile {
           onDisk = undefined;
         }
         if (onDisk !== undefined && onDisk !== this.known && onDisk.replace(/^\uFEFF/, '') !== this.known) {
-          throw new SessionConflict(this.msgs.session.conflict(this.path));
+          throw new ConflictError(this.msgs.session.conflict(this.path));
         }
         if (text === onDisk) return;
         writeFileAtomic(target, text, this.msgs, 0o600);
         this.known = text;
       });
     } catch (error) {
-      if (error instanceof LockBusy) throw new SessionConflict(this.msgs.session.locked(this.path, error.holder));
+      if (error instanceof LockBusy) throw new ConflictError(this.msgs.session.locked(this.path, error.holder));
       if (error instanceof FileError) throw error;
       // The lock file could not be made (a read-only folder): say so like any failed write.
       const code = (error as NodeJS.ErrnoException | undefined)?.code;

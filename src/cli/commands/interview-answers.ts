@@ -18,7 +18,7 @@ import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { inputFile, readInput } from '../lint-run.js';
 import { resolveFramework } from '../resolve.js';
-import { newSession, now, openSession, saveOrFail, writeNewSession } from '../session-io.js';
+import { newSession, now, openSession, saveSession, writeNewSession } from '../session-io.js';
 import { contextFromOptions, type InterviewOptions } from './interview.js';
 
 const ANSWER_KEYS = new Set(['value', 'note', 'evidence', 'respondent']);
@@ -107,7 +107,7 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
   if (open) {
     target = open;
     ({ added, changed } = mergeAnswers(target.session.answers, incoming, given));
-    saveOrFail(target);
+    saveSession(target);
   } else {
     const session = newSession(resolved!, context!);
     ({ added } = mergeAnswers(session.answers, incoming, given));

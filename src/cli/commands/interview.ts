@@ -1,7 +1,7 @@
 /** kader interview: create or resume a session and walk it in the terminal, or merge --answers. */
 import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
-import { displayPath, FileError, pathKind } from '../../core/files.js';
+import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
 import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
 import { personalDataWarning } from '../../privacy/detect.js';
@@ -125,24 +125,18 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   const start = point?.index ?? 0;
   if (point && point.answered > 0) ctx.io.stdout(`${t.resumeWhere(point.position, point.total, point.answered, point.skipped, point.furthest)}\n`);
 
-  let outcome;
-  try {
-    outcome = await runInterview({
-      framework,
-      session: open.session,
-      plan,
-      prompter,
-      save: () => saveSession(open),
-      now,
-      respondent: options.respondent ?? (open.session.context.respondents?.length === 1 ? open.session.context.respondents[0]!.role : undefined),
-      review: options.review,
-      judge: options.judge,
-      start,
-    });
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const outcome = await runInterview({
+    framework,
+    session: open.session,
+    plan,
+    prompter,
+    save: () => saveSession(open),
+    now,
+    respondent: options.respondent ?? (open.session.context.respondents?.length === 1 ? open.session.context.respondents[0]!.role : undefined),
+    review: options.review,
+    judge: options.judge,
+    start,
+  });
   saveSession(open);
   const after = progressOf([...questionsOf(framework)], framework, open.session);
   // A finished --theme/--audience part: point to where the open questions are, not back to it.

@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { inputFile, readInput } from '../lint-run.js';
-import { openSession, saveOrFail, today, type OpenSession } from '../session-io.js';
+import { openSession, saveSession, today, type OpenSession } from '../session-io.js';
 
 export interface PlanOptions {
   session: string;
@@ -55,7 +55,7 @@ function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly stri
     if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new UserError(ctx.msgs.cli.invalidChoice('--status', status, ACTION_STATUSES));
     action.status = status as ImprovementAction['status'];
   }
-  saveOrFail(open);
+  saveSession(open);
   for (const arg of args) ctx.io.stdout(`${ctx.msgs.plan.statusSet(arg.split('=')[0]!, arg.split('=')[1]!)}\n`);
 }
 
@@ -121,7 +121,7 @@ function addFromFile(ctx: CommandContext, open: OpenSession, file: string): Exit
     return 1;
   }
   open.session.actions = all;
-  saveOrFail(open);
+  saveSession(open);
   for (const action of added) ctx.io.stdout(`${ctx.msgs.plan.added(action.id)}\n`);
   return 0;
 }
