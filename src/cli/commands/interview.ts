@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
 import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
-import { personalDataWarning } from '../../privacy/detect.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
 import { openRequired, progressOf, statusOf } from '../../session/state.js';
@@ -13,7 +12,7 @@ import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
+import { now, openSession, saveSession, slug, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 import { endSummary, resumeCommand } from './interview-summary.js';
 
@@ -187,34 +186,6 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
   if (model.summary.criticalCount.total === 0) return said.criticalSentence;
   const outcome = ctx.msgs.report.outcome;
   return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => visible(`  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`))].join('\n');
-}
-
-/** A context from the command line, for sessions made without a terminal. */
-export function contextFromOptions(ctx: CommandContext, options: InterviewOptions): Session['context'] {
-  if (!options.gemeente) throw new UserError(ctx.msgs.interview.needFramework);
-  const date = options.date === undefined ? today() : readDate(options.date);
-  if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
-  const context: Session['context'] = {
-    gemeente: options.gemeente,
-    ...(options.team && { team: options.team }),
-    ...(options.regio && { regio: options.regio }),
-    date,
-    interviewers: options.interviewer ?? [],
-    respondents: options.respondent ? [{ role: options.respondent }] : [],
-  };
-  // The context goes into every report: warn at once, as for a note.
-  const texts: [string, string | undefined][] = [
-    ['gemeente', context.gemeente],
-    ['team', context.team],
-    ['regio', context.regio],
-    ...context.interviewers!.map((name): [string, string] => ['interviewer', name]),
-    ['role', options.respondent],
-  ];
-  for (const [field, text] of texts) {
-    const warning = text && personalDataWarning(text, ctx.msgs.privacy.fields[field] ?? field, ctx.msgs.privacy);
-    if (warning) ctx.io.stderr(`kader: ${warning}\n`);
-  }
-  return context;
 }
 
 /**
