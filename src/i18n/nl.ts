@@ -4,6 +4,7 @@ import { ruleHelp } from './nl-rules.js';
 import { dutchNumber, list, plural } from './words.js';
 import { aggregate, merge } from './nl-monitoring.js';
 import { form } from './nl-form.js';
+import type { ActionField, ActionProblem } from '../plan/actions.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -368,14 +369,14 @@ export const nl = {
     generatedBy: (version: string) => `Gemaakt met kader ${version}.`,
   },
   plan: {
-    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
+    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } satisfies Record<ActionField, string>,
     reasons: {
       missing: (field: string) => `${field} ontbreekt; een SMART-actie heeft dit nodig`,
       'not-a-date': (field: string) => `${field} moet een datum zijn als JJJJ-MM-DD`,
       'not-in-future': (field: string) => `${field} moet in de toekomst liggen`,
       'not-allowed': (field: string) => `${field} heeft een waarde die niet kan`,
       'unknown-criterion': (field: string) => `${field} bestaat niet in het kader`,
-    } as Record<string, (field: string) => string>,
+    } satisfies Record<ActionProblem['reason'], (field: string) => string>,
     header: (rank: number, total: number) => `Verbeterpunt ${rank} van ${total}`,
     menu: 'Wat wil je doen?',
     add: 'Actie toevoegen',
