@@ -40,7 +40,7 @@ export const cli = {
     description: 'toon de meegeleverde en eigen kaders',
     format: 'uitvoervorm: text of json',
     header: ['id', 'versie', 'criteria', 'tekst', 'titel'],
-    status: { official: 'officieel', reconstruction: 'reconstructie', draft: 'concept', unstated: '?' } as Record<string, string>,
+    status: { official: 'officieel', reconstruction: 'reconstructie', draft: 'concept', unstated: '?' } satisfies Record<string, string>,
     shadowed: (id: string, local: string, bundled: string) => `eigen kader ${local} vervangt het meegeleverde kader "${id}" (${bundled})`,
     none: 'geen kaders gevonden',
   },
@@ -182,7 +182,7 @@ export const cli = {
     criteria: (n: number) => plural(n, 'criterium', 'criteria'),
     questionsCount: (n: number) => plural(n, 'vraag', 'vragen'),
     optional: 'niet verplicht',
-    types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } as Record<string, string>,
+    types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } satisfies Record<string, string>,
   },
   didYouMean: (suggestion: string) => `Bedoel je ${suggestion}?`,
 };

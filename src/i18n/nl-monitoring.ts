@@ -11,7 +11,7 @@ export const aggregate = {
   matrix: 'Score per gemeente en thema',
   legend: (meets: number, partly: number) =>
     `Voldoet vanaf ${meets}%, voldoet gedeeltelijk vanaf ${partly}%, daaronder voldoet niet; — betekent nog geen score. * onvolledige sessie, † omgezet vanaf een eerdere kaderversie.`,
-  band: { meets: 'voldoet', partly: 'gedeeltelijk', 'not-met': 'voldoet niet', none: 'geen score' } as Record<string, string>,
+  band: { meets: 'voldoet', partly: 'gedeeltelijk', 'not-met': 'voldoet niet', none: 'geen score' } satisfies Record<string, string>,
   verdicts: 'Uitkomsten per criterium (aantal gemeenten)',
   improvements: 'Meest voorkomende verbeterpunten',
   count: 'Gemeenten',
@@ -30,7 +30,7 @@ export const aggregate = {
     superseded: (detail: string | null) => `vervangen door de nieuwere meting in ${detail ?? ''}`,
     'same-date': (detail: string | null) => `zelfde gemeente en datum als ${detail ?? ''}; dat bestand telt. Voeg respondenten samen met kader merge`,
     'merged-into': (detail: string | null) => `samengevoegd in ${detail ?? ''}; dat bestand telt`,
-  } as Record<string, (detail: string | null) => string>,
+  } satisfies Record<string, (detail: string | null) => string>,
   noSessions: 'geen bruikbare sessies gevonden',
   mixed: (found: string) => `sessies van meer dan één kader: ${found}; kies er één met --framework`,
   skipped: (count: number) => `${plural(count, 'bestand', 'bestanden')} niet meegenomen; zie "Niet meegenomen of gemarkeerd"`,

@@ -5,7 +5,7 @@
  * `diagnostics` is not empty).
  */
 import { own } from '../core/own.js';
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type RuleId } from '../core/diagnostic.js';
 import { questionsOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
 import { personalDataWarning } from '../privacy/detect.js';
@@ -32,7 +32,7 @@ export interface AnswersFile {
 export function readAnswersFile(shown: string, text: string, framework: Framework, defaults: { respondent?: string; at: string }, msgs: Messages): AnswersFile {
   const parsed = parseYaml(shown, text, msgs);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const report = (at: (string | number)[], rule: string, message: string, kind: 'key' | 'value' = 'value') =>
+  const report = (at: (string | number)[], rule: RuleId, message: string, kind: 'key' | 'value' = 'value') =>
     diagnostics.push({ file: shown, ...parsed.locate(at, kind), severity: 'error', rule, message });
   const questions = new Map([...questionsOf(framework)].map((p) => [p.question.id, p.question]));
   const incoming: Record<string, Answer> = {};

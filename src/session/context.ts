@@ -32,16 +32,16 @@ export function sessionContext(fields: ContextFields, msgs: Messages): { context
     respondents: fields.respondent ? [{ role: fields.respondent }] : [],
   };
   // The context goes into every report: warn at once, as for a note.
-  const texts: [string, string | undefined][] = [
+  const texts: [keyof Messages['privacy']['fields'], string | undefined][] = [
     ['gemeente', context.gemeente],
     ['team', context.team],
     ['regio', context.regio],
-    ...interviewers.map((name): [string, string] => ['interviewer', name]),
+    ...interviewers.map((name): ['interviewer', string] => ['interviewer', name]),
     ['role', fields.respondent],
   ];
   const warnings: string[] = [];
   for (const [field, text] of texts) {
-    const warning = text && personalDataWarning(text, msgs.privacy.fields[field] ?? field, msgs.privacy);
+    const warning = text && personalDataWarning(text, msgs.privacy.fields[field], msgs.privacy);
     if (warning) warnings.push(warning);
   }
   return { context, warnings };

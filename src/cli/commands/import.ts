@@ -131,7 +131,7 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   // Imported text is checked like typed text: a warning with the cell, the answers are kept.
   const privacy = ctx.msgs.privacy;
   for (const [id, answer] of Object.entries(read.answers)) {
-    const texts: [string, string, unknown][] = [
+    const texts: [string, 'value' | 'note' | 'evidence', unknown][] = [
       [answer.cells.value, 'value', answer.value],
       [answer.cells.note, 'note', answer.note],
       [answer.cells.evidence, 'evidence', answer.evidence?.join('; ')],
