@@ -2,7 +2,7 @@
 import { cli } from './nl-cli.js';
 import { ruleHelp } from './nl-rules.js';
 import { dutchNumber, list, plural } from './words.js';
-import { aggregate, merge } from './nl-monitoring.js';
+import { aggregate, merge } from './nl-aggregate-merge.js';
 import { form } from './nl-form.js';
 import type { ActionField, ActionProblem } from '../plan/actions.js';
 

@@ -4,7 +4,7 @@
 import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { validateFrameworkText } from '../../dist/framework/validate.js';
-import { buildPlan, runInterview } from '../../dist/interview/engine.js';
+import { selectQuestions, runInterview } from '../../dist/interview/engine.js';
 import { frameworkDigest } from '../../dist/framework/digest.js';
 import { SessionFile } from '../../dist/session/file.js';
 import { messages } from '../../dist/i18n/index.js';
@@ -54,7 +54,7 @@ const prompter = {
 await runInterview({
   framework,
   session,
-  plan: buildPlan(framework),
+  plan: selectQuestions(framework),
   prompter,
   now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   save(s) {

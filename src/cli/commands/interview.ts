@@ -3,7 +3,7 @@ import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
+import { selectQuestions, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
 import { openRequired, progressOf, statusOf } from '../../session/state.js';
@@ -114,7 +114,7 @@ async function nextCommand(ctx: CommandContext, open: OpenSession, options: Inte
 export async function walk(ctx: CommandContext, open: OpenSession, options: InterviewOptions, prompter: Prompter): Promise<ExitCode> {
   const t = ctx.msgs.interview;
   const { framework } = open.resolved;
-  const plan = buildPlan(framework, { theme: options.theme, audience: options.audience });
+  const plan = selectQuestions(framework, { theme: options.theme, audience: options.audience });
   if (plan.length === 0) throw new UserError(t.emptyPlan);
   const shown = displayPath(open.path, ctx.io.cwd);
   const started = Date.now();

@@ -1,4 +1,4 @@
-/** Dutch texts of the monitoring commands: aggregate (regional overview) and merge (respondents). */
+/** Dutch texts of the aggregate (regional overview) and merge (several respondents) commands. */
 import { plural } from './words.js';
 
 export const aggregate = {
