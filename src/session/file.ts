@@ -70,7 +70,7 @@ export class SessionFile {
       if (doc.errors.length > 0) {
         const first = parseYaml(this.path, this.known ?? '', this.msgs).diagnostics.find((d) => d.severity === 'error');
         const where = first ? `${this.path}:${first.line}:${first.column}` : this.path;
-        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]!.message.split('\n')[0]!));
+        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]?.message.split('\n')[0] ?? ''));
       }
       this.parsedDoc = doc;
     }

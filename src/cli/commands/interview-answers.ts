@@ -17,7 +17,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { inputFile, readInput } from '../lint-run.js';
-import { resolveFramework } from '../resolve.js';
+import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 import { newSession, now, openSession, saveSession, today, writeNewSession } from '../session-io.js';
 import type { InterviewOptions } from './interview.js';
 
@@ -31,12 +31,12 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
 
   // Validate everything before creating or touching the session.
   const open = pathKind(path) === 'file' ? openSession(ctx, path, options.framework) : undefined;
-  let created: { resolved: ReturnType<typeof resolveFramework>; context: Session['context'] } | undefined;
+  let created: { resolved: ResolvedFramework; context: Session['context'] } | undefined;
   if (!open) {
     if (!options.framework) throw new UsageError(t.needFramework);
     created = { resolved: resolveFramework(ctx, options.framework), context: contextFromOptions(ctx, options) };
   }
-  const framework = (open?.resolved ?? created!.resolved).framework;
+  const { framework } = open?.resolved ?? created!.resolved;
 
   const { diagnostics, incoming, given } = readAnswersFile(answersShown, text, framework, { respondent: options.respondent, at: now() }, ctx.msgs);
   if (diagnostics.length > 0) {
@@ -59,9 +59,10 @@ export async function mergeAnswersFile(ctx: CommandContext, options: InterviewOp
     ({ added, changed } = mergeAnswers(target.session.answers, incoming, given));
     saveSession(target);
   } else {
-    const session = newSession(created!.resolved, created!.context);
+    const { resolved, context } = created!;
+    const session = newSession(resolved, context);
     ({ added } = mergeAnswers(session.answers, incoming, given));
-    target = writeNewSession(ctx, path, created!.resolved, session);
+    target = writeNewSession(ctx, path, resolved, session);
   }
   const shown = displayPath(path, ctx.io.cwd);
   const { openRequired } = progressOf([...questionsOf(framework)], framework, target.session);

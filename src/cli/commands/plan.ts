@@ -45,6 +45,7 @@ function listActions(ctx: CommandContext, open: OpenSession, format: 'text' | 'j
 /** --status A1=gereed: change the status of existing actions. */
 function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly string[]): void {
   const actions = open.session.actions ?? [];
+  const set: [string, string][] = [];
   for (const arg of args) {
     const [id, status] = arg.split('=');
     if (!id || !status) throw new UserError(ctx.msgs.plan.badStatusArg(arg));
@@ -52,9 +53,10 @@ function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly stri
     if (!action) throw new UserError(ctx.msgs.plan.unknownAction(id));
     if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new UserError(ctx.msgs.cli.invalidChoice('--status', status, ACTION_STATUSES));
     action.status = status as ImprovementAction['status'];
+    set.push([id, status]);
   }
   saveSession(open);
-  for (const arg of args) ctx.io.stdout(`${ctx.msgs.plan.statusSet(arg.split('=')[0]!, arg.split('=')[1]!)}\n`);
+  for (const [id, status] of set) ctx.io.stdout(`${ctx.msgs.plan.statusSet(id, status)}\n`);
 }
 
 /** --actions file.yaml: `actions:` with a list of actions, all SMART, added all or nothing. */
