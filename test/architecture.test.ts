@@ -139,6 +139,12 @@ const ALLOWED_CLI_CYCLES: readonly (readonly string[])[] = [
 
 const allowed = (component: string[]): boolean => ALLOWED_CLI_CYCLES.some((pair) => pair.length === component.length && pair.every((f) => component.includes(f)));
 
+/**
+ * The folders under src/, from the command line down to the core: a folder imports only
+ * folders after it (docs/architecture.md shows the same list).
+ */
+const LAYERS = ['cli', 'form', 'interview', 'report', 'plan', 'scoring', 'session', 'framework', 'privacy', 'yaml', 'i18n', 'core'];
+
 describe('the import graph of src/', () => {
   const files = importGraph();
 
@@ -172,6 +178,15 @@ describe('the import graph of src/', () => {
       return `${component.join(' <-> ')}:\n${why.join('\n')}`;
     });
     expect(found).toEqual([]);
+  });
+
+  it('has every folder import only folders below it in LAYERS, and every folder in LAYERS', () => {
+    const folders = folderGraph(files);
+    expect([...folders.keys()].filter((f) => !LAYERS.includes(f))).toEqual([]);
+    const upward = [...files].flatMap(([from, targets]) =>
+      [...targets].filter((to) => LAYERS.indexOf(folderOf(to)) < LAYERS.indexOf(folderOf(from))).map((to) => `${from} -> ${to}`),
+    );
+    expect(upward).toEqual([]);
   });
 
   it('has no module outside src/cli/ importing from src/cli/: the domain knows nothing of the command line', () => {
