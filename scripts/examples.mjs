@@ -15,7 +15,8 @@ import { questionsOf } from '../dist/framework/types.js';
 import { buildAggregate, measure } from '../dist/report/aggregate.js';
 import { buildReport } from '../dist/report/model.js';
 import { renderAggregate, renderReport } from '../dist/report/render.js';
-import { frameworkDigest, SessionFile, sessionModeline } from '../dist/session/file.js';
+import { frameworkDigest } from '../dist/framework/digest.js';
+import { SessionFile, sessionModeline } from '../dist/session/file.js';
 import { buildFormModel } from '../dist/form/model.js';
 import { writeForm } from '../dist/form/write.js';
 

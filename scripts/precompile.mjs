@@ -16,7 +16,7 @@ import { newAjv } from '../dist/core/json-schema.js';
 import { buildProgram } from '../dist/cli/program.js';
 import { precompiledPath } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
-import { frameworkDigest } from '../dist/session/file.js';
+import { frameworkDigest } from '../dist/framework/digest.js';
 import { en } from '../dist/i18n/en.js';
 import { nl } from '../dist/i18n/nl.js';
 

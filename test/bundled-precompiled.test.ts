@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledFramework, precompiledPath, type PrecompiledFramework } from '../src/framework/bundled.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
-import { frameworkDigest } from '../src/session/file.js';
+import { frameworkDigest } from '../src/framework/digest.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const nl = messages('nl');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Framework, Question } from '../src/framework/types.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
-import { buildPlan, runInterview, type Prompter, type Step } from '../src/interview/engine.js';
+import { selectQuestions, runInterview, type Prompter, type Step } from '../src/interview/engine.js';
 import { countLevel } from '../src/scoring/count.js';
 import { scoreSession } from '../src/scoring/score.js';
 import { checkValue, describeValueProblem } from '../src/session/values.js';
@@ -146,7 +146,7 @@ describe('a count above its total', () => {
       invalid: (_view, problem) => void seen.push(`!${problem.kind}`),
     };
     const session = makeSession({ frameworkId: 'telkader', answers: {} });
-    await runInterview({ framework, session, plan: buildPlan(framework, {}), prompter, save: () => undefined, now: () => at });
+    await runInterview({ framework, session, plan: selectQuestions(framework, {}), prompter, save: () => undefined, now: () => at });
     expect(seen).toEqual(['K-01a', 'K-01n', 'K-01c van 10', '!count', 'K-01c van 10']);
     expect(session.answers['K-01c']!.value).toBe(7);
   });

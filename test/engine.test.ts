@@ -5,7 +5,7 @@ import { validateFrameworkText } from '../src/framework/validate.js';
 import type { Framework } from '../src/framework/types.js';
 import { messages } from '../src/i18n/index.js';
 import {
-  buildPlan,
+  selectQuestions,
   Interrupted,
   resumeIndex,
   resumePoint,
@@ -57,7 +57,7 @@ async function run(s: Session, steps: (Step | 'interrupt')[], extra: { review?: 
   const outcome = await runInterview({
     framework,
     session: s,
-    plan: buildPlan(framework, { theme: extra.theme }),
+    plan: selectQuestions(framework, { theme: extra.theme }),
     prompter: script.prompter,
     save: (saved) => void saves.push(Object.keys(saved.answers).join(',')),
     now: () => '2026-11-23T10:00:00Z',
@@ -75,7 +75,7 @@ describe('interview engine', () => {
     const outcome = await runInterview({
       framework,
       session: s,
-      plan: buildPlan(framework),
+      plan: selectQuestions(framework),
       prompter: {
         criterion: () => undefined,
         ask: async () => answer('deels'),
@@ -150,7 +150,7 @@ describe('interview engine', () => {
   });
 
   it('resumes at the first open required question', () => {
-    const plan = buildPlan(framework);
+    const plan = selectQuestions(framework);
     const answers = { 'TK-T1-01a': { value: 'voldoet', at: 'x' }, 'TK-T2-01a': { value: 'voldoet', at: 'x' } };
     expect(plan[resumeIndex(plan, framework, answers)]!.question.id).toBe('TK-T2-01c');
   });
@@ -180,8 +180,8 @@ describe('interview engine', () => {
   });
 
   it('narrows the plan to a theme or an audience', () => {
-    expect(buildPlan(framework, { theme: 'T2' }).map((p) => p.question.id)).toEqual(['TK-T2-01a', 'TK-T2-01b', 'TK-T2-01c', 'TK-T2-01d', 'TK-T2-01e']);
-    expect(buildPlan(framework, { audience: 'gemeente' }).every((p) => p.criterion.id === 'TK-T2-01')).toBe(true);
+    expect(selectQuestions(framework, { theme: 'T2' }).map((p) => p.question.id)).toEqual(['TK-T2-01a', 'TK-T2-01b', 'TK-T2-01c', 'TK-T2-01d', 'TK-T2-01e']);
+    expect(selectQuestions(framework, { audience: 'gemeente' }).every((p) => p.criterion.id === 'TK-T2-01')).toBe(true);
     expect(activeQuestions(framework, {}).has('TK-T1-01b')).toBe(false);
   });
 
@@ -210,7 +210,7 @@ describe('interview engine', () => {
   });
 
   it('says where a resume starts as the screen numbers it, and that skipped questions come first (#17)', async () => {
-    const plan = buildPlan(framework);
+    const plan = selectQuestions(framework);
     const answers: Session['answers'] = { 'TK-T2-01a': { value: 'voldoet', at: 'x' }, 'TK-T2-01c': { value: false, at: 'x' } };
     const point = resumePoint(plan, framework, answers)!;
     const { progress } = await run(session(answers), ['interrupt']);
@@ -256,7 +256,7 @@ describe('interview engine: another respondent takes over (issue #23 item 10)', 
     await runInterview({
       framework,
       session: s,
-      plan: buildPlan(framework),
+      plan: selectQuestions(framework),
       prompter: {
         criterion: () => undefined,
         ask: async (view) => {

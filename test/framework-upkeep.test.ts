@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frameworkDigest } from '../src/session/file.js';
+import { frameworkDigest } from '../src/framework/digest.js';
 import { kader, ROOT, tempDir } from './helpers.js';
 
 describe('kader init framework', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAjv } from '../src/core/json-schema.js';
-import { frameworkDigest } from '../src/session/file.js';
+import { frameworkDigest } from '../src/framework/digest.js';
 import { questionsOf, type Framework } from '../src/framework/types.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';

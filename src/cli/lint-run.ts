@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { packageVersion } from '../core/assets.js';
 import { atLeast, compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { expandGlob, isGlob } from '../core/glob.js';
-import { collectYamlFiles, displayPath, FileError, pathKind, readTextFile, STDIN, STDIN_SHOWN } from '../core/files.js';
+import { collectYamlFiles, displayPath, pathKind, readTextFile, STDIN, STDIN_SHOWN } from '../core/files.js';
 import type { CommandContext } from './context.js';
-import { UserError, type ExitCode } from './errors.js';
+import type { ExitCode } from './errors.js';
 import { DIAGNOSTIC_FORMATTERS, type DiagnosticFormat } from './format/index.js';
 import { writeOutput } from './output.js';
 
@@ -53,14 +53,9 @@ export function inputFile(ctx: CommandContext, raw: string): InputFile {
   return { path, shown: displayPath(path, ctx.io.cwd) };
 }
 
-/** Read a file the user named; an I/O problem becomes a one-line usage error. */
+/** Read a file the user named; an I/O problem is a FileError, which main.ts shows as one line. */
 export function readInput(ctx: CommandContext, path: string, shown: string): string {
-  try {
-    return readTextFile(path, shown, ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  return readTextFile(path, shown, ctx.msgs);
 }
 
 export interface LintOutput {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions, Io } from './context.js';
-import { UserError, type ExitCode } from './errors.js';
+import { UserError, type ExitCode } from '../core/errors.js';
 
 /** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
 export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
@@ -129,12 +129,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.stderr(`kader: ${visible(usageMessage(error, msgs))}\n`);
       return 2;
     }
-    // A file problem that reached this far (a save refused, a file gone): one sentence, exit 2,
-    // never "internal error". By name, so start-up does not load src/core/files.ts.
-    if (error instanceof Error && error.name === 'FileError') {
-      io.stderr(`kader: ${error.message}\n`);
-      return 2;
-    }
+    // The one place an error becomes a line and an exit code (src/core/errors.ts): a usage,
+    // file, conflict or invalid-input problem is one sentence, never "internal error".
     if (error instanceof UserError) {
       io.stderr(`kader: ${visible(error.message)}\n`);
       return error.exitCode;

@@ -1,7 +1,7 @@
 /** One place where command output leaves the process: stdout, or a file written atomically. */
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { displayPath, FileError, readTextFile, writeFileAtomic } from '../core/files.js';
+import { displayPath, readTextFile, writeFileAtomic } from '../core/files.js';
 import { fastParse } from '../yaml/fast.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { CommandContext } from './context.js';
@@ -17,12 +17,7 @@ export function writeOutput(ctx: CommandContext, content: string | Uint8Array, o
   }
   const target = resolve(ctx.io.cwd, out);
   guardOutput(ctx, target);
-  try {
-    writeFileAtomic(target, content, ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  writeFileAtomic(target, content, ctx.msgs);
   if (announce) sayWritten(ctx, target);
 }
 

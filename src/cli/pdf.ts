@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { FileError, writeFileAtomic } from '../core/files.js';
+import { writeFileAtomic } from '../core/files.js';
 import { pathToFileURL } from 'node:url';
 import { sayWritten } from './output.js';
 import type { CommandContext } from './context.js';
@@ -100,9 +100,6 @@ export function printPdf(ctx: CommandContext, html: string, out: string): void {
       throw new UserError(ctx.msgs.cli.report.pdfFailed(chromium, detail.trim()));
     }
     writeFileAtomic(out, readFileSync(temp), ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

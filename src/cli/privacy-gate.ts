@@ -3,7 +3,7 @@ import type { PersonalDataKind } from '../privacy/detect.js';
 import { redactSession, scanSession } from '../privacy/session.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
-import { UserError } from './errors.js';
+import { InvalidInputError } from './errors.js';
 
 export interface PrivacyChoice {
   redact?: boolean;
@@ -21,7 +21,7 @@ export function publishable(ctx: CommandContext, sessions: readonly Session[], c
     const found = sessions.flatMap((s) => scanSession(s));
     if (found.length > 0) {
       const first = found[0]!.place;
-      throw new UserError(ctx.msgs.privacy.refused(found.length, `${first.owner} (${ctx.msgs.privacy.fields[first.field]})`), 1);
+      throw new InvalidInputError(ctx.msgs.privacy.refused(found.length, `${first.owner} (${ctx.msgs.privacy.fields[first.field]})`));
     }
   }
   return [...sessions];

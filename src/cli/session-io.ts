@@ -11,7 +11,7 @@ import { migrateSession, migrationPath } from '../session/migrate.js';
 import { comparability } from '../session/comparable.js';
 import type { Session } from '../session/types.js';
 import type { CommandContext } from './context.js';
-import { UserError } from './errors.js';
+import { InvalidInputError, UserError } from './errors.js';
 import { sourceRoot } from './format/sarif.js';
 import { readInput } from './lint-run.js';
 import { resolveFramework, type ResolvedFramework } from './resolve.js';
@@ -68,16 +68,16 @@ export function openSession(ctx: CommandContext, path: string, frameworkRef?: st
   if (!session || errors.length > 0) {
     const first = errors[0];
     const where = first ? ` ${first.file}:${first.line}:${first.column} ${first.message}` : '';
-    throw new UserError(`${ctx.msgs.interview.invalidSession(shown, errors.length)}.${where}`, 1);
+    throw new InvalidInputError(`${ctx.msgs.interview.invalidSession(shown, errors.length)}.${where}`);
   }
   const resolved = resolveFramework(ctx, frameworkRef ?? session.framework.id);
   if (resolved.framework.id !== session.framework.id) {
-    throw new UserError(ctx.msgs.session.frameworkMismatch(session.framework.id, resolved.framework.id), 1);
+    throw new InvalidInputError(ctx.msgs.session.frameworkMismatch(session.framework.id, resolved.framework.id));
   }
   const version = migrationPath(resolved.framework, session.framework.version);
   if (version === 'none' || (version === 'migratable' && policy === 'exact')) {
     const say = version === 'none' ? ctx.msgs.session.versionUnknown : ctx.msgs.session.versionOlder;
-    throw new UserError(`${shown}: ${say(session.framework.id, session.framework.version, resolved.framework.version)}`, 1);
+    throw new InvalidInputError(`${shown}: ${say(session.framework.id, session.framework.version, resolved.framework.version)}`);
   }
   return { file: SessionFile.fromText(path, text, ctx.msgs), session, path, resolved };
 }
@@ -99,7 +99,7 @@ export function writeNewSession(ctx: CommandContext, path: string, resolved: Res
   }
   const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs, schemaLine(ctx, path)), session, path, resolved };
   try {
-    saveOrFail(open);
+    saveSession(open);
   } catch (error) {
     // All or nothing: folders made for this session go again (only while empty).
     for (let dir = dirname(path); made && dir.length >= made.length; dir = dirname(dir)) {
@@ -144,15 +144,11 @@ function schemaLine(ctx: CommandContext, path: string): string | undefined {
   return sessionModeline(path, schemaFile);
 }
 
-/** Save, turning file problems into one-line errors. */
-export function saveOrFail(open: OpenSession): void {
-  try {
-    saveSession(open);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
-}
+/**
+ * Kept for the imports of the *-terminal.ts commands: saving needs no conversion any more,
+ * a FileError is itself a UserError (src/core/errors.ts). Use saveSession.
+ */
+export const saveOrFail = (open: OpenSession): void => saveSession(open);
 
 /**
  * An earlier measurement in the terms of the framework now: carried forward in memory with

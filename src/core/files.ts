@@ -5,16 +5,13 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Messages } from '../i18n/index.js';
+import { FileError } from './errors.js';
 
 /** Larger than any real framework or session; keeps memory bounded on a wrong file. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export class FileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileError';
-  }
-}
+/** Every read and write problem here is a FileError (src/core/errors.ts): one sentence, exit 2. */
+export { FileError };
 
 export type PathKind = 'file' | 'directory' | 'missing';
 

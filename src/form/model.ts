@@ -5,7 +5,7 @@
  */
 import type { Condition, Criterion, Framework, Question, Theme } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
-import { buildPlan } from '../interview/engine.js';
+import { selectQuestions } from '../interview/engine.js';
 import type { Session } from '../session/types.js';
 
 /** Version of the workbook layout, in the hidden record; a reader refuses one it does not know. */
@@ -176,7 +176,7 @@ function prefillOf(question: Question, options: AnswerOption[] | undefined, sess
 
 export function buildFormModel(framework: Framework, options: FormOptions, msgs: Messages): FormModel {
   const f = msgs.form;
-  const plan = buildPlan(framework, { theme: options.theme, audience: options.audience });
+  const plan = selectQuestions(framework, { theme: options.theme, audience: options.audience });
   const questions = new Map(plan.map((p) => [p.question.id, p.question]));
   for (const t of framework.themes) for (const c of t.criteria) for (const q of c.questions) questions.set(q.id, q);
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PRECOMPILED_FRAMEWORKS_DIR } from '../core/assets.js';
 import type { Messages } from '../i18n/index.js';
-import { frameworkDigest } from '../session/file.js';
+import { frameworkDigest } from './digest.js';
 import type { Framework } from './types.js';
 import { validateFrameworkFile, type FrameworkCheck } from './validate.js';
 

@@ -49,10 +49,11 @@ export function loadCatalog({ cwd, frameworksDir, msgs }: CatalogOptions): Catal
           continue;
         }
         const existing = catalog.entries.findIndex((e) => e.framework.id === framework.id);
-        if (existing >= 0 && origin === 'local' && catalog.entries[existing]!.origin === 'bundled') {
-          catalog.shadowed.push({ id: framework.id, local: shown, bundled: displayPath(catalog.entries[existing]!.path, cwd) });
+        const earlier = catalog.entries[existing];
+        if (earlier && origin === 'local' && earlier.origin === 'bundled') {
+          catalog.shadowed.push({ id: framework.id, local: shown, bundled: displayPath(earlier.path, cwd) });
           catalog.entries[existing] = { framework, path, origin };
-        } else if (existing < 0) {
+        } else if (!earlier) {
           catalog.entries.push({ framework, path, origin });
         }
       } catch (error) {

@@ -6,7 +6,7 @@ import { audiencesOf, basisOf, type Criterion, type Framework, type Question } f
 type TreeWords = Messages['cli']['tree'];
 
 function questionSuffix(question: Question, words: TreeWords): string {
-  const parts: string[] = [question.type === 'scale' && question.scale ? `${words.scale} ${question.scale}` : (words.types[question.type] ?? question.type)];
+  const parts: string[] = [question.type === 'scale' && question.scale ? `${words.scale} ${question.scale}` : (question.type === 'scale' ? question.type : words.types[question.type])];
   if (question.required === false) parts.push(words.optional);
   if (question.when) parts.push(`${words.when} ${conditionToText(question.when, words.conditionWords)}`);
   return `(${parts.join('; ')})`;

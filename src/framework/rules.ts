@@ -2,14 +2,14 @@
  * Semantic rules a JSON Schema cannot express. Each rule reads the parsed value defensively:
  * rules also run on files that failed the schema, so one run shows every finding.
  */
-import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { Diagnostic, RuleId, Severity } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/index.js';
 import type { ParsedYaml, YamlPath } from '../yaml/parse.js';
 
 export interface RuleContext {
   parsed: ParsedYaml;
   msgs: Messages;
-  report(path: YamlPath, rule: string, message: string, severity?: Severity, at?: 'key' | 'value'): void;
+  report(path: YamlPath, rule: RuleId, message: string, severity?: Severity, at?: 'key' | 'value'): void;
 }
 
 export type Rule = (root: Obj, ctx: RuleContext) => void;
@@ -58,7 +58,7 @@ function checkUnique(
   ctx: RuleContext,
   entries: Iterable<{ value: string | undefined; path: YamlPath }>,
   message: (value: string, firstLine: number) => string,
-  rule = 'unique-value',
+  rule: RuleId = 'unique-value',
 ): void {
   const first = new Map<string, YamlPath>();
   for (const { value, path } of entries) {

@@ -63,7 +63,7 @@ export const cli: Messages['cli'] = {
     description: 'list the bundled and local frameworks',
     format: 'output format: text or json',
     header: ['id', 'version', 'criteria', 'text', 'title'],
-    status: { official: 'official', reconstruction: 'reconstruction', draft: 'draft', unstated: '?' } as Record<string, string>,
+    status: { official: 'official', reconstruction: 'reconstruction', draft: 'draft', unstated: '?' },
     shadowed: (id, local, bundled) => `local framework ${local} replaces the bundled framework "${id}" (${bundled})`,
     none: 'no frameworks found',
   },

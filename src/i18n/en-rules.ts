@@ -1,7 +1,8 @@
 /** What each finding's rule means and how to fix it (English; the Dutch is nl-rules.ts). */
+import type { RuleId } from '../core/diagnostic.js';
 import type { RuleHelp } from './nl-rules.js';
 
-export const ruleHelp: { language: string; fix: string; rules: Record<string, RuleHelp> } = {
+export const ruleHelp: { language: string; fix: string; rules: Record<RuleId, RuleHelp> } = {
   /** SARIF's run.language: the language of the messages and help. */
   language: 'en',
   /** The label before the fix in the help text. */

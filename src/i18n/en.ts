@@ -3,7 +3,7 @@ import { cli } from './en-cli.js';
 import { ruleHelp } from './en-rules.js';
 import type { Messages } from './nl.js';
 import { list, plural } from './words.js';
-import { aggregate, merge } from './en-monitoring.js';
+import { aggregate, merge } from './en-aggregate-merge.js';
 import { form } from './en-form.js';
 
 const TYPE_NAMES: Record<string, string> = {

@@ -40,7 +40,7 @@ export const cli = {
     description: 'toon de meegeleverde en eigen kwaliteitskaders',
     format: 'uitvoervorm: text of json',
     header: ['id', 'versie', 'criteria', 'tekst', 'titel'],
-    status: { official: 'officieel', reconstruction: 'reconstructie', draft: 'concept', unstated: '?' } as Record<string, string>,
+    status: { official: 'officieel', reconstruction: 'reconstructie', draft: 'concept', unstated: '?' } satisfies Record<string, string>,
     shadowed: (id: string, local: string, bundled: string) => `eigen kwaliteitskader ${local} vervangt het meegeleverde kwaliteitskader "${id}" (${bundled})`,
     none: 'geen kwaliteitskaders gevonden',
   },
@@ -183,7 +183,7 @@ export const cli = {
     criteria: (n: number) => plural(n, 'criterium', 'criteria'),
     questionsCount: (n: number) => plural(n, 'vraag', 'vragen'),
     optional: 'niet verplicht',
-    types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } as Record<string, string>,
+    types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } satisfies Record<string, string>,
   },
   didYouMean: (suggestion: string) => `Bedoel je ${suggestion}?`,
 };

@@ -1,3 +1,5 @@
+import type { RuleId } from '../core/diagnostic.js';
+
 /**
  * What each finding's rule means and how to fix it, for SARIF's rule metadata (code scanning
  * shows it next to the finding) and docs/rules.md. One entry per rule id that kader reports.
@@ -11,7 +13,7 @@ export interface RuleHelp {
   fix: string;
 }
 
-export const ruleHelp: { language: string; fix: string; rules: Record<string, RuleHelp> } = {
+export const ruleHelp: { language: string; fix: string; rules: Record<RuleId, RuleHelp> } = {
   /** SARIF's run.language: the language of the messages and help. */
   language: 'nl-NL',
   /** The label before the fix in the help text. */

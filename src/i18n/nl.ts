@@ -2,8 +2,9 @@
 import { cli } from './nl-cli.js';
 import { ruleHelp } from './nl-rules.js';
 import { dutchNumber, list, plural } from './words.js';
-import { aggregate, merge } from './nl-monitoring.js';
+import { aggregate, merge } from './nl-aggregate-merge.js';
 import { form } from './nl-form.js';
+import type { ActionField, ActionProblem } from '../plan/actions.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'een tekst',
@@ -145,7 +146,7 @@ export const nl = {
     detailsHint: 'aanwijzingen, doorvraagvragen en bewijs: kies "Toelichting tonen" in een lijst, of typ :? bij een open vraag',
     inputHint: ':o overslaan, :t terug, :th thema, :r respondent, :p pauze, :? toelichting',
     nav: { details: 'Toelichting tonen', skip: 'Overslaan (blijft open)', back: 'Terug', jump: 'Naar thema…', pause: 'Pauzeren en opslaan', respondent: 'Andere respondent…' },
-    special: { nvt: 'Niet van toepassing', onbekend: 'Onbekend' } as Record<string, string>,
+    special: { nvt: 'Niet van toepassing', onbekend: 'Onbekend' } satisfies Record<string, string>,
     yes: 'Ja',
     no: 'Nee',
     whoAnswers: 'Wie beantwoordt de vragen nu?',
@@ -252,7 +253,7 @@ export const nl = {
     framework: 'Kwaliteitskader',
     version: 'Versie',
     status: 'Status',
-    statusValues: { 'in-progress': 'nog niet af', complete: 'afgerond' } as Record<string, string>,
+    statusValues: { 'in-progress': 'nog niet af', complete: 'afgerond' } satisfies Record<string, string>,
     answered: 'Beantwoord',
     summary: 'Samenvatting',
     total: 'Totaal',
@@ -263,7 +264,7 @@ export const nl = {
     csvOutcome: 'Uitkomst',
     csvCritical: 'Kritiek',
     csvWeight: 'Gewicht',
-    chartKind: { then: 'toen', now: 'nu' } as Record<string, string>,
+    chartKind: { then: 'toen', now: 'nu' } satisfies Record<string, string>,
     chartTitle: 'Score per thema',
     outcome: {
       meets: 'voldoet',
@@ -272,7 +273,7 @@ export const nl = {
       'not-applicable': 'niet van toepassing',
       unknown: 'onbekend',
       open: 'nog niet beoordeeld',
-    } as Record<string, string>,
+    } satisfies Record<string, string>,
     triangulation: 'Waar de perspectieven verschillen',
     triangulationIntro: 'Bij deze criteria gaven de respondenten verschillende antwoorden. Een verschil is zelf een bevinding: het oordeel van de interviewer rust op het geheel.',
     mergedFrom: 'Samengevoegd uit de interviews met',
@@ -298,13 +299,13 @@ export const nl = {
     actionPlan: 'Actieplan',
     noActions: 'Nog geen acties vastgelegd. Leg ze vast met kader plan.',
     action: { id: 'Nr', criterion: 'Criterium', what: 'Wat', owner: 'Wie', due: 'Wanneer', priority: 'Prioriteit', indicator: 'Hoe weten we dat het werkt', status: 'Status' },
-    priorityValues: { hoog: 'hoog', middel: 'middel', laag: 'laag' } as Record<string, string>,
-    statusAction: { open: 'open', bezig: 'bezig', gereed: 'gereed', vervallen: 'vervallen' } as Record<string, string>,
+    priorityValues: { hoog: 'hoog', middel: 'middel', laag: 'laag' } satisfies Record<string, string>,
+    statusAction: { open: 'open', bezig: 'bezig', gereed: 'gereed', vervallen: 'vervallen' } satisfies Record<string, string>,
     baseline: (date: string) => `Voortgang sinds de meting van ${date}`,
     before: 'Toen',
     after: 'Nu',
     change: 'Verandering',
-    changeValues: { better: 'beter', same: 'gelijk', worse: 'slechter', new: 'nieuw', 'not-comparable': 'niet te vergelijken' } as Record<string, string>,
+    changeValues: { better: 'beter', same: 'gelijk', worse: 'slechter', new: 'nieuw', 'not-comparable': 'niet te vergelijken' } satisfies Record<string, string>,
     previousActions: 'Acties van de vorige keer',
     statusThen: 'Status toen',
     statusNow: 'Status nu',
@@ -338,7 +339,7 @@ export const nl = {
       official: 'officiële tekst van de uitgever',
       reconstruction: 'reconstructie door het kader-project, geen officiële tekst',
       draft: 'concept, niet vastgesteld',
-    } as Record<string, string>,
+    } satisfies Record<string, string>,
     provenanceUnstated: 'Het kwaliteitskader zegt niet of zijn tekst officieel is.',
     textStatus: 'Status van de tekst',
     basis: 'Rust op',
@@ -348,7 +349,7 @@ export const nl = {
       news: 'nieuwsbericht',
       interpretation: 'eigen invulling van het kader-project',
       unstated: 'niet opgegeven',
-    } as Record<string, string>,
+    } satisfies Record<string, string>,
     references: 'Bronnen',
     criteriaSources: 'Criteria, uitkomst en bronnen',
     basesSummary: (parts: string) => `Waar de criteria op rusten: ${parts}.`,
@@ -379,14 +380,14 @@ export const nl = {
       'Vertrouwelijk, ook zonder namen: dit overzicht beschrijft hoe gemeenten met de veiligheid van inwoners omgaan. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
   },
   plan: {
-    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } as Record<string, string>,
+    fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } satisfies Record<ActionField, string>,
     reasons: {
       missing: (field: string) => `${field} ontbreekt; een SMART-actie heeft dit nodig`,
       'not-a-date': (field: string) => `${field} moet een datum zijn als JJJJ-MM-DD`,
       'not-in-future': (field: string) => `${field} moet in de toekomst liggen`,
       'not-allowed': (field: string) => `${field} heeft een waarde die niet kan`,
       'unknown-criterion': (field: string) => `${field} bestaat niet in het kwaliteitskader`,
-    } as Record<string, (field: string) => string>,
+    } satisfies Record<ActionProblem['reason'], (field: string) => string>,
     header: (rank: number, total: number) => `Verbeterpunt ${rank} van ${total}`,
     menu: 'Wat wil je doen?',
     add: 'Actie toevoegen',
@@ -417,8 +418,8 @@ export const nl = {
     notAList: 'verwacht actions: met een lijst van acties (- criterion: …, what: …, owner: …, due: …, indicator: …)',
   },
   privacy: {
-    kinds: { bsn: 'BSN', phone: 'telefoonnummer', email: 'e-mailadres', iban: 'IBAN', postcode: 'postcode met huisnummer', birthdate: 'geboortedatum', address: 'straat met huisnummer' } as Record<string, string>,
-    fields: { value: 'antwoord', note: 'notitie', evidence: 'bewijs', motivation: 'motivering', what: 'wat', owner: 'eigenaar', indicator: 'indicator', respondent: 'respondent', gemeente: 'gemeente', team: 'team', regio: 'regio', interviewer: 'interviewer', role: 'rol van respondent', organisation: 'organisatie van respondent' } as Record<string, string>,
+    kinds: { bsn: 'BSN', phone: 'telefoonnummer', email: 'e-mailadres', iban: 'IBAN', postcode: 'postcode met huisnummer', birthdate: 'geboortedatum', address: 'straat met huisnummer' } satisfies Record<string, string>,
+    fields: { value: 'antwoord', note: 'notitie', evidence: 'bewijs', motivation: 'motivering', what: 'wat', owner: 'eigenaar', indicator: 'indicator', respondent: 'respondent', gemeente: 'gemeente', team: 'team', regio: 'regio', interviewer: 'interviewer', role: 'rol van respondent', organisation: 'organisatie van respondent' } satisfies Record<string, string>,
     finding: (kinds: string) => `mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
     warning: (where: string, kinds: string) => `let op: ${where} bevat mogelijk persoonsgegevens (${kinds}); beschrijf de werkwijze, niet de cliënt`,
     refused: (count: number, first: string) =>

@@ -4,18 +4,18 @@
  */
 import { own } from '../core/own.js';
 import { audiencesOf, questionsOf, type Framework, type QuestionPlace } from '../framework/types.js';
-import { scoreSession, type Outcome as CriterionOutcome } from '../scoring/score.js';
+import { scoreSession, type Outcome } from '../scoring/score.js';
 import type { Answer, Judgement, Session, StoredValue, Verdict } from '../session/types.js';
 import { activeQuestions, joinRespondents, markInactive, progressOf } from '../session/state.js';
 import { checkValue, type ValueProblem } from '../session/values.js';
 
-export interface PlanFilter {
+export interface QuestionFilter {
   theme?: string;
   audience?: string;
 }
 
 /** The questions of this interview in framework order, narrowed by --theme / --audience. */
-export function buildPlan(framework: Framework, filter: PlanFilter = {}): QuestionPlace[] {
+export function selectQuestions(framework: Framework, filter: QuestionFilter = {}): QuestionPlace[] {
   return [...questionsOf(framework)].filter(
     (p) => (!filter.theme || p.theme.id === filter.theme) && (!filter.audience || audiencesOf(p.criterion).includes(filter.audience)),
   );
@@ -132,7 +132,7 @@ export interface Prompter {
 
 export interface JudgeContext {
   /** What the answers give by the thresholds. */
-  computed: CriterionOutcome;
+  computed: Outcome;
   score?: number;
   current?: Judgement;
 }
@@ -145,9 +145,11 @@ export class Interrupted extends Error {
   }
 }
 
-export type Outcome = 'finished' | 'paused' | 'interrupted';
+/** How an interview ended (not a criterion's outcome, which is scoring's Outcome). */
+export type InterviewOutcome = 'finished' | 'paused' | 'interrupted';
 
-export interface InterviewOptions {
+/** What runInterview needs (the command's own options are InterviewOptions in src/cli/commands/interview.ts). */
+export interface RunInterviewOptions {
   framework: Framework;
   session: Session;
   plan: readonly QuestionPlace[];
@@ -163,7 +165,7 @@ export interface InterviewOptions {
   start?: number;
 }
 
-export async function runInterview(options: InterviewOptions): Promise<Outcome> {
+export async function runInterview(options: RunInterviewOptions): Promise<InterviewOutcome> {
   const { framework, session, plan, prompter } = options;
   const themes = framework.themes.filter((t) => plan.some((p) => p.theme.id === t.id)).map((t) => ({ id: t.id, title: t.title }));
   let index = options.start ?? (options.review ? 0 : Math.max(0, resumeIndex(plan, framework, session.answers)));

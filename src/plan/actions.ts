@@ -1,4 +1,5 @@
 /** Improvement actions (verbeteracties): SMART by construction. Pure checks, no prompts. */
+import type { Messages } from '../i18n/index.js';
 import type { ImprovementAction } from '../session/types.js';
 import { isIsoDate } from '../session/values.js';
 
@@ -44,4 +45,9 @@ export function checkAction(action: Partial<ImprovementAction>, today: string, c
 export function nextActionId(actions: readonly ImprovementAction[]): string {
   const numbers = actions.map((a) => /^A(\d+)$/.exec(a.id)?.[1]).filter(Boolean).map(Number);
   return `A${(numbers.length ? Math.max(...numbers) : 0) + 1}`;
+}
+
+/** A refused field as one sentence: "wat ontbreekt; een SMART-actie heeft dit nodig". */
+export function describeActionProblem(problem: ActionProblem, msgs: Messages): string {
+  return msgs.plan.reasons[problem.reason](msgs.plan.fields[problem.field]);
 }

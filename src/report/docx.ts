@@ -28,7 +28,8 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   const { AlignmentType, Document, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
   const r = msgs.report;
   const pct = (value: number | null): string => (value === null ? r.none : `${value}%`);
-  const outcome = (value: string): string => r.outcome[value] ?? value;
+  // A judgement's verdict is the session's own text: any string, shown as itself when unknown.
+  const outcome = (value: string): string => (r.outcome as Readonly<Record<string, string>>)[value] ?? value;
 
   // The portrait body, then a landscape part from the action plan on: its eight columns need
   // the width to stay readable.

@@ -62,9 +62,9 @@ export function themeChart(model: ReportModel): Chart {
 export function reportSentences(model: ReportModel, msgs: Messages) {
   const r = msgs.report;
   const { total, meets, notApplicable } = model.summary.criticalCount;
-  const bases = (Object.entries(model.account.bases) as [string, number][])
+  const bases = (Object.entries(model.account.bases) as [keyof typeof model.account.bases, number][])
     .filter(([, n]) => n > 0)
-    .map(([basis, n]) => `${n} ${r.basisValues[basis] ?? basis}`)
+    .map(([basis, n]) => `${n} ${r.basisValues[basis]}`)
     .join(', ');
   const { rules } = model.account;
   return {

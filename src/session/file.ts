@@ -2,12 +2,12 @@
  * A session file on disk: read with positions, written atomically (temp, fsync, rename) with
  * mode 0600, keeping the user's comments, and refusing to overwrite changes made elsewhere.
  */
-import { createHash } from 'node:crypto';
 import { dirname, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../yaml/lib.js';
 import { parseYaml } from '../yaml/parse.js';
+import { ConflictError } from '../core/errors.js';
 import { FileError, readTextFile, writeFileAtomic, writeTarget } from '../core/files.js';
 import { LockBusy, withFileLock } from '../core/lock.js';
 import type { Messages } from '../i18n/index.js';
@@ -24,30 +24,6 @@ export function sessionModeline(sessionPath: string, schemaFile: string): string
   const schema = relative(dirname(sessionPath), schemaFile).split(sep).join('/');
   return `# yaml-language-server: $schema=${schema}`;
 }
-
-/**
- * sha256 of the framework file's bytes with CRLF line endings read as LF, so a session notices
- * when its framework changed but not when git checked it out with Windows line endings. An LF
- * file hashes exactly as before, so digests in existing sessions keep matching.
- */
-export function frameworkDigest(bytes: string | Buffer): string {
-  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  return `sha256-${createHash('sha256').update(withoutCarriageReturns(buffer)).digest('hex')}`;
-}
-
-/** Drop every CR that directly precedes an LF; a lone CR is content and stays. */
-function withoutCarriageReturns(buffer: Buffer): Buffer {
-  if (!buffer.includes(0x0d)) return buffer;
-  const out = Buffer.alloc(buffer.length);
-  let n = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    if (buffer[i] === 0x0d && buffer[i + 1] === 0x0a) continue;
-    out[n++] = buffer[i]!;
-  }
-  return out.subarray(0, n);
-}
-
-export class SessionConflict extends FileError {}
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -97,7 +73,7 @@ export class SessionFile {
       if (doc.errors.length > 0) {
         const first = parseYaml(this.path, this.known ?? '', this.msgs).diagnostics.find((d) => d.severity === 'error');
         const where = first ? `${this.path}:${first.line}:${first.column}` : this.path;
-        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]!.message.split('\n')[0]!));
+        throw new FileError(this.msgs.session.unwritable(where, first?.message ?? doc.errors[0]?.message.split('\n')[0] ?? ''));
       }
       this.parsedDoc = doc;
     }
@@ -198,14 +174,14 @@ export class SessionFile {
           onDisk = undefined;
         }
         if (onDisk !== undefined && onDisk !== this.known && onDisk.replace(/^\uFEFF/, '') !== this.known) {
-          throw new SessionConflict(this.msgs.session.conflict(this.path));
+          throw new ConflictError(this.msgs.session.conflict(this.path));
         }
         if (text === onDisk) return;
         writeFileAtomic(target, text, this.msgs, 0o600);
         this.known = text;
       });
     } catch (error) {
-      if (error instanceof LockBusy) throw new SessionConflict(this.msgs.session.locked(this.path, error.holder));
+      if (error instanceof LockBusy) throw new ConflictError(this.msgs.session.locked(this.path, error.holder));
       if (error instanceof FileError) throw error;
       // The lock file could not be made (a read-only folder): say so like any failed write.
       const code = (error as NodeJS.ErrnoException | undefined)?.code;

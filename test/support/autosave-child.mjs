@@ -4,8 +4,9 @@
 import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { validateFrameworkText } from '../../dist/framework/validate.js';
-import { buildPlan, runInterview } from '../../dist/interview/engine.js';
-import { frameworkDigest, SessionFile } from '../../dist/session/file.js';
+import { selectQuestions, runInterview } from '../../dist/interview/engine.js';
+import { frameworkDigest } from '../../dist/framework/digest.js';
+import { SessionFile } from '../../dist/session/file.js';
 import { messages } from '../../dist/i18n/index.js';
 
 const [frameworkPath, sessionPath] = process.argv.slice(2);
@@ -53,7 +54,7 @@ const prompter = {
 await runInterview({
   framework,
   session,
-  plan: buildPlan(framework),
+  plan: selectQuestions(framework),
   prompter,
   now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   save(s) {

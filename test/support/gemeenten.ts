@@ -10,7 +10,7 @@ import { evaluateCondition } from '../../src/framework/condition.js';
 import { indexOf, type Framework, type Question } from '../../src/framework/types.js';
 import { validateFrameworkFile } from '../../src/framework/validate.js';
 import { nl } from '../../src/i18n/nl.js';
-import { frameworkDigest } from '../../src/session/file.js';
+import { frameworkDigest } from '../../src/framework/digest.js';
 import type { Answer, Session, StoredValue } from '../../src/session/types.js';
 
 export interface LoadedFramework {

@@ -5,7 +5,7 @@ import { buildComparison, comparisonText } from '../../report/compare.js';
 import { buildReport } from '../../report/model.js';
 import { renderComparison } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
-import { UserError, type ExitCode } from '../errors.js';
+import { InvalidInputError, type ExitCode } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { publishable, type PrivacyChoice } from '../privacy-gate.js';
 import { assertComparable, currentVersionOf, inCurrentVersion, openSession } from '../session-io.js';
@@ -24,7 +24,7 @@ export async function compareCommand(ctx: CommandContext, options: CompareOption
   const older = openSession(ctx, resolve(ctx.io.cwd, options.before), options.framework, 'readable');
   const newer = openSession(ctx, resolve(ctx.io.cwd, options.after), options.framework, 'readable');
   if (older.session.framework.id !== newer.session.framework.id) {
-    throw new UserError(ctx.msgs.session.frameworkMismatch(newer.session.framework.id, older.session.framework.id), 1);
+    throw new InvalidInputError(ctx.msgs.session.frameworkMismatch(newer.session.framework.id, older.session.framework.id));
   }
   assertComparable(ctx, older, newer);
   const [before, after] = publishable(ctx, [inCurrentVersion(ctx, older, newer), currentVersionOf(ctx, newer)], options);

@@ -1,11 +1,11 @@
 /** kader form: a framework as a fillable workbook for a respondent without a terminal. */
 import { extname, resolve } from 'node:path';
-import { displayPath, FileError, writeFileAtomic } from '../../core/files.js';
+import { displayPath, writeFileAtomic } from '../../core/files.js';
 import { buildFormModel } from '../../form/model.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
-import { UserError, type ExitCode } from '../errors.js';
+import { InvalidInputError, UserError, type ExitCode } from '../errors.js';
 import { guardOutput } from '../output.js';
 import { resolveFramework } from '../resolve.js';
 import { openSession } from '../session-io.js';
@@ -41,9 +41,9 @@ export async function formCommand(ctx: CommandContext, options: FormOptions): Pr
   if (options.prefill) {
     const open = openSession(ctx, resolve(ctx.io.cwd, options.prefill), options.framework);
     const shown = displayPath(open.path, ctx.io.cwd);
-    if (open.session.framework.id !== framework.id) throw new UserError(f.prefillOther(shown, open.session.framework.id), 1);
+    if (open.session.framework.id !== framework.id) throw new InvalidInputError(f.prefillOther(shown, open.session.framework.id));
     const path = migrationPath(framework, open.session.framework.version);
-    if (path === 'none') throw new UserError(ctx.msgs.cli.check.noMigration(shown, open.session.framework.version, framework.version), 1);
+    if (path === 'none') throw new InvalidInputError(ctx.msgs.cli.check.noMigration(shown, open.session.framework.version, framework.version));
     prefill = path === 'migratable' ? migrateSession(framework, open.session, resolved.digest).session : open.session;
   }
 
@@ -57,13 +57,8 @@ export async function formCommand(ctx: CommandContext, options: FormOptions): Pr
   const { writeForm } = await import('../../form/write.js');
   const bytes = await writeForm(model, ctx.msgs, createdAt(ctx.io.env));
   guardOutput(ctx, out);
-  try {
-    // A review form holds a session's answers and notes: as private as the session (0600).
-    writeFileAtomic(out, bytes, ctx.msgs, prefill ? 0o600 : 0o644);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  // A review form holds a session's answers and notes: as private as the session (0600).
+  writeFileAtomic(out, bytes, ctx.msgs, prefill ? 0o600 : 0o644);
   if (!ctx.quiet) ctx.io.stdout(`${f.written(displayPath(out, ctx.io.cwd), questions, model.sheets.length)}\n`);
   return 0;
 }

@@ -1,22 +1,16 @@
 /** kader frameworks: list the bundled and local frameworks. */
 import { visible } from '../../core/terminal.js';
-import { displayPath, FileError } from '../../core/files.js';
+import { displayPath } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import type { CommandContext } from '../context.js';
-import { UserError, type ExitCode } from '../errors.js';
+import type { ExitCode } from '../errors.js';
 
 export interface FrameworksOptions {
   format: 'text' | 'json';
 }
 
 export async function frameworksCommand(ctx: CommandContext, options: FrameworksOptions): Promise<ExitCode> {
-  let catalog;
-  try {
-    catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
   for (const problem of catalog.problems) ctx.io.stderr(`kader: ${visible(problem)}\n`);
   const rows = catalog.entries.map(({ framework, path, origin }) => ({
     id: framework.id,

@@ -4,7 +4,7 @@
  * at its sheet!cell and nothing is written until there are none.
  */
 import { basename, extname, resolve } from 'node:path';
-import { displayPath, FileError, pathKind, readBytesFile } from '../../core/files.js';
+import { displayPath, pathKind, readBytesFile } from '../../core/files.js';
 import { questionsOf } from '../../framework/types.js';
 import { interpretForm, identify, type FormIdentity, type Interpretation, type Problem } from '../../form/interpret.js';
 import { csvSheet, MAX_UNPACKED_BYTES, parseCsv, readXlsx, TooLargeUnpacked, type RawWorkbook } from '../../form/read.js';
@@ -14,9 +14,9 @@ import { personalDataWarning } from '../../privacy/detect.js';
 import type { Answer, Session } from '../../session/types.js';
 import { isIsoDate } from '../../session/values.js';
 import type { CommandContext } from '../context.js';
-import { UserError, type ExitCode } from '../errors.js';
+import { InvalidInputError, UserError, type ExitCode } from '../errors.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
-import { newSession, now, openSession, saveOrFail, today, writeNewSession, type OpenSession } from '../session-io.js';
+import { newSession, now, openSession, saveSession, today, writeNewSession, type OpenSession } from '../session-io.js';
 
 export interface ImportOptions {
   file: string;
@@ -40,20 +40,14 @@ function decode(bytes: Buffer): string {
 
 async function readBook(ctx: CommandContext, path: string, shown: string): Promise<RawWorkbook> {
   const t = ctx.msgs.form.importCommand;
-  let bytes: Buffer;
-  try {
-    bytes = readBytesFile(path, shown, ctx.msgs);
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const bytes = readBytesFile(path, shown, ctx.msgs);
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') {
     try {
       return await readXlsx(bytes);
     } catch (error) {
-      if (error instanceof TooLargeUnpacked) throw new UserError(t.tooLargeUnpacked(shown, MAX_UNPACKED_BYTES / 1024 / 1024), 1);
-      throw new UserError(t.notWorkbook(shown), 1);
+      if (error instanceof TooLargeUnpacked) throw new InvalidInputError(t.tooLargeUnpacked(shown, MAX_UNPACKED_BYTES / 1024 / 1024));
+      throw new InvalidInputError(t.notWorkbook(shown));
     }
   }
   if (ext !== '.csv') throw new UserError(t.unknownExtension(shown));
@@ -63,7 +57,7 @@ async function readBook(ctx: CommandContext, path: string, shown: string): Promi
   const fits = [',', ';']
     .map((sep) => parseCsv(text, sep))
     .filter((rows) => rows[3]?.filter((cell) => cell.trim() !== '').length === 8);
-  if (fits.length !== 1) throw new UserError(t.csvAmbiguous(shown), 1);
+  if (fits.length !== 1) throw new InvalidInputError(t.csvAmbiguous(shown));
   return { kind: 'csv', sheets: [csvSheet(basename(path), fits[0]!)] };
 }
 
@@ -101,7 +95,7 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   const shown = displayPath(path, ctx.io.cwd);
   const book = await readBook(ctx, path, shown);
   const identity = identify(book);
-  if (!identity) throw new UserError(book.kind === 'csv' ? t.csvAmbiguous(shown) : t.notForm(shown), 1);
+  if (!identity) throw new InvalidInputError(book.kind === 'csv' ? t.csvAmbiguous(shown) : t.notForm(shown));
   if (book.kind === 'csv' && !options.into && (!options.gemeente || !options.respondent)) throw new UserError(t.csvNeedsContext);
 
   // Everything is checked before anything is created or touched.
@@ -137,7 +131,7 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
   // Imported text is checked like typed text: a warning with the cell, the answers are kept.
   const privacy = ctx.msgs.privacy;
   for (const [id, answer] of Object.entries(read.answers)) {
-    const texts: [string, string, unknown][] = [
+    const texts: [string, 'value' | 'note' | 'evidence', unknown][] = [
       [answer.cells.value, 'value', answer.value],
       [answer.cells.note, 'note', answer.note],
       [answer.cells.evidence, 'evidence', answer.evidence?.join('; ')],
@@ -169,7 +163,7 @@ export async function importCommand(ctx: CommandContext, options: ImportOptions)
     const respondents = (target.session.context.respondents ??= []);
     if (!respondents.some((r) => r.role === context.role)) respondents.push({ role: context.role });
     Object.assign(target.session.answers, answers);
-    saveOrFail(target);
+    saveSession(target);
   } else {
     const session = newSession(resolved, {
       gemeente: context.gemeente,

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { schemaText } from '../../core/json-schema.js';
-import { displayPath, FileError, pathKind, writeFileAtomic } from '../../core/files.js';
+import { displayPath, pathKind, writeFileAtomic } from '../../core/files.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { sourceRoot } from '../format/sarif.js';
@@ -115,7 +115,6 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
       ctx.io.stdout(`${m.schemaWritten(displayPath(schemaFile, ctx.io.cwd))}\n`);
     }
   } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
     if (isNodeError(error)) throw new UserError(m.cannotWrite(shown, error.code ?? error.message));
     throw error;
   }

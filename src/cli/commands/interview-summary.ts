@@ -4,7 +4,7 @@
  */
 import { visible } from '../../core/terminal.js';
 import { displayPath } from '../../core/files.js';
-import { buildPlan } from '../../interview/engine.js';
+import { selectQuestions } from '../../interview/engine.js';
 import { buildReport } from '../../report/model.js';
 import { progressOf } from '../../session/state.js';
 import type { CommandContext } from '../context.js';
@@ -37,7 +37,7 @@ export function themeLines(ctx: CommandContext, open: OpenSession): string[] {
     words: { yes: ctx.msgs.report.yes, no: ctx.msgs.report.no, special: ctx.msgs.interview.special },
   });
   return model.summary.themes.map((theme) => {
-    const progress = progressOf(buildPlan(framework, { theme: theme.id }), framework, open.session);
+    const progress = progressOf(selectQuestions(framework, { theme: theme.id }), framework, open.session);
     return `  ${t.summaryTheme(visible(`${theme.id} ${theme.title}`), progress.answered, progress.total, theme.percent, theme.tally.open)}`;
   });
 }

@@ -1,10 +1,9 @@
 /** kader interview: create or resume a session and walk it in the terminal, or merge --answers. */
 import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
-import { displayPath, FileError, pathKind } from '../../core/files.js';
+import { displayPath, pathKind } from '../../core/files.js';
 import { questionsOf, type Framework } from '../../framework/types.js';
-import { buildPlan, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
-import { personalDataWarning } from '../../privacy/detect.js';
+import { selectQuestions, Interrupted, resumePoint, runInterview, type Prompter } from '../../interview/engine.js';
 import { buildReport } from '../../report/model.js';
 import { reportSentences } from '../../report/render.js';
 import { joinRespondents, openRequired, progressOf, statusOf } from '../../session/state.js';
@@ -13,7 +12,7 @@ import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveOrFail, saveSession, slug, today, type OpenSession } from '../session-io.js';
+import { now, openSession, saveSession, slug, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 import { endSummary, resumeCommand } from './interview-summary.js';
 
@@ -96,7 +95,7 @@ export async function interviewCommand(ctx: CommandContext, options: InterviewOp
 /** A --respondent the session does not name yet joins its respondents (saved at once), so reports list every perspective. */
 function addRespondent(ctx: CommandContext, open: OpenSession, role: string): void {
   if (joinRespondents(open.session, [role]).length === 0) return;
-  saveOrFail(open);
+  saveSession(open);
   ctx.io.stdout(`${ctx.msgs.interview.respondentAdded(visible(role))}\n`);
 }
 
@@ -123,7 +122,7 @@ async function nextCommand(ctx: CommandContext, open: OpenSession, options: Inte
 export async function walk(ctx: CommandContext, open: OpenSession, options: InterviewOptions, prompter: Prompter): Promise<ExitCode> {
   const t = ctx.msgs.interview;
   const { framework } = open.resolved;
-  const plan = buildPlan(framework, { theme: options.theme, audience: options.audience });
+  const plan = selectQuestions(framework, { theme: options.theme, audience: options.audience });
   if (plan.length === 0) throw new UserError(t.emptyPlan);
   const shown = displayPath(open.path, ctx.io.cwd);
   const started = Date.now();
@@ -133,24 +132,18 @@ export async function walk(ctx: CommandContext, open: OpenSession, options: Inte
   const start = point?.index ?? 0;
   if (point && point.answered > 0) ctx.io.stdout(`${t.resumeWhere(point.position, point.total, point.answered, point.skipped, point.furthest)}\n`);
 
-  let outcome;
-  try {
-    outcome = await runInterview({
-      framework,
-      session: open.session,
-      plan,
-      prompter,
-      save: () => saveSession(open),
-      now,
-      respondent: options.respondent ?? (open.session.context.respondents?.length === 1 ? open.session.context.respondents[0]!.role : undefined),
-      review: options.review,
-      judge: options.judge,
-      start,
-    });
-  } catch (error) {
-    if (error instanceof FileError) throw new UserError(error.message);
-    throw error;
-  }
+  const outcome = await runInterview({
+    framework,
+    session: open.session,
+    plan,
+    prompter,
+    save: () => saveSession(open),
+    now,
+    respondent: options.respondent ?? (open.session.context.respondents?.length === 1 ? open.session.context.respondents[0]!.role : undefined),
+    review: options.review,
+    judge: options.judge,
+    start,
+  });
   saveSession(open);
   const after = progressOf([...questionsOf(framework)], framework, open.session);
   // A finished --theme/--audience part: point to where the open questions are, not back to it.
@@ -201,34 +194,6 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
   if (model.summary.criticalCount.total === 0) return said.criticalSentence;
   const outcome = ctx.msgs.report.outcome;
   return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => visible(`  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`))].join('\n');
-}
-
-/** A context from the command line, for sessions made without a terminal. */
-export function contextFromOptions(ctx: CommandContext, options: InterviewOptions): Session['context'] {
-  if (!options.gemeente) throw new UserError(ctx.msgs.interview.needFramework);
-  const date = options.date === undefined ? today() : readDate(options.date);
-  if (!date) throw new UserError(`--date: ${ctx.msgs.interview.notADate}`);
-  const context: Session['context'] = {
-    gemeente: options.gemeente,
-    ...(options.team && { team: options.team }),
-    ...(options.regio && { regio: options.regio }),
-    date,
-    interviewers: options.interviewer ?? [],
-    respondents: options.respondent ? [{ role: options.respondent }] : [],
-  };
-  // The context goes into every report: warn at once, as for a note.
-  const texts: [string, string | undefined][] = [
-    ['gemeente', context.gemeente],
-    ['team', context.team],
-    ['regio', context.regio],
-    ...context.interviewers!.map((name): [string, string] => ['interviewer', name]),
-    ['role', options.respondent],
-  ];
-  for (const [field, text] of texts) {
-    const warning = text && personalDataWarning(text, ctx.msgs.privacy.fields[field] ?? field, ctx.msgs.privacy);
-    if (warning) ctx.io.stderr(`kader: ${warning}\n`);
-  }
-  return context;
 }
 
 /**

@@ -1,18 +1,15 @@
 /** kader plan: SMART improvement actions in the session — listed, added from a file, set, or walked interactively. */
 import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
-import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.js';
 import { displayPath } from '../../core/files.js';
-import { ACTION_STATUSES, checkAction, nextActionId, type ActionProblem } from '../../plan/actions.js';
+import { ACTION_STATUSES, describeActionProblem, type ActionProblem } from '../../plan/actions.js';
+import { readActionsFile } from '../../plan/actions-file.js';
 import type { ImprovementAction } from '../../session/types.js';
-import { parseYaml, type ParsedYaml } from '../../yaml/parse.js';
-import { compiledSchema } from '../../core/json-schema.js';
-import { schemaDiagnostics } from '../../core/schema-diagnostics.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { inputFile, readInput } from '../lint-run.js';
-import { openSession, saveOrFail, today, type OpenSession } from '../session-io.js';
+import { openSession, saveSession, today, type OpenSession } from '../session-io.js';
 
 export interface PlanOptions {
   session: string;
@@ -23,8 +20,9 @@ export interface PlanOptions {
   framework?: string;
 }
 
+/** For plan-terminal.ts, until its prompts move behind the Prompter seam: use describeActionProblem. */
 export function describeProblem(ctx: CommandContext, problem: ActionProblem): string {
-  return ctx.msgs.plan.reasons[problem.reason]!(ctx.msgs.plan.fields[problem.field]!);
+  return describeActionProblem(problem, ctx.msgs);
 }
 
 function listActions(ctx: CommandContext, open: OpenSession, format: 'text' | 'json'): void {
@@ -47,6 +45,7 @@ function listActions(ctx: CommandContext, open: OpenSession, format: 'text' | 'j
 /** --status A1=gereed: change the status of existing actions. */
 function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly string[]): void {
   const actions = open.session.actions ?? [];
+  const set: [string, string][] = [];
   for (const arg of args) {
     const [id, status] = arg.split('=');
     if (!id || !status) throw new UserError(ctx.msgs.plan.badStatusArg(arg));
@@ -54,74 +53,23 @@ function setStatuses(ctx: CommandContext, open: OpenSession, args: readonly stri
     if (!action) throw new UserError(ctx.msgs.plan.unknownAction(id));
     if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new UserError(ctx.msgs.cli.invalidChoice('--status', status, ACTION_STATUSES));
     action.status = status as ImprovementAction['status'];
+    set.push([id, status]);
   }
-  saveOrFail(open);
-  for (const arg of args) ctx.io.stdout(`${ctx.msgs.plan.statusSet(arg.split('=')[0]!, arg.split('=')[1]!)}\n`);
-}
-
-/**
- * Everything the session schema refuses in the new actions (an unknown key, an id such as
- * "A 9/..", a wrong type), checked on the session as it would be written: what passes here
- * passes every later command. Problems the SMART check named already are not repeated.
- */
-function schemaProblems(ctx: CommandContext, open: OpenSession, parsed: ParsedYaml, added: readonly ImprovementAction[]): Diagnostic[] {
-  const value = parsed.value;
-  const extra = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).filter((key) => key !== 'actions') : [];
-  const top: Diagnostic[] = extra.map((key) => ({ file: parsed.file, ...parsed.locate([key], 'key'), severity: 'error', rule: 'schema', message: ctx.msgs.schema.additional(key) }));
-  const { validate, patterns } = compiledSchema('session');
-  if (validate({ ...open.session, actions: added })) return top;
-  // The fields the SMART check reported already (its messages say more than the schema's).
-  const smartFields = new Set(
-    added.flatMap((action, i) =>
-      typeof action === 'object' && action !== null ? checkAction(action, today(), new Set([action.criterion])).map((p) => `/actions/${i}/${p.field}`) : [],
-    ),
-  );
-  const errors = (validate.errors ?? []).filter((e) => {
-    if (!e.instancePath.startsWith('/actions/')) return false;
-    const field = e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath;
-    return !smartFields.has(field);
-  });
-  return [...top, ...schemaDiagnostics(errors, parsed, ctx.msgs, patterns)];
+  saveSession(open);
+  for (const [id, status] of set) ctx.io.stdout(`${ctx.msgs.plan.statusSet(id, status)}\n`);
 }
 
 /** --actions file.yaml: `actions:` with a list of actions, all SMART, added all or nothing. */
 function addFromFile(ctx: CommandContext, open: OpenSession, file: string): ExitCode {
   const { path, shown } = inputFile(ctx, file);
-  const parsed = parseYaml(shown, readInput(ctx, path, shown), ctx.msgs);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const items = (parsed.value as { actions?: unknown } | undefined)?.actions;
-  if (parsed.value !== undefined && !Array.isArray(items)) {
-    diagnostics.push({ file: shown, ...parsed.locate(['actions']), severity: 'error', rule: 'schema', message: ctx.msgs.plan.notAList });
-  }
-  const criteria = new Set(open.resolved.framework.themes.flatMap((t) => t.criteria.map((c) => c.id)));
-  const all = [...(open.session.actions ?? [])];
-  const added: ImprovementAction[] = [];
-  for (const [i, raw] of (Array.isArray(items) ? items : []).entries()) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      // Not a mapping: the schema check below says so, once, at the item.
-      added.push(raw as ImprovementAction);
-      continue;
-    }
-    const item = raw as Partial<ImprovementAction>;
-    const action = { id: item.id ?? nextActionId(all), status: 'open', priority: 'middel', ...item } as ImprovementAction;
-    for (const problem of checkAction(action, today(), criteria)) {
-      diagnostics.push({ file: shown, ...parsed.locate(['actions', i, problem.field]), severity: 'error', rule: 'smart', message: describeProblem(ctx, problem) });
-    }
-    if (all.some((a) => a.id === action.id)) {
-      diagnostics.push({ file: shown, ...parsed.locate(['actions', i, 'id']), severity: 'error', rule: 'unique-id', message: ctx.msgs.plan.duplicateId(action.id) });
-    }
-    all.push(action);
-    added.push(action);
-  }
-  diagnostics.push(...schemaProblems(ctx, open, parsed, added));
+  const { diagnostics, added, all } = readActionsFile(shown, readInput(ctx, path, shown), open.session, open.resolved.framework, today(), ctx.msgs);
   if (diagnostics.length > 0) {
-    diagnostics.sort(compareDiagnostics);
     ctx.io.stderr(DIAGNOSTIC_FORMATTERS.stylish({ diagnostics, files: [shown], failOn: 'error', msgs: ctx.msgs, chalk: ctx.chalk, toolVersion: '', runName: '', cwd: ctx.io.cwd }));
     ctx.io.stderr(`kader: ${visible(ctx.msgs.plan.actionsInvalid(shown))}\n`);
     return 1;
   }
   open.session.actions = all;
-  saveOrFail(open);
+  saveSession(open);
   for (const action of added) ctx.io.stdout(`${ctx.msgs.plan.added(action.id)}\n`);
   return 0;
 }

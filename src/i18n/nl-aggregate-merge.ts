@@ -1,4 +1,4 @@
-/** Dutch texts of the monitoring commands: aggregate (regional overview) and merge (respondents). */
+/** Dutch texts of the aggregate (regional overview) and merge (several respondents) commands. */
 import { plural } from './words.js';
 
 export const aggregate = {
@@ -11,7 +11,7 @@ export const aggregate = {
   matrix: 'Score per gemeente en thema',
   legend: (meets: number, partly: number) =>
     `Voldoet vanaf ${meets}%, voldoet gedeeltelijk vanaf ${partly}%, daaronder voldoet niet; — betekent nog geen score. * onvolledige sessie, † omgezet vanaf een eerdere versie van het kwaliteitskader.`,
-  band: { meets: 'voldoet', partly: 'gedeeltelijk', 'not-met': 'voldoet niet', none: 'geen score' } as Record<string, string>,
+  band: { meets: 'voldoet', partly: 'gedeeltelijk', 'not-met': 'voldoet niet', none: 'geen score' } satisfies Record<string, string>,
   verdicts: 'Uitkomsten per criterium (aantal gemeenten)',
   improvements: 'Meest voorkomende verbeterpunten',
   count: 'Gemeenten',
@@ -30,7 +30,7 @@ export const aggregate = {
     superseded: (detail: string | null) => `vervangen door de nieuwere meting in ${detail ?? ''}`,
     'same-date': (detail: string | null) => `zelfde gemeente en datum als ${detail ?? ''}; dat bestand telt. Voeg respondenten samen met kader merge`,
     'merged-into': (detail: string | null) => `samengevoegd in ${detail ?? ''}; dat bestand telt`,
-  } as Record<string, (detail: string | null) => string>,
+  } satisfies Record<string, (detail: string | null) => string>,
   noSessions: 'geen bruikbare sessies gevonden',
   mixed: (found: string) => `sessies van meer dan één kwaliteitskader: ${found}; kies er één met --framework`,
   skipped: (count: number) => `${plural(count, 'bestand', 'bestanden')} niet meegenomen; zie "Niet meegenomen of gemarkeerd"`,

@@ -1,5 +1,5 @@
-/** English texts of the monitoring commands; the type checker keeps them in step with Dutch. */
-import type * as Dutch from './nl-monitoring.js';
+/** English texts of the aggregate and merge commands; the type checker keeps them in step with Dutch. */
+import type * as Dutch from './nl-aggregate-merge.js';
 import { plural } from './words.js';
 
 export const aggregate: typeof Dutch.aggregate = {
