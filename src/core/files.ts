@@ -2,7 +2,7 @@
  * File I/O at the edge: reading text safely and writing atomically.
  * Errors become FileError with a one-line, translated message; never a raw stack.
  */
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, type Dirent, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 
@@ -81,6 +81,8 @@ function readLimited(path: string, shown: string, msgs: Messages): Buffer {
     return readBounded(fd, shown, msgs);
   } catch (error) {
     if (error instanceof FileError) throw error;
+    // A link in a folder of sessions whose file is gone: say so, not "does not exist".
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isLink(path)) throw new FileError(msgs.io.brokenLink(shown));
     throw new FileError(describeFsError(error, shown, msgs));
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -107,6 +109,14 @@ export function readTextFile(path: string, shown: string, msgs: Messages): strin
 /** Read a binary file (a workbook) with the same limits and messages as readTextFile. */
 export function readBytesFile(path: string, shown: string, msgs: Messages): Buffer {
   return readLimited(path, shown, msgs);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function describeFsError(error: unknown, shown: string, msgs: Messages): string {
@@ -178,7 +188,24 @@ export function displayPath(path: string, cwd: string): string {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** All *.yaml / *.yml files below a directory, sorted, skipping dot folders and node_modules. */
+/**
+ * Whether a folder entry is a file to read: a regular file, or a symbolic link to one. Reading
+ * through a link is safe (only writes refuse links, issue #16), and a folder of links to the
+ * sessions elsewhere is a normal way to put a region together; skipping them silently lost
+ * sessions (issue #20). A dangling link counts too, so the read says it is broken. Links to
+ * folders are not followed: a link to a parent would be a loop.
+ */
+export function isFileEntry(dir: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, entry.name)).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** All *.yaml / *.yml files below a directory (links to files included), sorted, skipping dot folders and node_modules. */
 export function collectYamlFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
@@ -187,7 +214,7 @@ export function collectYamlFiles(dir: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && YAML_FILE.test(entry.name)) found.push(full);
+      else if (YAML_FILE.test(entry.name) && isFileEntry(current, entry)) found.push(full);
     }
   };
   walk(dir);
