@@ -44,6 +44,15 @@ describe('check and aggregate without the careful parser', () => {
     expect(kader(['aggregate', '--framework', 'wav.yaml', '--format', 'json', 's'], { cwd: dir }).stdout).toBe(result.stdout);
   });
 
+  it('validate places a framework warning without the careful parser', () => {
+    const text = readFileSync(join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml'), 'utf8').replace(/^provenance:\n( {2}.*\n)+/m, '');
+    writeFileSync(join(dir, 'zonder-herkomst.yaml'), text);
+    const result = kader(['validate', 'zonder-herkomst.yaml'], { cwd: dir, env: NO_YAML });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.split('\n')[1]).toBe('  3:1  waarschuwing  het kader zegt niet of zijn tekst officieel is: voeg provenance toe met status (official, reconstruction of draft) en een disclaimer voor de lezer  provenance-missing');
+    expect(kader(['validate', 'zonder-herkomst.yaml'], { cwd: dir }).stdout).toBe(result.stdout);
+  });
+
   it('the preload does fail a file only the careful parser reads (so the tests above can fail)', () => {
     const text = readFileSync(join(dir, 's', 'modelstad.yaml'), 'utf8').replace('gemeente: Modelstad', 'gemeente: &g Modelstad');
     writeFileSync(join(dir, 'anker.yaml'), text);

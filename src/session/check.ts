@@ -10,7 +10,7 @@ import { openRequired } from './state.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
 import { fastParse } from '../yaml/fast.js';
-import { subsetLocate } from '../yaml/locate.js';
+import { subsetLocator } from '../yaml/locate.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from '../yaml/parse.js';
 import type { Session } from './types.js';
 import { checkValue, describeValueProblem } from './values.js';
@@ -68,11 +68,8 @@ export interface SessionRead extends Located {
 export function readSession(file: string, text: string, msgs: Messages): SessionRead {
   const value = fastParse(text);
   if (value && value.kind === 'session' && compiledSchema('session').validate(value)) {
-    let careful: ParsedYaml | undefined;
-    const locate = (path: YamlPath, at: 'key' | 'value' = 'value'): Position =>
-      subsetLocate(text, path, at) ?? (careful ??= parseYaml(file, text, msgs)).locate(path, at);
     // The schema has just said this plain mapping is a session.
-    return { file, session: value as unknown as Session, diagnostics: [], locate };
+    return { file, session: value as unknown as Session, diagnostics: [], locate: subsetLocator(file, text, msgs) };
   }
   const { parsed, session, diagnostics } = parseSessionText(file, text, msgs);
   return { file, ...(session && { session }), diagnostics, locate: parsed.locate };

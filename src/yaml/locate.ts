@@ -14,7 +14,8 @@
  * collection), it returns undefined and the caller asks the careful parser.
  */
 import type { Position } from '../core/diagnostic.js';
-import type { YamlPath } from './parse.js';
+import type { Messages } from '../i18n/index.js';
+import { parseYaml, type ParsedYaml, type YamlPath } from './parse.js';
 
 /** A block node: where it starts, and the column its keys or items are at. */
 interface Block {
@@ -148,4 +149,13 @@ export function subsetLocate(text: string, path: YamlPath, at: 'key' | 'value' =
     }
   }
   return here;
+}
+
+/**
+ * `locate` for a document the subset reader read: from its lines, and from the careful
+ * parser (parsed once, on first need) only where the lines cannot say.
+ */
+export function subsetLocator(file: string, text: string, msgs: Messages): ParsedYaml['locate'] {
+  let careful: ParsedYaml | undefined;
+  return (path, at = 'value') => subsetLocate(text, path, at) ?? (careful ??= parseYaml(file, text, msgs)).locate(path, at);
 }
