@@ -1,7 +1,7 @@
 // Inputs for the benchmark: one large framework and many sessions against it.
 // Deterministic (a seeded generator), so runs compare like with like.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -85,16 +85,77 @@ export function session(framework, digest, n) {
  */
 const quoteDates = (text) => text.replace(/: (\d{4}-\d{2}-\d{2}(T[\d:]+Z)?)$/gm, ': "$1"');
 
-export function generate(dir, { sessions = 1000 } = {}) {
-  rmSync(dir, { recursive: true, force: true });
+const sessionText = (framework, digest, n) =>
+  `# yaml-language-server: $schema=../../../schemas/session.schema.json\n${quoteDates(stringify(session(framework, digest, n), { lineWidth: 0 }))}`;
+
+/**
+ * The framework (groot.yaml), the same with one comment added (gewijzigd.yaml: every session
+ * then has a drift warning) and `sessions` sessions in sessies/. `incomplete` sessions with
+ * their first answer removed go to onaf/ (each gets an "incomplete" error).
+ */
+export function generate(dir, { sessions = 1000, incomplete = 0 } = {}) {
+  // Only what this makes: the large batches (generateBatch) stay for the next run.
+  for (const made of ['sessies', 'onaf']) rmSync(join(dir, made), { recursive: true, force: true });
   mkdirSync(join(dir, 'sessies'), { recursive: true });
   const framework = largeFramework();
   const text = `# yaml-language-server: $schema=../../schemas/framework.schema.json\n${quoteDates(stringify(framework, { lineWidth: 0 }))}`;
   writeFileSync(join(dir, 'groot.yaml'), text);
+  writeFileSync(join(dir, 'gewijzigd.yaml'), `${text}# tweak\n`);
   const digest = `sha256-${createHash('sha256').update(text).digest('hex')}`;
   for (let n = 1; n <= sessions; n++) {
-    const body = `# yaml-language-server: $schema=../../../schemas/session.schema.json\n${quoteDates(stringify(session(framework, digest, n), { lineWidth: 0 }))}`;
-    writeFileSync(join(dir, 'sessies', `sessie-${String(n).padStart(4, '0')}.yaml`), body);
+    writeFileSync(join(dir, 'sessies', `sessie-${String(n).padStart(4, '0')}.yaml`), sessionText(framework, digest, n));
   }
-  return { frameworkPath: join(dir, 'groot.yaml'), lines: text.split('\n').length };
+  if (incomplete > 0) mkdirSync(join(dir, 'onaf'));
+  for (let n = 1; n <= incomplete; n++) {
+    const text = sessionText(framework, digest, n).replace(/^  B-1-01a:\n(    .*\n)+/m, '');
+    writeFileSync(join(dir, 'onaf', `sessie-${String(n).padStart(4, '0')}.yaml`), text);
+  }
+  return { frameworkPath: join(dir, 'groot.yaml'), driftPath: join(dir, 'gewijzigd.yaml'), lines: text.split('\n').length };
+}
+
+/**
+ * The text `sessionText` makes, written directly: stringify takes ~4 ms a session, too slow for
+ * 50,000. generateBatch checks the two agree on the first sessions before it writes any.
+ */
+function directText(framework, digest, n) {
+  const s = session(framework, digest, n);
+  const out = ['# yaml-language-server: $schema=../../../schemas/session.schema.json', 'kader: 1', 'kind: session', `id: ${s.id}`, 'framework:', `  id: ${s.framework.id}`, `  version: "${s.framework.version}"`, `  digest: ${digest}`,
+    'context:', `  gemeente: ${s.context.gemeente}`, `  date: "${s.context.date}"`, '  interviewers:', '    - inspecteur', '  respondents:', '    - role: teamleider', 'status: complete', 'answers:'];
+  for (const [id, answer] of Object.entries(s.answers)) {
+    out.push(`  ${id}:`);
+    if (Array.isArray(answer.value)) out.push('    value:', ...answer.value.map((v) => `      - ${v}`));
+    else out.push(`    value: ${answer.value}`);
+    if (answer.respondent) out.push(`    respondent: ${answer.respondent}`);
+    out.push(`    at: "${answer.at}"`);
+  }
+  out.push('actions: []', '');
+  return out.join('\n');
+}
+
+/**
+ * `count` sessions for the large scenarios, in two folders of half each (a/ and b/), so that
+ * one process can take the whole folder and two processes a half each. The text is made once
+ * per session number and reused between sizes.
+ */
+export function generateBatch(dir, frameworkPath, count) {
+  const target = join(dir, `n${count}`);
+  const framework = largeFramework();
+  const digest = `sha256-${createHash('sha256').update(readFileSync(frameworkPath)).digest('hex')}`;
+  // Made before for the same framework: reused (50,000 files take a while to write).
+  if (existsSync(join(target, 'klaar')) && readFileSync(join(target, 'klaar'), 'utf8') === digest) return target;
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(join(target, 'a'), { recursive: true });
+  mkdirSync(join(target, 'b'));
+  for (let n = 1; n <= 20; n++) {
+    seed = n;
+    const slow = sessionText(framework, digest, n);
+    seed = n;
+    if (directText(framework, digest, n) !== slow) throw new Error(`bench/generate.mjs: directText differs from stringify for session ${n}`);
+  }
+  seed = 7;
+  for (let n = 1; n <= count; n++) {
+    writeFileSync(join(target, n <= count / 2 ? 'a' : 'b', `sessie-${String(n).padStart(5, '0')}.yaml`), directText(framework, digest, n));
+  }
+  writeFileSync(join(target, 'klaar'), digest);
+  return target;
 }

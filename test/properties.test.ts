@@ -10,7 +10,9 @@ import { questionsOf } from '../src/framework/types.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
 import { findPersonalData, redact } from '../src/privacy/detect.js';
-import { checkSessionAgainst, parseSessionText, quickCheck } from '../src/session/check.js';
+import { checkSessionAgainst, parseSessionText, readSession } from '../src/session/check.js';
+import { compareDiagnostics } from '../src/core/diagnostic.js';
+import { subsetParse } from '../src/yaml/subset.js';
 import { checkValue } from '../src/session/values.js';
 import { FIXTURES } from './helpers.js';
 
@@ -75,21 +77,31 @@ describe('session checks never throw', () => {
     );
   });
 
-  it('the fast path of check passes a file only when the careful path finds nothing', () => {
+  it('readSession (fast reader, positions from its lines) finds what the careful path finds, at the same places', () => {
     const digest = `sha256-${'0'.repeat(64)}`;
-    const resolve = () => ({ framework, digest });
     const careful = (text: string) => {
       const { parsed, session, diagnostics } = parseSessionText('s.yaml', text, nl);
-      return session ? [...diagnostics, ...checkSessionAgainst(parsed, session, framework, nl, { digest })] : diagnostics;
+      return session ? [...diagnostics, ...checkSessionAgainst(parsed, session, framework, nl, { digest })].sort(compareDiagnostics) : diagnostics;
+    };
+    const read = (text: string) => {
+      const found = readSession('s.yaml', text, nl);
+      return found.session ? [...found.diagnostics, ...checkSessionAgainst(found, found.session, framework, nl, { digest })].sort(compareDiagnostics) : found.diagnostics;
     };
     const clean = sessionText.replace(/digest: sha256-[0-9a-f]+/, `digest: ${digest}`);
-    expect(quickCheck('s.yaml', clean, nl, resolve)).toBeDefined();
-    fc.assert(
-      fc.property(mutated(clean), (text) => {
-        if (quickCheck('s.yaml', text, nl, resolve)) expect(careful(text)).toEqual([]);
-      }),
-      RUNS,
-    );
+    expect(read(clean)).toEqual([]);
+    // With the digest changed every file has a drift warning, which needs a place (issue #20).
+    let placed = 0;
+    for (const base of [clean, sessionText]) {
+      fc.assert(
+        fc.property(mutated(base), (text) => {
+          const fast = read(text);
+          if (fast.length > 0 && subsetParse(text) !== undefined) placed++;
+          expect(fast).toEqual(careful(text));
+        }),
+        RUNS,
+      );
+    }
+    expect(placed).toBeGreaterThan(0);
   });
 
   it('answer values: anything is either accepted or refused with a reason', () => {

@@ -2,7 +2,7 @@
  * File I/O at the edge: reading text safely and writing atomically.
  * Errors become FileError with a one-line, translated message; never a raw stack.
  */
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, type Dirent, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 import { FileError } from './errors.js';
@@ -35,18 +35,30 @@ export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** One buffer that every read starts in: a batch of 50,000 sessions allocated 64 kB twice per file before. */
+const SCRATCH_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
+
 /**
  * Read from a descriptor until the end, refusing as soon as more than MAX_FILE_BYTES arrive:
  * the size a stat reports is not to be trusted (a pipe, /dev/zero, a file that grows).
+ * `view`: the caller uses the bytes at once (decodes them), so they may stay in the shared
+ * buffer, which the next read overwrites; otherwise they are copied out.
  */
-function readBounded(fd: number, shown: string, msgs: Messages): Buffer {
-  const chunks: Buffer[] = [];
+function readBounded(fd: number, shown: string, msgs: Messages, view: boolean): Buffer {
+  const full: Buffer[] = [];
+  let buffer = (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES));
+  let used = 0;
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
+    if (used === buffer.length) {
+      full.push(buffer);
+      buffer = Buffer.allocUnsafe(SCRATCH_BYTES);
+      used = 0;
+    }
     let read: number;
     try {
-      read = readSync(fd, chunk, 0, chunk.length, null);
+      read = readSync(fd, buffer, used, buffer.length - used, null);
     } catch (error) {
       // A non-blocking stdin (a terminal or pipe set up that way by a parent) has no data yet.
       if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
@@ -56,18 +68,20 @@ function readBounded(fd: number, shown: string, msgs: Messages): Buffer {
       throw error;
     }
     if (read === 0) break;
+    used += read;
     total += read;
     if (total > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
-    chunks.push(chunk.subarray(0, read));
   }
-  return Buffer.concat(chunks, total);
+  const last = buffer.subarray(0, used);
+  if (full.length === 0) return view ? last : Buffer.from(last);
+  return Buffer.concat([...full, last], total); // a copy: the shared buffer may be reused
 }
 
 /** The bytes of a file (or `-`, standard input), with the limits described at readTextFile. */
-function readLimited(path: string, shown: string, msgs: Messages): Buffer {
+function readLimited(path: string, shown: string, msgs: Messages, view = false): Buffer {
   let fd: number | undefined;
   try {
-    if (path === STDIN) return readBounded(0, shown, msgs);
+    if (path === STDIN) return readBounded(0, shown, msgs, view);
     // O_NONBLOCK: opening a FIFO without a writer returns at once (and is then refused)
     // instead of waiting forever; on a regular file the flag changes nothing.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -75,9 +89,11 @@ function readLimited(path: string, shown: string, msgs: Messages): Buffer {
     if (stat.isDirectory()) throw new FileError(msgs.io.isDirectory(shown));
     if (!stat.isFile()) throw new FileError(msgs.io.notRegular(shown));
     if (stat.size > MAX_FILE_BYTES) throw new FileError(msgs.io.tooLarge(shown, MAX_FILE_BYTES / 1024 / 1024));
-    return readBounded(fd, shown, msgs);
+    return readBounded(fd, shown, msgs, view);
   } catch (error) {
     if (error instanceof FileError) throw error;
+    // A link in a folder of sessions whose file is gone: say so, not "does not exist".
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isLink(path)) throw new FileError(msgs.io.brokenLink(shown));
     throw new FileError(describeFsError(error, shown, msgs));
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -90,7 +106,7 @@ function readLimited(path: string, shown: string, msgs: Messages): Buffer {
  * `-` reads standard input, with the same limit enforced while reading.
  */
 export function readTextFile(path: string, shown: string, msgs: Messages): string {
-  const bytes = readLimited(path, shown, msgs);
+  const bytes = readLimited(path, shown, msgs, true);
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -104,6 +120,14 @@ export function readTextFile(path: string, shown: string, msgs: Messages): strin
 /** Read a binary file (a workbook) with the same limits and messages as readTextFile. */
 export function readBytesFile(path: string, shown: string, msgs: Messages): Buffer {
   return readLimited(path, shown, msgs);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function describeFsError(error: unknown, shown: string, msgs: Messages): string {
@@ -175,7 +199,24 @@ export function displayPath(path: string, cwd: string): string {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** All *.yaml / *.yml files below a directory, sorted, skipping dot folders and node_modules. */
+/**
+ * Whether a folder entry is a file to read: a regular file, or a symbolic link to one. Reading
+ * through a link is safe (only writes refuse links, issue #16), and a folder of links to the
+ * sessions elsewhere is a normal way to put a region together; skipping them silently lost
+ * sessions (issue #20). A dangling link counts too, so the read says it is broken. Links to
+ * folders are not followed: a link to a parent would be a loop.
+ */
+export function isFileEntry(dir: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, entry.name)).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** All *.yaml / *.yml files below a directory (links to files included), sorted, skipping dot folders and node_modules. */
 export function collectYamlFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
@@ -184,7 +225,7 @@ export function collectYamlFiles(dir: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && YAML_FILE.test(entry.name)) found.push(full);
+      else if (YAML_FILE.test(entry.name) && isFileEntry(current, entry)) found.push(full);
     }
   };
   walk(dir);

@@ -5,13 +5,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
+import { isFileEntry } from './files.js';
 
 export const isGlob = (pattern: string): boolean => /[*?]/.test(pattern);
 
 const segmentRegex = (segment: string): RegExp =>
   new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
 
-/** Absolute paths of the files that match, sorted; dot-files and node_modules are left out. */
+/** Absolute paths of the files (and links to files) that match, sorted; dot-files and node_modules are left out. */
 export function expandGlob(pattern: string, cwd: string): string[] {
   const parts = pattern.replace(/\\/g, '/').split('/');
   const root = isAbsolute(pattern) ? sep : cwd;
@@ -27,14 +28,14 @@ export function expandGlob(pattern: string, cwd: string): string[] {
     }
     if (!isGlob(head)) {
       if (tail.length === 0) {
-        if (entries(dir).some((e) => e.name === head && e.isFile())) found.add(join(dir, head));
+        if (entries(dir).some((e) => e.name === head && isFileEntry(dir, e))) found.add(join(dir, head));
       } else walk(join(dir, head), tail);
       return;
     }
     const match = segmentRegex(head);
     for (const entry of entries(dir)) {
       if (!match.test(entry.name)) continue;
-      if (tail.length === 0 && entry.isFile()) found.add(join(dir, entry.name));
+      if (tail.length === 0 && isFileEntry(dir, entry)) found.add(join(dir, entry.name));
       else if (tail.length > 0 && entry.isDirectory()) walk(join(dir, entry.name), tail);
     }
   };

@@ -4,6 +4,7 @@ import { schemaDiagnostics } from '../core/schema-diagnostics.js';
 import { readTextFile } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
 import { fastParse } from '../yaml/fast.js';
+import { subsetLocator } from '../yaml/locate.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse.js';
 import { runRules } from './rules.js';
 import { frameworkValidator } from './schema.js';
@@ -16,21 +17,23 @@ export interface FrameworkCheck {
 }
 
 /**
- * A clean framework through the fast parser: schema and rules find nothing, so no position is
- * ever needed. Anything else returns undefined and goes the careful way, which reports.
+ * A framework the fast reader reads and the schema accepts: the rules' findings, placed by
+ * the reader's lines (src/yaml/locate.ts). Anything else returns undefined and goes the
+ * careful way. A warning (say, no provenance) no longer sends the file to the careful parser.
  */
-function quickFramework(file: string, text: string, msgs: Messages): Framework | undefined {
+function quickFramework(file: string, text: string, msgs: Messages): FrameworkCheck | undefined {
   const value = fastParse(text);
   if (!value || value.kind !== 'framework') return undefined;
   const { validate } = frameworkValidator();
   if (!validate(value)) return undefined;
-  const parsed: ParsedYaml = { file, value, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
-  return runRules(value, parsed, msgs).length === 0 ? (value as unknown as Framework) : undefined;
+  const parsed: ParsedYaml = { file, value, diagnostics: [], locate: subsetLocator(file, text, msgs) };
+  const diagnostics = runRules(value, parsed, msgs).sort(compareDiagnostics);
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { framework: value as unknown as Framework, diagnostics };
 }
 
 export function validateFrameworkText(file: string, text: string, msgs: Messages): FrameworkCheck {
   const quick = quickFramework(file, text, msgs);
-  if (quick) return { framework: quick, diagnostics: [] };
+  if (quick) return quick;
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
   const head = parsed.value as { kind?: unknown; kader?: unknown } | undefined;

@@ -30,6 +30,7 @@ export const en: Messages = {
     notRegular: (file) => `${file}: is not a regular file (a pipe or device); give a file, or - to read standard input`,
     danglingLink: (file) => `${file}: is a symbolic link to a file that does not exist; kader does not write in place of the link`,
     wrote: (file, bytes) => `Written: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
+    brokenLink: (file) => `${file}: is a symbolic link to a file that does not exist`,
   },
   yaml: {
     empty: 'file is empty',

@@ -30,6 +30,7 @@ export const nl = {
     notRegular: (file: string) => `${file}: is geen gewoon bestand (een pipe of apparaat); geef een bestand, of - om standaardinvoer te lezen`,
     danglingLink: (file: string) => `${file}: is een symbolische link naar een bestand dat niet bestaat; kader schrijft niet in plaats van de link`,
     wrote: (file: string, bytes: number) => `Geschreven: ${file} (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`})`,
+    brokenLink: (file: string) => `${file}: is een symbolische link naar een bestand dat niet bestaat`,
   },
   yaml: {
     empty: 'bestand is leeg',

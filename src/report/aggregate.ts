@@ -85,11 +85,19 @@ export interface Measurement {
   mergedFrom?: string[];
 }
 
+/**
+ * A string with its own characters. V8 makes a substring of 13 or more characters a view into
+ * the string it was cut from, so a gemeente name read from a file kept that file's whole text
+ * alive: 50,000 sessions held ~600 MB (issue #20, item 2). JSON round-trips build a new string.
+ */
+export const detached = (text: string): string => (text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string));
+
 export function measure(framework: Framework, input: AggregateInput, active?: ReadonlySet<string>): Measurement {
   const score = scoreSession(framework, input.session, active);
+  // Only copies of the session's strings are kept: a batch holds one measurement per file.
   return {
     file: input.file,
-    gemeente: input.session.context.gemeente,
+    gemeente: detached(input.session.context.gemeente),
     date: input.session.context.date,
     complete: input.session.status === 'complete' && score.tally.open === 0,
     migratedFrom: input.migratedFrom ?? null,
@@ -97,8 +105,8 @@ export function measure(framework: Framework, input: AggregateInput, active?: Re
     themes: score.themes.map((t) => t.score),
     outcomes: score.criteria.map((c) => c.outcome),
     tally: score.tally,
-    id: input.session.id,
-    ...(input.session.merged && { mergedFrom: input.session.merged.from.map((f) => f.id) }),
+    id: detached(input.session.id),
+    ...(input.session.merged && { mergedFrom: input.session.merged.from.map((f) => detached(f.id)) }),
   };
 }
 

@@ -2,7 +2,7 @@
  * Session validation: YAML with positions → session JSON Schema → answers against the
  * framework (values, unknown ids, completeness respecting skip logic, framework drift).
  */
-import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Position, type Severity } from '../core/diagnostic.js';
 import { compiledSchema } from '../core/json-schema.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
 import { migrationPath } from './migrate.js';
@@ -10,6 +10,7 @@ import { openRequired } from './state.js';
 import { indexOf, type Framework } from '../framework/types.js';
 import type { Messages } from '../i18n/index.js';
 import { fastParse } from '../yaml/fast.js';
+import { subsetLocator } from '../yaml/locate.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from '../yaml/parse.js';
 import type { Session } from './types.js';
 import { checkValue, describeValueProblem } from './values.js';
@@ -21,13 +22,7 @@ export interface ParsedSession {
   diagnostics: Diagnostic[];
 }
 
-/** A schema-valid session through the fast parser, or undefined (then parse with positions). */
-export function quickSession(text: string): Session | undefined {
-  const value = fastParse(text);
-  if (!value || value.kind !== 'session') return undefined;
-  return compiledSchema('session').validate(value) ? (value as unknown as Session) : undefined;
-}
-
+/** The careful parser's reading, with a finding for every problem and positions for each. */
 export function parseSessionText(file: string, text: string, msgs: Messages): ParsedSession {
   const parsed = parseYaml(file, text, msgs);
   const diagnostics = [...parsed.diagnostics];
@@ -47,16 +42,58 @@ export function parseSessionText(file: string, text: string, msgs: Messages): Pa
   return { parsed, session: parsed.value as Session, diagnostics };
 }
 
+/** Where a path of a file is: what findings by path need to become line:column. */
+export interface Located {
+  file: string;
+  locate(path: YamlPath, at?: 'key' | 'value'): Position;
+}
+
+/** A session file as read, with positions for findings about it. */
+export interface SessionRead extends Located {
+  /**
+   * The session when the file is a session by the schema. `diagnostics` may still hold an
+   * error the YAML itself has (a duplicate key); commands that need a clean file check that.
+   */
+  session?: Session;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * The session in a file: the fast reader's when it reads it, else the careful parser's, so a
- * file the fast reader gives up on is judged, never skipped (issue #16, item 12). `session`
- * is set only when there is no error; `diagnostics` then says why.
+ * file the fast reader gives up on is judged, never skipped (issue #16, item 12). Positions
+ * for a fast read come from its lines (src/yaml/locate.ts), not from parsing the file again:
+ * a drift warning or an open question on every file must not cost a careful parse each
+ * (issue #20, item 1). Only a path into a one-line flow collection asks the careful parser.
  */
-export function readSession(file: string, text: string, msgs: Messages): { session?: Session; diagnostics: Diagnostic[] } {
-  const quick = quickSession(text);
-  if (quick) return { session: quick, diagnostics: [] };
-  const { session, diagnostics } = parseSessionText(file, text, msgs);
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { ...(session && { session }), diagnostics };
+export function readSession(file: string, text: string, msgs: Messages): SessionRead {
+  const value = fastParse(text);
+  if (value && value.kind === 'session' && compiledSchema('session').validate(value)) {
+    // The schema has just said this plain mapping is a session.
+    return { file, session: value as unknown as Session, diagnostics: [], locate: subsetLocator(file, text, msgs) };
+  }
+  const { parsed, session, diagnostics } = parseSessionText(file, text, msgs);
+  return { file, ...(session && { session }), diagnostics, locate: parsed.locate };
+}
+
+/** Whether a read gave a session without any error: what commands that use it need. */
+export const cleanSession = (read: SessionRead): Session | undefined =>
+  read.session && !read.diagnostics.some((d) => d.severity === 'error') ? read.session : undefined;
+
+/** A finding about a session, by its path in the document; `placed` adds line:column. */
+export interface SessionFinding {
+  path: YamlPath;
+  /** Point at the key (an unknown id) or at its value. */
+  at: 'key' | 'value';
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+/** Findings by path as diagnostics of a file, in the order output uses. */
+export function placed(where: Located, findings: readonly SessionFinding[]): Diagnostic[] {
+  return findings
+    .map(({ path, at, severity, rule, message }) => ({ file: where.file, ...where.locate(path, at), severity, rule, message }))
+    .sort(compareDiagnostics);
 }
 
 export interface AnswerCheckOptions {
@@ -66,21 +103,18 @@ export interface AnswerCheckOptions {
   active?: ReadonlySet<string>;
 }
 
-/** The findings about a schema-valid session against its framework. */
-export function checkSessionAgainst(
-  parsed: ParsedYaml,
-  session: Session,
-  framework: Framework,
-  msgs: Messages,
-  { digest, active }: AnswerCheckOptions,
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+/**
+ * The findings about a schema-valid session against its framework, by path: pure, no
+ * positions, so a caller that only wants to know whether there is one pays for no place.
+ */
+export function sessionFindings(session: Session, framework: Framework, msgs: Messages, { digest, active }: AnswerCheckOptions): SessionFinding[] {
+  const findings: SessionFinding[] = [];
   const report = (path: YamlPath, rule: string, message: string, severity: Severity = 'error', at: 'key' | 'value' = 'value') =>
-    diagnostics.push({ file: parsed.file, ...parsed.locate(path, at), severity, rule, message });
+    findings.push({ path, at, severity, rule, message });
 
   if (session.framework.id !== framework.id) {
     report(['framework', 'id'], 'framework-mismatch', msgs.session.frameworkMismatch(session.framework.id, framework.id));
-    return diagnostics;
+    return findings;
   }
   // A version this framework does not know, or an older one not yet carried over: the answers
   // would be read against the wrong questions, so one clear line instead of a finding per id.
@@ -88,7 +122,7 @@ export function checkSessionAgainst(
   if (version !== 'current') {
     const say = version === 'migratable' ? msgs.session.versionOlder : msgs.session.versionUnknown;
     report(['framework', 'version'], 'framework-version', say(framework.id, session.framework.version, framework.version));
-    return diagnostics;
+    return findings;
   }
   const drift = session.framework.digest !== digest;
   if (drift) report(['framework', 'digest'], 'framework-drift', msgs.session.frameworkDrift(framework.id), 'warning');
@@ -130,31 +164,10 @@ export function checkSessionAgainst(
     const where: YamlPath = session.status === 'complete' ? ['status'] : ['answers'];
     report(where, 'incomplete', msgs.session.incomplete(open.length, open.slice(0, 3)), 'error', session.status === 'complete' ? 'value' : 'key');
   }
-  return diagnostics.sort(compareDiagnostics);
+  return findings;
 }
 
-/** Positions are not needed for a clean file; this stand-in is never asked for one that matters. */
-const NO_POSITIONS = { line: 0, column: 0 };
-
-/**
- * The fast path of `kader check`: the session when the file is clean (no finding at all),
- * otherwise undefined, and the caller runs the full check with positions.
- */
-export function quickCheck(
-  file: string,
-  text: string,
-  msgs: Messages,
-  frameworkFor: (id: string) => { framework: Framework; digest: string } | undefined,
-  extra?: (session: Session) => boolean,
-): { session: Session; framework: Framework } | undefined {
-  const session = quickSession(text);
-  if (!session) return undefined;
-  const value = session as unknown as Record<string, unknown>;
-  const resolved = frameworkFor(session.framework.id);
-  if (!resolved) return undefined;
-  const { framework, digest } = resolved;
-  const parsed: ParsedYaml = { file, value, diagnostics: [], locate: () => NO_POSITIONS };
-  if (checkSessionAgainst(parsed, session, framework, msgs, { digest }).length > 0) return undefined;
-  if (extra && !extra(session)) return undefined;
-  return { session, framework };
+/** The findings about a schema-valid session against its framework, placed in its file. */
+export function checkSessionAgainst(where: Located, session: Session, framework: Framework, msgs: Messages, options: AnswerCheckOptions): Diagnostic[] {
+  return placed(where, sessionFindings(session, framework, msgs, options));
 }

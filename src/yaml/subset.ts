@@ -194,6 +194,26 @@ function inlineValue(text: string): unknown {
 const MAX_BLOCK_DEPTH = 50;
 
 /**
+ * Keys met before, by a hash of their characters. The same keys come back in every session
+ * (answer ids, `value`, `at`), and taking one from here costs no new string and no lookup in
+ * V8's string table, which cutting a fresh key from the line and adding it to an object does
+ * (the larger part of this reader's time, issue #20). Bounded, and every key kept is a copy,
+ * so no file's text stays alive through it.
+ */
+const knownKeys = new Map<number, string>();
+const MAX_KNOWN_KEYS = 20_000;
+
+function keyAt(line: string, from: number, end: number): string {
+  let hash = end - from;
+  for (let at = from; at < end; at++) hash = (Math.imul(hash, 31) + line.charCodeAt(at)) | 0;
+  const known = knownKeys.get(hash);
+  if (known !== undefined && known.length === end - from && line.startsWith(known, from)) return known;
+  const key = line.slice(from, end);
+  if (known === undefined && knownKeys.size < MAX_KNOWN_KEYS) knownKeys.set(hash, key.length < 13 ? key : (JSON.parse(JSON.stringify(key)) as string));
+  return key;
+}
+
+/**
  * Where a key starting at `from` ends (a letter or _, then letters, digits, _ . -), checked
  * character by character on the line itself, so no substring is made for a line that turns
  * out not to be a key. Returns -1 when there is no such key followed by ":" and a space or
@@ -266,7 +286,7 @@ class Reader {
       const end = this.ends[this.i]!;
       const colon = keyEnd(line, indent, end); // a sequence item where a key belongs fails here too
       if (colon < 0) giveUp();
-      const key = line.slice(indent, colon);
+      const key = keyAt(line, indent, colon);
       if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
       this.i++;
       const from = skipSpaces(line, colon + 1);

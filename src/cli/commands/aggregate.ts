@@ -7,10 +7,10 @@ import { visible } from '../../core/terminal.js';
 import { packageVersion } from '../../core/assets.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
-import { buildAggregate, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
+import { buildAggregate, detached, measure, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
-import { checkSessionAgainst, parseSessionText, readSession } from '../../session/check.js';
+import { cleanSession, placed, readSession, sessionFindings, type SessionRead } from '../../session/check.js';
 import { activeQuestions } from '../../session/state.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
 import type { Session } from '../../session/types.js';
@@ -33,12 +33,6 @@ export interface AggregateOptions {
   out?: string;
 }
 
-interface Read {
-  shown: string;
-  text: string;
-  session: Session;
-}
-
 /** The first error of a file that is no valid session, as "line:column message". */
 function firstError(ctx: CommandContext, diagnostics: readonly Diagnostic[]): string {
   const error = diagnostics.find((d) => d.severity === 'error');
@@ -50,17 +44,14 @@ function firstError(ctx: CommandContext, diagnostics: readonly Diagnostic[]): st
  * refused). A session carried over from an earlier version is checked as migrated, so an
  * answer no migration step accounts for makes it invalid, as `check --migrate` would.
  */
-function answerProblem(ctx: CommandContext, read: Read, resolved: ResolvedFramework, active: ReadonlySet<string>, migrated: boolean): string | undefined {
-  const blocking = (d: Diagnostic) => d.severity === 'error' && d.rule !== 'incomplete';
-  const parsed = { file: read.shown, value: read.session as unknown as Record<string, unknown>, diagnostics: [], locate: () => ({ line: 0, column: 0 }) };
-  const found = checkSessionAgainst(parsed, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest, active }).find(blocking);
-  if (!found) return undefined;
-  // The migrated session has no text of its own to point into: the finding without a place.
-  if (migrated) return found.message;
-  // Rare: parse again with positions, so the note says where.
-  const { parsed: located } = parseSessionText(read.shown, read.text, ctx.msgs);
-  const error = checkSessionAgainst(located, read.session, resolved.framework, ctx.msgs, { digest: resolved.digest }).find(blocking)!;
-  return `${error.line}:${error.column} ${error.message}`;
+function answerProblem(ctx: CommandContext, read: SessionRead, current: Session, resolved: ResolvedFramework, active: ReadonlySet<string>, migrated: boolean): string | undefined {
+  const blocking = sessionFindings(current, resolved.framework, ctx.msgs, { digest: resolved.digest, active }).filter((f) => f.severity === 'error' && f.rule !== 'incomplete');
+  if (blocking.length === 0) return undefined;
+  // The migrated session has no text of its own to point into: the finding without a place
+  // (the first by rule, as before findings were placed at the edge).
+  if (migrated) return [...blocking].sort((a, b) => a.rule.localeCompare(b.rule))[0]!.message;
+  const [error] = placed(read, blocking);
+  return `${error!.line}:${error!.column} ${error!.message}`;
 }
 
 export async function aggregateCommand(ctx: CommandContext, options: AggregateOptions): Promise<ExitCode> {
@@ -89,15 +80,17 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
       ioErrors.push(error.message);
       continue;
     }
-    const { session, diagnostics } = readSession(shown, text, ctx.msgs);
+    const read = readSession(shown, text, ctx.msgs);
+    const session = cleanSession(read);
     if (!session) {
-      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, diagnostics) });
+      notes.push({ file: shown, gemeente: null, reason: 'invalid', detail: firstError(ctx, read.diagnostics) });
       continue;
     }
     counts.set(session.framework.id, (counts.get(session.framework.id) ?? 0) + 1);
     resolved ??= resolveFramework(ctx, session.framework.id);
     const { framework } = resolved;
-    const gemeente = session.context.gemeente;
+    // A copy, not a slice of the file's text: a slice would keep every file's text alive.
+    const gemeente = detached(session.context.gemeente);
     if (session.framework.id !== framework.id) {
       notes.push({ file: shown, gemeente, reason: 'other-framework', detail: session.framework.id });
       continue;
@@ -111,7 +104,7 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
     const current = migrated ? migrateSession(framework, session, resolved.digest).session : session;
     // Which questions skip logic asks: computed once for both the check and the score.
     const active = activeQuestions(framework, current.answers);
-    const problem = answerProblem(ctx, { shown, text, session: current }, resolved, active, migrated);
+    const problem = answerProblem(ctx, read, current, resolved, active, migrated);
     if (problem) {
       notes.push({ file: shown, gemeente, reason: 'invalid', detail: problem });
       continue;

@@ -1,6 +1,6 @@
 /**
- * The per-file work of kader check: clean files take the fast path; anything with a finding
- * is checked again with positions, so the findings are the same either way.
+ * The per-file work of kader check: each file read once (readSession: the fast reader, or the
+ * careful parser when it gives up), its findings made by path and placed at line:column.
  */
 import { own } from '../../core/own.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -9,7 +9,7 @@ import { indexOf } from '../../framework/types.js';
 import { activeQuestions, progressOf } from '../../session/state.js';
 import { kindsOf } from '../../privacy/detect.js';
 import { scanSession } from '../../privacy/session.js';
-import { checkSessionAgainst, parseSessionText, quickCheck } from '../../session/check.js';
+import { placed, readSession, sessionFindings, type SessionFinding } from '../../session/check.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -58,11 +58,6 @@ export function fileChecker(ctx: CommandContext, options: CheckFileOptions): (fi
     }
     return frameworks.get(key)!;
   };
-  const usable = (id: string) => {
-    const found = frameworkFor(id);
-    return found instanceof Error ? undefined : found;
-  };
-  const privacyClean = options.privacy ? (s: Session) => scanSession(s).length === 0 : undefined;
 
   return ({ path, shown }) => {
     let text: string;
@@ -72,24 +67,23 @@ export function fileChecker(ctx: CommandContext, options: CheckFileOptions): (fi
       if (!(error instanceof FileError)) throw error;
       return { shown, diagnostics: [], ioError: error.message };
     }
-    const quick = quickCheck(shown, text, ctx.msgs, usable, privacyClean);
-    if (quick) {
-      return { shown, diagnostics: [], ...(options.completeness && { table: completenessTable(ctx, shown, quick.session, usable(quick.session.framework.id)!) }) };
-    }
-    const { parsed, session, diagnostics } = parseSessionText(shown, text, ctx.msgs);
-    if (!session) return { shown, diagnostics };
+    // One read, fast or careful; findings by path, placed once at the end.
+    const read = readSession(shown, text, ctx.msgs);
+    const { session } = read;
+    if (!session) return { shown, diagnostics: read.diagnostics };
     const resolved = frameworkFor(session.framework.id);
     if (resolved instanceof Error) {
-      diagnostics.push({ file: shown, ...parsed.locate(['framework', 'id']), severity: 'error', rule: 'framework-missing', message: resolved.message });
-      return { shown, diagnostics };
+      const missing: SessionFinding = { path: ['framework', 'id'], at: 'value', severity: 'error', rule: 'framework-missing', message: resolved.message };
+      return { shown, diagnostics: [...read.diagnostics, ...placed(read, [missing])] };
     }
-    diagnostics.push(...checkSessionAgainst(parsed, session, resolved.framework, ctx.msgs, { digest: resolved.digest }));
+    const findings = sessionFindings(session, resolved.framework, ctx.msgs, { digest: resolved.digest });
     if (options.privacy) {
       for (const { place, hits } of scanSession(session)) {
         const kinds = kindsOf(hits).map((k) => ctx.msgs.privacy.kinds[k]).join(', ');
-        diagnostics.push({ file: shown, ...parsed.locate(place.path), severity: 'error', rule: 'personal-data', message: ctx.msgs.privacy.finding(kinds) });
+        findings.push({ path: place.path, at: 'value', severity: 'error', rule: 'personal-data', message: ctx.msgs.privacy.finding(kinds) });
       }
     }
+    const diagnostics = findings.length === 0 ? read.diagnostics : [...read.diagnostics, ...placed(read, findings)];
     return { shown, diagnostics, ...(options.completeness && { table: completenessTable(ctx, shown, session, resolved) }) };
   };
 }

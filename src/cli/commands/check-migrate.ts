@@ -6,7 +6,7 @@
 import { visible } from '../../core/terminal.js';
 import { FileError, STDIN } from '../../core/files.js';
 import { migrateSession, migrationPath } from '../../session/migrate.js';
-import { readSession } from '../../session/check.js';
+import { cleanSession, readSession } from '../../session/check.js';
 import { SessionFile } from '../../session/file.js';
 import type { CommandContext } from '../context.js';
 import type { InputFile } from '../lint-run.js';
@@ -29,7 +29,7 @@ export function migrateFiles(ctx: CommandContext, files: readonly InputFile[], f
     }
     // A broken session is left to check, which says where it is broken; a valid one the
     // fast reader gives up on is read by the careful parser, not skipped.
-    const { session } = readSession(shown, text, ctx.msgs);
+    const session = cleanSession(readSession(shown, text, ctx.msgs));
     if (!session) continue;
     let resolved;
     try {
