@@ -117,3 +117,7 @@ function renderTopLevelHelp(lang, msgs, width) {
   if (plain.includes('\u001b')) throw new Error('precompile: the help has colour codes, which commander strips or keeps per terminal; the precomputed help cannot');
   return plain;
 }
+
+// Last: the moment this build finished, so test/support/global-setup.ts can tell whether an
+// edit to src/ (or to what is precompiled here) came after it and rebuild before spawning dist/.
+writeFileSync(join(root, 'dist', '.built'), `${new Date().toISOString()}\n`);
