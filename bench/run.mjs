@@ -19,7 +19,7 @@ const { frameworkPath, lines } = generate(work, { sessions: 1000 });
 console.log(`inputs: framework of ${lines} lines, 1000 sessions (bench/.work)\n`);
 
 const spectralRuleset = join(work, 'ruleset.yaml');
-import('node:fs').then(({ writeFileSync }) => writeFileSync(spectralRuleset, `rules:\n  kader-schema:\n    given: "$"\n    severity: error\n    then:\n      function: schema\n      functionOptions:\n        schema:\n          $ref: "${join(root, 'schemas', 'framework.schema.json')}"\n        dialect: draft2020-12\n`));
+await import('node:fs').then(({ writeFileSync }) => writeFileSync(spectralRuleset, `rules:\n  kader-schema:\n    given: "$"\n    severity: error\n    then:\n      function: schema\n      functionOptions:\n        schema:\n          $ref: "${join(root, 'schemas', 'framework.schema.json')}"\n        dialect: draft2020-12\n`));
 
 /** Run each command once per round, in turn, so machine noise hits all of them alike. */
 function measure(commands) {
