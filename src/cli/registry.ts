@@ -9,7 +9,7 @@ import { LANGS } from '../i18n/lang.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
 import { DIAGNOSTIC_FORMATS } from './format/types.js';
-import { AGGREGATE_OUTPUTS, COMPARE_OUTPUTS, REPORT_OUTPUTS } from './format/outputs.js';
+import { AGGREGATE_OUTPUTS, COMPARE_OUTPUTS, REPORT_CSV_DEFAULTS, REPORT_OUTPUTS } from './format/outputs.js';
 import { defineCommand, type ArgumentSpec, type CommandSpec, type HelpText, type OptionSpec } from './options.js';
 
 const flag = (flags: string, help: HelpText) => ({ flags, help, kind: 'flag' }) as const;
@@ -23,7 +23,7 @@ const out = text('-o, --out <bestand>', (m) => m.cli.out);
 /** --format and --fail-on, the same for every command that reports findings. */
 const diagnosticFormat = choice('-f, --format <vorm>', (m) => m.cli.validate.format, DIAGNOSTIC_FORMATS, 'stylish');
 const failOn = choice('--fail-on <niveau>', (m) => m.cli.validate.failOn, ['error', 'warning'] as const, 'error');
-const separator = choice('--separator <teken>', (m) => m.cli.report.separator, [',', ';'] as const, ',');
+const separator = choice('--separator <teken>', (m) => m.cli.report.separator, [',', ';'] as const, REPORT_CSV_DEFAULTS.separator);
 const reportFramework = text('--framework <kader>', (m) => m.cli.report.framework);
 
 /**
@@ -212,7 +212,7 @@ export const COMMANDS = {
     args: { session: { name: '<sessie>', help: (m) => m.cli.report.session } },
     options: {
       format: choice('-f, --format <vorm>', (m) => m.cli.report.format, REPORT_OUTPUTS, 'md'),
-      table: choice('--table <tabel>', (m) => m.cli.report.table, ['actions', 'scores'] as const, 'actions'),
+      table: choice('--table <tabel>', (m) => m.cli.report.table, ['actions', 'scores'] as const, REPORT_CSV_DEFAULTS.table),
       separator,
       out,
       template: text('--template <bestand>', (m) => m.cli.report.template),

@@ -11,3 +11,10 @@ export type CompareOutput = (typeof COMPARE_OUTPUTS)[number];
 
 export const AGGREGATE_OUTPUTS = ['text', 'md', 'html', 'pdf', 'csv', 'json'] as const;
 export type AggregateOutput = (typeof AGGREGATE_OUTPUTS)[number];
+
+/**
+ * What `report --format csv` writes when --table or --separator is not given: the options table
+ * shows and applies these, and report.ts uses them when another command (the interview's offer
+ * of a verbeterplan) calls it directly.
+ */
+export const REPORT_CSV_DEFAULTS = { table: 'actions', separator: ',' } as const;
