@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
 import { COMMANDS, GLOBAL_OPTIONS } from '../src/cli/registry.js';
+import type { OptionSpec } from '../src/cli/options.js';
 import { REPORT_OUTPUTS } from '../src/cli/format/outputs.js';
 import { bashCompletion } from '../src/cli/completion.js';
 import type { Io } from '../src/cli/context.js';
@@ -62,7 +63,8 @@ describe('argv → the input of a command', () => {
 
   it('every option key is the name commander gives its flags, so the types match what arrives', async () => {
     const { Option } = await import('commander');
-    for (const options of [GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options)]) {
+    const tables: Record<string, OptionSpec>[] = [GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((c) => c.options as Record<string, OptionSpec>)];
+    for (const options of tables) {
       for (const [key, spec] of Object.entries(options)) expect(new Option(spec.flags).attributeName(), spec.flags).toBe(key);
     }
   });

@@ -13,7 +13,7 @@ import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveSession, slug, today, type OpenSession } from '../session-io.js';
+import { now, openSession, saveSession, today, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 import { endSummary, resumeCommand } from './interview-summary.js';
 
@@ -221,18 +221,5 @@ export function contextFromOptions(ctx: CommandContext, options: InterviewOption
     if (warning) ctx.io.stderr(`kader: ${warning}\n`);
   }
   return context;
-}
-
-/**
- * Where a new session is proposed: one interview per respondent is the usual way, so a single
- * role goes into the name, and a name already taken gets -2, -3 … rather than a refusal.
- */
-export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string, roles: readonly string[] = []): string {
-  const role = roles.length === 1 && slug(roles[0]!) ? `-${slug(roles[0]!)}` : '';
-  const base = resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}${role}`);
-  for (let n = 1; ; n++) {
-    const path = `${base}${n === 1 ? '' : `-${n}`}.yaml`;
-    if (pathKind(path) === 'missing') return path;
-  }
 }
 

@@ -13,6 +13,7 @@ import { UserError, type ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATTERS } from '../format/index.js';
 import { inputFile, readInput } from '../lint-run.js';
 import { openSession, saveOrFail, today, type OpenSession } from '../session-io.js';
+import { describeActionProblem } from '../../plan/describe.js';
 
 export interface PlanOptions {
   session: string;
@@ -24,7 +25,7 @@ export interface PlanOptions {
 }
 
 export function describeProblem(ctx: CommandContext, problem: ActionProblem): string {
-  return ctx.msgs.plan.reasons[problem.reason]!(ctx.msgs.plan.fields[problem.field]!);
+  return describeActionProblem(ctx.msgs, problem);
 }
 
 function listActions(ctx: CommandContext, open: OpenSession, format: 'text' | 'json'): void {
