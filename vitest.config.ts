@@ -11,6 +11,7 @@ export const UNIT = [
   'test/engine.test.ts',
   'test/format.test.ts',
   'test/frameworks.test.ts',
+  'test/help-render.test.ts',
   'test/platform.test.ts',
   'test/privacy-corpus.test.ts',
   'test/privacy.test.ts',
