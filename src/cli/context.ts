@@ -1,6 +1,6 @@
 /** What every command gets: where it runs, where it writes, and the global options. */
 import type { ChalkInstance } from 'chalk';
-import { messages, type Lang, type Messages } from '../i18n/index.js';
+import type { Lang, Messages } from '../i18n/index.js';
 
 export interface Io {
   cwd: string;
@@ -29,8 +29,10 @@ export interface CommandContext extends GlobalOptions {
 
 /** Made when a command runs (not for --help), so chalk is loaded only then. */
 export async function makeContext(io: Io, options: GlobalOptions): Promise<CommandContext> {
-  const { Chalk } = await import('chalk');
+  // Only the catalogue in use (main.ts has loaded it already): importing ../i18n/index.js
+  // would load both languages at every start.
+  const [{ Chalk }, msgs] = await Promise.all([import('chalk'), options.lang === 'en' ? import('../i18n/en.js').then((m) => m.en) : import('../i18n/nl.js').then((m) => m.nl)]);
   // NO_COLOR (https://no-color.org) wins; --no-color too; otherwise colour only on a terminal.
   const colour = options.color && io.isTTY && !io.env.NO_COLOR;
-  return { ...options, io, msgs: messages(options.lang), chalk: new Chalk({ level: colour ? 1 : 0 }) };
+  return { ...options, io, msgs, chalk: new Chalk({ level: colour ? 1 : 0 }) };
 }
