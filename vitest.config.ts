@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export const UNIT = [
   'test/argv-options.test.ts',
+  'test/context-colour.test.ts',
   'test/engine.test.ts',
   'test/format.test.ts',
   'test/frameworks.test.ts',
