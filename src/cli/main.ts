@@ -31,14 +31,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     return 0;
   }
   // Help needs the table and a catalogue, not commander's program (~20 ms of start-up).
+  // Every path needs the catalogue: it loads while help.js does.
+  const catalogue = loadCatalogue(preScanLang(argv, io.env));
   const { helpRequest, helpWidth, renderHelp } = await import('./help.js');
   const request = helpRequest(args);
   if (request) {
-    io.stdout(renderHelp(await loadCatalogue(preScanLang(argv, io.env)), request, helpWidth()));
+    io.stdout(renderHelp(await catalogue, request, helpWidth()));
     return 0;
   }
   const [msgs, { buildProgram, usageMessage, CommanderErrorClass: CommanderError }] = await Promise.all([
-    loadCatalogue(preScanLang(argv, io.env)),
+    catalogue,
     import('./program.js'),
   ]);
   const debug = argv.includes('--debug');
