@@ -14,7 +14,7 @@ import { argumentsByKey, optionHelp, withDefaults, type OptionSpec } from './opt
 import { COMMANDS, GLOBAL_OPTIONS, type AnyCommand } from './registry.js';
 
 // commander through require: its ESM wrapper costs ~20 ms of start-up on Node 20 (measured with
-// hyperfine in bench/README.md), which every `kader --help` would pay.
+// hyperfine in bench/README.md), which every command would pay.
 const commander = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 const { Option } = commander;
 export const { CommanderError: CommanderErrorClass } = commander;
