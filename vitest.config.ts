@@ -1,10 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The fast tier (`npm run test:unit`): test files that start no process and need no build.
+ * test/support/no-process.ts makes starting one throw there. A new test file that only calls
+ * src/ belongs here; one that spawns bin/kader.js, tmux, a browser or LibreOffice does not.
+ * `npm test` (what CI runs, .ci/run) runs both tiers.
+ */
+export const UNIT = [
+  'test/argv-options.test.ts',
+  'test/context-colour.test.ts',
+  'test/engine.test.ts',
+  'test/format.test.ts',
+  'test/frameworks.test.ts',
+  'test/help-render.test.ts',
+  'test/platform.test.ts',
+  'test/privacy-corpus.test.ts',
+  'test/privacy.test.ts',
+  'test/prompter-scripted.test.ts',
+  'test/properties.test.ts',
+  'test/scoring.test.ts',
+  'test/validate-rules.test.ts',
+  'test/yaml-conformance.test.ts',
+  'test/yaml-subset.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // CLI tests spawn the built binary; give them room on a 2-core machine.
     testTimeout: 20_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT, setupFiles: ['test/support/no-process.ts'] } },
+      {
+        extends: true,
+        // Rebuilds dist/ first when src/ changed after the last build (test/support/global-setup.ts).
+        test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: UNIT, globalSetup: ['test/support/global-setup.ts'] },
+      },
+    ],
   },
 });

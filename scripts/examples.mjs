@@ -2,7 +2,7 @@
 // and the verbeterplan of the latest one against the first, as Markdown and HTML; and a
 // fictitious region of five gemeenten (examples/regio/) with its overview (kader aggregate).
 // And the questionnaire (kader form) as sent to Voorbeeldgemeente, and as it came back filled in.
-// Deterministic (fixed ids and times), so the tests can compare byte for byte.
+// Deterministic (fixed ids and times), so test/report.test.ts and test/form.test.ts can compare byte for byte.
 // Run after a build: npm run examples
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -5,15 +5,12 @@
 //   handlebars runtime (src/report/render.ts compiles a user's --template itself).
 // - The bundled frameworks become validated JSON with their file's digest, so a command that
 //   uses one skips parsing and checking it (src/framework/bundled.ts); only clean ones.
-// - The top-level help (`kader`, `kader --help`) becomes text per language, so src/cli/main.ts
-//   can print it without loading commander, the command registry or a message catalogue.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { newAjv } from '../dist/core/json-schema.js';
-import { buildProgram } from '../dist/cli/program.js';
 import { precompiledPath } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { frameworkDigest } from '../dist/framework/digest.js';
@@ -68,52 +65,6 @@ for (const name of ['report', 'compare', 'aggregate']) {
   }
 }
 
-// The top-level help, rendered by the registry itself (so a new command shows up here too).
-// commander wraps help to process.stdout.columns when stdout is a TTY and to 80 otherwise, so
-// the text is rendered for every width. Only some widths change the wrapping (~50 texts per
-// language), and beyond the widest line (~170 columns) nothing wraps: that last text covers
-// every wider terminal (`null` as the end; WIDEST only has to be well past it). dist/help/<lang>/ranges.json lists [from, to] per text, and
-// dist/help/<lang>/<from>.txt holds it: main.ts reads the small index and one ~3 kB text
-// (one JSON file with every text, ~120 kB, took ~1 ms more to read and parse). All texts
-// together are ~350 kB, but alike: ~12 kB in the gzipped npm package. main.ts falls
-// back to commander when no range fits (width 0) or the files are missing (running from src/).
-const help = join(root, 'dist', 'help');
-rmSync(help, { recursive: true, force: true }); // no texts left over from an earlier build
-const WIDEST = 500;
-for (const [lang, msgs] of Object.entries({ nl, en })) {
-  const ranges = [];
-  for (let width = 1; width <= WIDEST; width++) {
-    const text = renderTopLevelHelp(lang, msgs, width);
-    const last = ranges.at(-1);
-    if (last?.text === text) last.to = width;
-    else ranges.push({ from: width, to: width, text });
-  }
-  const last = ranges.at(-1);
-  if (last.from > WIDEST / 2) throw new Error(`precompile: the ${lang} help still wraps at ${last.from - 1} columns; raise WIDEST`);
-  last.to = null;
-  mkdirSync(join(help, lang), { recursive: true });
-  for (const { from, text } of ranges) writeFileSync(join(help, lang, `${from}.txt`), text);
-  writeFileSync(join(help, lang, 'ranges.json'), `${JSON.stringify(ranges.map(({ from, to }) => [from, to]))}\n`);
-}
-
-/**
- * What `kader --help` writes (and `-h` and `kader help`, which take the same commander path)
- * at this width, checked to equal what plain `kader` writes (program.helpInformation() in
- * main.ts). If they ever differ (top-level addHelpText, colour in the help), the fast path in
- * main.ts would print the wrong text for one of them: fail the build rather than ship that.
- */
-function renderTopLevelHelp(lang, msgs, width) {
-  let written = '';
-  const io = { cwd: root, env: {}, stdout: (text) => void (written += text), stderr: () => undefined, isTTY: false, interactive: false };
-  const registry = { setExit: () => undefined, context: () => Promise.reject(new Error('precompile runs no command')) };
-  const program = buildProgram(msgs, io, registry).configureOutput({ getOutHelpWidth: () => width, getOutHasColors: () => false });
-  const plain = program.helpInformation();
-  try {
-    program.parse(['--help'], { from: 'user' });
-  } catch (error) {
-    if (error?.code !== 'commander.helpDisplayed') throw error;
-  }
-  if (written !== plain) throw new Error(`precompile: \`kader --help\` and \`kader\` print different help (${lang}, width ${width}); see src/cli/main.ts`);
-  if (plain.includes('\u001b')) throw new Error('precompile: the help has colour codes, which commander strips or keeps per terminal; the precomputed help cannot');
-  return plain;
-}
+// Last: the moment this build finished, so test/support/global-setup.ts can tell whether an
+// edit to src/ (or to what is precompiled here) came after it and rebuild before spawning dist/.
+writeFileSync(join(root, 'dist', '.built'), ''); // empty: its modification time is the stamp, and the package stays reproducible

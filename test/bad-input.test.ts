@@ -5,10 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, ROOT, tempDir } from './helpers.js';
 
 const FRAMEWORK = join(FIXTURES, 'frameworks', 'valid.yaml');
+const NO_NETWORK = pathToFileURL(join(ROOT, 'test', 'support', 'no-network.mjs')).href;
 
 /** Broken inputs by name; each is written to a file of that name (or made a folder). */
 const INPUTS: Record<string, string | Buffer | 'folder' | 'missing' | 'fifo' | 'zero'> = {
@@ -122,9 +124,21 @@ describe('no network', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the whole flow runs with network access refused at the source (no proxy, no DNS)', () => {
-    const env = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_COLOR: '1' };
-    expect(kader(['validate'], { env }).code).toBe(0);
-    expect(kader(['report', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'html'], { env }).code).toBe(0);
+  // Node ignores HTTP_PROXY, so setting it proved nothing: a preload makes every socket connect
+  // and DNS query throw and say so on stderr, and the commands must not notice.
+  const offline = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', NO_NETWORK, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', KADER_LANG: '' }, encoding: 'utf8', timeout: 15_000 });
+  it('the whole flow runs with every socket connect and DNS query refused in-process', () => {
+    for (const args of [['validate'], ['report', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml', '--format', 'html'], ['check', 'examples/voorbeeldgemeente-werken-aan-veiligheid.yaml']]) {
+      const result = offline(args);
+      expect(result.stderr, args.join(' ')).not.toContain('[network attempt');
+      expect(result.status, args.join(' ')).toBe(0);
+    }
+  });
+
+  it('the refusal is real: a fetch under the same preload is caught and said', () => {
+    const result = spawnSync(process.execPath, ['--import', NO_NETWORK, '-e', "fetch('http://example.invalid/').catch(() => process.exit(3))"], { encoding: 'utf8', timeout: 15_000 });
+    expect(result.stderr).toContain('[network attempt');
+    expect(result.status).toBe(3);
   });
 });

@@ -13,6 +13,21 @@ import { ROOT, tempDir } from './helpers.js';
 const CHILD = join(ROOT, 'test', 'support', 'autosave-child.mjs');
 const FRAMEWORK = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
 
+/**
+ * The kill moments come from a seeded generator (mulberry32), so a failure can be replayed:
+ * KADER_KILL_SEED=<the seed in the failure message> npx vitest run test/interview-kill.test.ts
+ */
+const SEED = Number(process.env.KADER_KILL_SEED ?? 20_261_127);
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 function runAndKill(sessionPath: string, afterMs: number): Promise<{ saved: string[]; done: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, FRAMEWORK, sessionPath], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,17 +50,18 @@ function runAndKill(sessionPath: string, afterMs: number): Promise<{ saved: stri
 }
 
 describe('autosave under SIGKILL', () => {
-  it('always leaves a valid session with every saved answer (40 random kills)', async () => {
+  it('always leaves a valid session with every saved answer (40 kills at seeded random moments)', async () => {
     const dir = tempDir();
     let killedMidway = 0;
+    const random = mulberry32(SEED);
     for (let i = 0; i < 40; i++) {
       const path = join(dir, `sessie-${i}.yaml`);
       // A whole interview of 57 answers takes 150–300 ms here; kill anywhere in its first 150 ms.
-      const { saved, done } = await runAndKill(path, Math.floor(Math.random() * 150));
+      const { saved, done } = await runAndKill(path, Math.floor(random() * 150));
       expect(existsSync(path)).toBe(true); // written before the clock started
       const { session, diagnostics } = parseSessionText('s.yaml', readFileSync(path, 'utf8'), messages('nl'));
-      expect(diagnostics, `iteration ${i}`).toEqual([]);
-      for (const id of saved) expect(session!.answers[id], `iteration ${i}: ${id}`).toBeDefined();
+      expect(diagnostics, `seed ${SEED}, iteration ${i}`).toEqual([]);
+      for (const id of saved) expect(session!.answers[id], `seed ${SEED}, iteration ${i}: ${id}`).toBeDefined();
       if (!done && saved.length > 0) killedMidway++;
       // No temp file is left next to the session that a reader could mistake for it.
       expect(readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('sessie-'))).toEqual([]);

@@ -1,28 +1,40 @@
 /**
- * Shell completion generated from the command registry itself, so it never drifts from
- * --help: command names, each command's options, and the values of options with a fixed set.
+ * Shell completion generated from the options table itself (src/cli/registry.ts), so it never
+ * drifts from --help: command names, each command's options, and the values of options with a
+ * fixed set. The table comes in as a parameter: this module imports nothing of the registry's.
  */
 import { readdirSync } from 'node:fs';
-import type { Command } from 'commander';
 import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
-import { OPTION_CHOICES } from './program.js';
+import type { OptionSpec } from './options.js';
+
+/** The part of the registry that completion reads. */
+export interface CompletionTable {
+  commands: Readonly<Record<string, { readonly options: Readonly<Record<string, OptionSpec>> }>>;
+  globals: Readonly<Record<string, OptionSpec>>;
+}
 
 interface CommandSpec {
   name: string;
   options: string[];
 }
 
+/** An option's long and short flag, in the order commander lists them (long first). */
+function flagsOf(spec: OptionSpec): string[] {
+  const words = spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-'));
+  return [words.find((w) => w.startsWith('--')), words.find((w) => !w.startsWith('--'))].filter((f): f is string => Boolean(f));
+}
+
 /** Values per "command:flag" ("*:flag" for global options), for the word after the flag. */
-function specs(program: Command): { commands: CommandSpec[]; globals: string[]; choices: Map<string, readonly string[]> } {
+function specs(table: CompletionTable): { commands: CommandSpec[]; globals: string[]; choices: Map<string, readonly string[]> } {
   const choices = new Map<string, readonly string[]>();
-  const flagsOf = (command: Command, scope: string) =>
-    command.options.flatMap((option) => {
-      const values = OPTION_CHOICES.get(option);
-      for (const flag of [option.long, option.short]) if (flag && values) choices.set(`${scope}:${flag}`, values);
-      return [option.long, option.short].filter((f): f is string => Boolean(f));
+  const flagsIn = (options: Readonly<Record<string, OptionSpec>>, scope: string) =>
+    Object.values(options).flatMap((option) => {
+      const flags = flagsOf(option);
+      if (option.kind === 'choice') for (const f of flags) choices.set(`${scope}:${f}`, option.values);
+      return flags;
     });
-  const globals = [...flagsOf(program, '*'), '--help', '-h'];
-  const commands = program.commands.map((command) => ({ name: command.name(), options: [...flagsOf(command, command.name()), '--help'] }));
+  const globals = ['--version', '-V', ...flagsIn(table.globals, '*'), '--help', '-h'];
+  const commands = Object.entries(table.commands).map(([name, command]) => ({ name, options: [...flagsIn(command.options, name), '--help'] }));
   return { commands, globals, choices };
 }
 
@@ -40,8 +52,8 @@ function bundledIds(): string[] {
   }
 }
 
-export function bashCompletion(program: Command, ids: readonly string[] = bundledIds()): string {
-  const { commands, globals, choices } = specs(program);
+export function bashCompletion(table: CompletionTable, ids: readonly string[] = bundledIds()): string {
+  const { commands, globals, choices } = specs(table);
   const perCommand = commands.map((c) => `    ${c.name}) opts="${quote(c.options)} ${quote(globals)}" ;;`).join('\n');
   const line = ([key, values]: [string, readonly string[]]) => `    ${key}) COMPREPLY=( $(compgen -W "${quote(values)}" -- "$cur") ); return ;;`;
   const globalChoice = [...choices].filter(([key]) => key.startsWith('*:')).map(line).join('\n');
@@ -85,8 +97,13 @@ complete -o filenames -F _kader kader
 }
 
 /** zsh reads the same function through its bash compatibility layer (bashcompinit). */
-export function zshCompletion(program: Command): string {
+export function zshCompletion(table: CompletionTable): string {
   return `# kader completion for zsh: kader completion zsh >> ~/.zshrc
 autoload -U +X bashcompinit && bashcompinit
-${bashCompletion(program).split('\n').slice(1).join('\n')}`;
+${bashCompletion(table).split('\n').slice(1).join('\n')}`;
+}
+
+/** `kader completion <shell>`: the script for that shell. */
+export function completionScript(shell: 'bash' | 'zsh', commands: CompletionTable['commands'], globals: CompletionTable['globals']): string {
+  return shell === 'bash' ? bashCompletion({ commands, globals }) : zshCompletion({ commands, globals });
 }

@@ -1,6 +1,6 @@
 /** What every command gets: where it runs, where it writes, and the global options. */
 import type { ChalkInstance } from 'chalk';
-import { messages, type Lang, type Messages } from '../i18n/index.js';
+import type { Lang, Messages } from '../i18n/index.js';
 
 export interface Io {
   cwd: string;
@@ -27,10 +27,26 @@ export interface CommandContext extends GlobalOptions {
   chalk: ChalkInstance;
 }
 
-/** Made when a command runs (not for --help), so chalk is loaded only then. */
+/**
+ * Without colour every chalk style (chained too: chalk.red.bold) returns its text as it is, as
+ * chalk at level 0 does; so chalk, with the terminal probing it loads (~10 % of a command's
+ * start-up), is loaded only when there is colour to show.
+ */
+const plain: ChalkInstance = new Proxy(() => undefined, {
+  // Not a thenable (no `then`), so awaiting it, or a promise of it, does not call it.
+  get: (_target, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plain),
+  apply: (_target, _this, args: unknown[]) => args.join(' '),
+}) as unknown as ChalkInstance;
+
+/** Made when a command runs (not for --help). */
 export async function makeContext(io: Io, options: GlobalOptions): Promise<CommandContext> {
-  const { Chalk } = await import('chalk');
   // NO_COLOR (https://no-color.org) wins; --no-color too; otherwise colour only on a terminal.
   const colour = options.color && io.isTTY && !io.env.NO_COLOR;
-  return { ...options, io, msgs: messages(options.lang), chalk: new Chalk({ level: colour ? 1 : 0 }) };
+  // Only the catalogue in use (main.ts has loaded it already): importing ../i18n/index.js
+  // would load both languages at every start.
+  const [chalk, msgs] = await Promise.all([
+    colour ? import('chalk').then(({ Chalk }) => new Chalk({ level: 1 })) : plain,
+    options.lang === 'en' ? import('../i18n/en.js').then((m) => m.en) : import('../i18n/nl.js').then((m) => m.nl),
+  ]);
+  return { ...options, io, msgs, chalk };
 }

@@ -1,10 +1,9 @@
 /**
- * The entry point and the one exit point. `kader --version` and the top-level help answer
- * without loading the command registry (the help from text rendered at build time);
- * everything else loads it, and each command loads only its own module.
+ * The entry point and the one exit point. `kader --version` answers without loading the
+ * command registry, and help without building the commander program (src/cli/help.ts);
+ * everything else builds it, and each command loads only its own module.
  */
 import { visible } from '../core/terminal.js';
-import { readFileSync } from 'node:fs';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import type { GlobalOptions, Io } from './context.js';
@@ -20,58 +19,6 @@ export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
   return fromEnv && isLang(fromEnv) ? fromEnv : 'nl';
 }
 
-/**
- * `kader`, `kader --help`, `kader -h` or `kader help`, with at most one valid --lang: the
- * top-level help, which scripts/precompile.mjs renders at build time. Anything else (a
- * command's help, an invalid --lang, `kader --lang en` alone, which commander answers on
- * stderr) takes the normal path.
- */
-function isTopLevelHelp(args: readonly string[]): boolean {
-  let help = 0;
-  let lang = 0;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h' || arg === 'help') {
-      help++;
-    } else if (arg === '--lang' && isLang(args[i + 1] ?? '')) {
-      lang++;
-      i++;
-    } else if (arg.startsWith('--lang=') && isLang(arg.slice(7))) {
-      lang++;
-    } else {
-      return false;
-    }
-  }
-  return args.length === 0 || (help === 1 && lang <= 1);
-}
-
-/**
- * The width commander wraps help to: process.stdout.columns on a terminal, else 80 (commander's
- * default getOutHelpWidth, then Help's `?? 80`). It reads process.stdout, not io, and so do we,
- * so that both paths wrap alike.
- */
-function helpWidth(): number {
-  return (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80;
-}
-
-/**
- * The top-level help as commander would render it at this width: scripts/precompile.mjs
- * writes one text per range of widths that wrap alike, dist/help/<lang>/<from>.txt, and their
- * ranges, dist/help/<lang>/ranges.json ([from, to], `to` null for every wider terminal).
- * Undefined when the files are missing (running from src/ with tsx) or unreadable, or no range
- * fits: then commander renders the help.
- */
-export function precomputedHelp(lang: Lang, width: number): string | undefined {
-  try {
-    const dir = new URL(`../help/${lang}/`, import.meta.url);
-    const ranges = JSON.parse(readFileSync(new URL('ranges.json', dir), 'utf8')) as [number, number | null][];
-    const range = ranges.find(([from, to]) => width >= from && (to === null || width <= to));
-    return range && readFileSync(new URL(`${range[0]}.txt`, dir), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** Only the catalogue in use: the Dutch and English messages are each a module of their own. */
 async function loadCatalogue(lang: Lang) {
   return lang === 'en' ? (await import('../i18n/en.js')).en : (await import('../i18n/nl.js')).nl;
@@ -83,16 +30,17 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  // Loading commander, the registry and a catalogue costs ~30 ms; the help is known in advance.
-  if (isTopLevelHelp(args)) {
-    const help = precomputedHelp(preScanLang(argv, io.env), helpWidth());
-    if (help !== undefined) {
-      io.stdout(help);
-      return 0;
-    }
+  // Help needs the table and a catalogue, not commander's program (~20 ms of start-up).
+  // Every path needs the catalogue: it loads while help.js does.
+  const catalogue = loadCatalogue(preScanLang(argv, io.env));
+  const { helpRequest, helpWidth, renderHelp } = await import('./help.js');
+  const request = helpRequest(args);
+  if (request) {
+    io.stdout(renderHelp(await catalogue, request, helpWidth()));
+    return 0;
   }
   const [msgs, { buildProgram, usageMessage, CommanderErrorClass: CommanderError }] = await Promise.all([
-    loadCatalogue(preScanLang(argv, io.env)),
+    catalogue,
     import('./program.js'),
   ]);
   const debug = argv.includes('--debug');
@@ -115,10 +63,6 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         });
       },
     });
-    if (argv.length <= 2) {
-      io.stdout(program.helpInformation());
-      return 0;
-    }
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {

@@ -27,7 +27,7 @@ export function newAjv(extra: Partial<Options> = {}): Ajv2020 {
   return new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
 }
 
-/** The validator precompiled at build time (scripts/build-validators.mjs), if it is there. */
+/** The validator precompiled at build time (scripts/precompile.mjs), if it is there. */
 function precompiled(name: SchemaName): ValidateFunction | undefined {
   try {
     const module = createRequire(import.meta.url)(join(VALIDATORS_DIR, `${name}.cjs`)) as { default?: ValidateFunction };

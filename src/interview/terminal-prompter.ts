@@ -1,15 +1,17 @@
 /**
- * The Prompter for a real terminal, built on @inquirer/prompts. Navigation sits in every
- * question: extra entries in a list, or short commands (":o", ":t", …) in typed answers.
+ * The Prompter for a real terminal, asking through the prompt seam (./prompts.ts), and that
+ * seam's one implementation on @inquirer/prompts. Navigation sits in every question: extra
+ * entries in a list, or short commands (":o", ":t", …) in typed answers.
  */
 import { visible as v } from '../core/terminal.js';
-import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import * as inquirer from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Messages } from '../i18n/index.js';
 import { personalDataWarning } from '../privacy/detect.js';
 import { describeValueProblem } from '../session/values.js';
 import { isOther, outOfRange, readDate, readNumber } from './typed-input.js';
 import { Interrupted, type AnswerDetails, type Prompter, type QuestionView, type Step } from './engine.js';
+import { isPromptCancel, SEPARATOR, type PromptChoice, type Prompts } from './prompts.js';
 
 type Nav = 'details' | 'skip' | 'back' | 'jump' | 'respondent' | 'pause';
 const NAV_PREFIX = '\u0000nav:'; // cannot collide with an answer value from a framework
@@ -24,22 +26,34 @@ export function promptTheme(msgs: Messages) {
   };
 }
 
-/** Ctrl-C inside a prompt rejects with ExitPromptError; that is an interruption, not a crash. */
+/** The prompt seam on @inquirer/prompts, with its key hints in the user's language. */
+export function inquirerPrompts(msgs: Messages): Prompts {
+  const theme = promptTheme(msgs);
+  return {
+    select: (q) =>
+      inquirer.select({ ...q, theme, choices: q.choices.map((c) => ('separator' in c ? new inquirer.Separator() : c)) }),
+    checkbox: (q) => inquirer.checkbox({ ...q, theme, choices: [...q.choices] }),
+    input: (q) => inquirer.input(q),
+    confirm: (q) => inquirer.confirm(q),
+  };
+}
+
+/** Ctrl-C inside a prompt is an interruption, not a crash. */
 async function guard<T>(prompt: Promise<T>): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new Interrupted();
+    if (isPromptCancel(error)) throw new Interrupted();
     throw error;
   }
 }
 
-export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void): Prompter {
+export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (text: string) => void, prompts: Prompts = inquirerPrompts(msgs)): Prompter {
   const t = msgs.interview;
-  const theme = promptTheme(msgs);
+  const { select, checkbox, input } = prompts;
   const started = Date.now();
-  const navChoices = (): (Separator | { name: string; value: string })[] => [
-    new Separator(),
+  const navChoices = (): (typeof SEPARATOR | PromptChoice<string>)[] => [
+    SEPARATOR,
     ...(['details', 'skip', 'back', 'jump', 'respondent', 'pause'] as const).map((nav) => ({ name: t.nav[nav], value: NAV_PREFIX + nav })),
   ];
   /** Typed text is kept as typed, but a likely BSN, phone number … gets a warning at once. */
@@ -57,7 +71,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const warning = personalDataWarning(text, where, msgs.privacy);
       if (!warning) return text;
       write(`${chalk.yellow(`! ${v(warning)}`)}\n`);
-      const choice = await guard(select({ theme, message: t.privacyWhat, choices: [{ name: t.privacyEdit, value: 'edit' }, { name: t.privacyKeep, value: 'keep' }] }));
+      const choice = await guard(select({ message: t.privacyWhat, choices: [{ name: t.privacyEdit, value: 'edit' }, { name: t.privacyKeep, value: 'keep' }] }));
       if (choice === 'keep') return text;
       text = (await ask(text)).trim();
     }
@@ -79,7 +93,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
 
   const jump = async (view: QuestionView): Promise<Step> => {
     const target = await guard(
-      select({ theme, message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${v(`${th.id} ${th.title}`)} ${chalk.dim(t.themeProgress(th.answered, th.total))}`, value: th.id })) }),
+      select({ message: t.chooseTheme, choices: view.themes.map((th) => ({ name: `${v(`${th.id} ${th.title}`)} ${chalk.dim(t.themeProgress(th.answered, th.total))}`, value: th.id })) }),
     );
     return { kind: 'jump', theme: target };
   };
@@ -93,7 +107,6 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
     const MIXED = '\u0000mixed';
     const picked = await guard(
       select({
-        theme,
         message: t.whoAnswersNow,
         default: view.respondent ?? MIXED,
         choices: [...view.respondents.map((role) => ({ name: v(role), value: role })), { name: t.mixed, value: MIXED }, { name: t.newRole, value: NEW }],
@@ -137,7 +150,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
         ];
       }
       const picked = await guard(
-        select({ theme, message: label(view), choices: [...options, ...navChoices()], default: current === undefined ? undefined : String(current), pageSize: 12 }),
+        select({ message: label(view), choices: [...options, ...navChoices()], default: current === undefined ? undefined : String(current), pageSize: 12 }),
       );
       if (picked.startsWith(NAV_PREFIX)) return navigate(picked.slice(NAV_PREFIX.length) as Nav, view);
       return { kind: 'answer', value: q.type === 'boolean' ? picked === 'true' : picked };
@@ -148,14 +161,13 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       write(`${chalk.dim(t.multiNavHint)}\n`);
       const picked = await guard(
         checkbox({
-          theme,
           message: label(view),
           choices: (q.choices ?? []).map((c) => ({ name: v(c.label), value: c.value, checked: chosen.includes(c.value) })),
           pageSize: 12,
         }),
       );
       if (picked.length > 0) return { kind: 'answer', value: picked };
-      const nav = await guard(select({ theme, message: t.multiNav, choices: [{ name: t.multiBack, value: '' }, ...navChoices().slice(1)] }));
+      const nav = await guard(select({ message: t.multiNav, choices: [{ name: t.multiBack, value: '' }, ...navChoices().slice(1)] }));
       return nav ? navigate(nav.slice(NAV_PREFIX.length) as Nav, view) : undefined;
     }
     // number, text, date: typed, with short commands for navigation; Enter skips an optional one
@@ -239,7 +251,7 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const evidenceList = view.place.criterion.evidence ?? [];
       const seen = view.current?.evidence ?? [];
       const evidence = evidenceList.length
-        ? await guard(checkbox({ theme, message: t.evidence, choices: evidenceList.map((e) => ({ name: v(e), value: e, checked: seen.includes(e) })) }))
+        ? await guard(checkbox({ message: t.evidence, choices: evidenceList.map((e) => ({ name: v(e), value: e, checked: seen.includes(e) })) }))
         : [];
       return { ...(note && { note }), ...(evidence.length && { evidence }) };
     },
@@ -249,7 +261,6 @@ export function terminalPrompter(msgs: Messages, chalk: ChalkInstance, write: (t
       const suggestion = `${r.outcome[computed] ?? computed}${score === undefined ? '' : ` (${Math.round(score * 100)}%)`}`;
       const verdict = await guard(
         select({
-          theme,
           message: v(t.judge(view.place.criterion.id)),
           choices: [
             { name: t.noJudgement(suggestion), value: keep },

@@ -1,11 +1,12 @@
 /** kader compare: progress between two measurements of the same framework. */
 import { resolve } from 'node:path';
 import { packageVersion } from '../../core/assets.js';
-import { buildComparison, comparisonText } from '../../report/compare.js';
+import { buildComparison, comparisonText, type ComparisonModel } from '../../report/compare.js';
 import { buildReport } from '../../report/model.js';
 import { renderComparison } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
 import { InvalidInputError, type ExitCode } from '../errors.js';
+import type { CompareOutput } from '../format/outputs.js';
 import { writeOutput } from '../output.js';
 import { publishable, type PrivacyChoice } from '../privacy-gate.js';
 import { assertComparable, currentVersionOf, inCurrentVersion, openSession } from '../session-io.js';
@@ -15,7 +16,7 @@ export interface CompareOptions extends PrivacyChoice {
   confidential?: boolean;
   before: string;
   after: string;
-  format: 'text' | 'md' | 'html' | 'json';
+  format: CompareOutput;
   out?: string;
   framework?: string;
 }
@@ -35,12 +36,14 @@ export async function compareCommand(ctx: CommandContext, options: CompareOption
     buildReport({ framework, session: before!, words }),
     buildReport({ framework, session: after!, baseline: before!, words }),
   );
-  const text =
-    options.format === 'json'
-      ? `${JSON.stringify(model, null, 2)}\n`
-      : options.format === 'text'
-        ? comparisonText(model, ctx.msgs)
-        : renderComparison(model, options.format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false });
-  writeOutput(ctx, text, options.out);
+  writeOutput(ctx, RENDERERS[options.format](ctx, model, options.confidential !== false), options.out);
   return 0;
 }
+
+/** Every format `compare --format` offers (src/cli/format/outputs.ts), and how it is made. */
+const RENDERERS: Record<CompareOutput, (ctx: CommandContext, model: ComparisonModel, confidential: boolean) => string> = {
+  text: (ctx, model) => comparisonText(model, ctx.msgs),
+  md: (ctx, model, confidential) => renderComparison(model, 'md', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential }),
+  html: (ctx, model, confidential) => renderComparison(model, 'html', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential }),
+  json: (_ctx, model) => `${JSON.stringify(model, null, 2)}\n`,
+};

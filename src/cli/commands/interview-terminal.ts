@@ -1,20 +1,19 @@
 /** The terminal side of kader interview: asking for a new session's context, and the prompter. */
 import { visible } from '../../core/terminal.js';
-import { confirm, input, select } from '@inquirer/prompts';
 import { resolve } from 'node:path';
 import { displayPath, FileError, pathKind } from '../../core/files.js';
 import { loadCatalog } from '../../framework/catalog.js';
 import { Interrupted, type Prompter } from '../../interview/engine.js';
-import { terminalPrompter } from '../../interview/terminal-prompter.js';
+import { isPromptCancel, type Prompts } from '../../interview/prompts.js';
+import { inquirerPrompts, terminalPrompter } from '../../interview/terminal-prompter.js';
 import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
-import { promptTheme } from '../../interview/terminal-prompter.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { invocation, shellWord } from '../invocation.js';
 import { resolveFramework } from '../resolve.js';
-import { createSessionFile, today, type OpenSession } from '../session-io.js';
-import { defaultSessionPath, type InterviewOptions } from './interview.js';
+import { createSessionFile, slug, today, type OpenSession } from '../session-io.js';
+import type { InterviewOptions } from './interview.js';
 
 const list = (text: string): string[] =>
   text
@@ -22,14 +21,28 @@ const list = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function terminalPrompterFor(ctx: CommandContext): Prompter {
+/**
+ * Where a new session is proposed: one interview per respondent is the usual way, so a single
+ * role goes into the name, and a name already taken gets -2, -3 … rather than a refusal.
+ */
+export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string, roles: readonly string[] = []): string {
+  const role = roles.length === 1 && slug(roles[0]!) ? `-${slug(roles[0]!)}` : '';
+  const base = resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}${role}`);
+  for (let n = 1; ; n++) {
+    const path = `${base}${n === 1 ? '' : `-${n}`}.yaml`;
+    if (pathKind(path) === 'missing') return path;
+  }
+}
+
+export function terminalPrompterFor(ctx: CommandContext, prompts: Prompts = inquirerPrompts(ctx.msgs)): Prompter {
   // Wrapped at the width of the moment, so a resized terminal gets whole words too.
-  return terminalPrompter(ctx.msgs, ctx.chalk, (text) => ctx.io.stdout(wrapText(text, terminalWidth())));
+  return terminalPrompter(ctx.msgs, ctx.chalk, (text) => ctx.io.stdout(wrapText(text, terminalWidth())), prompts);
 }
 
 /** Ask what a new session needs; Ctrl-C here leaves nothing behind. */
-export async function createInteractively(ctx: CommandContext, options: InterviewOptions, target?: string): Promise<OpenSession> {
+export async function createInteractively(ctx: CommandContext, options: InterviewOptions, target?: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<OpenSession> {
   const t = ctx.msgs.interview;
+  const { select, input } = prompts;
   // What was typed so far, so that Ctrl-C can hand it back as a command instead of losing it.
   const typed: InterviewOptions = { ...options };
   try {
@@ -37,7 +50,6 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     if (!ref) {
       const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
       ref = await select({
-        theme: promptTheme(ctx.msgs),
         message: t.chooseFramework,
         choices: catalog.entries.map((e) => ({ name: visible(`${e.framework.title} (${e.framework.version})`), value: e.framework.id })),
       });
@@ -72,7 +84,7 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
     ctx.io.stdout(`${t.created(displayPath(path, ctx.io.cwd))}\n`);
     return open;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') {
+    if (isPromptCancel(error)) {
       ctx.io.stdout(`\n${t.contextInterrupted(startCommand(ctx, typed, target))}\n`);
       throw new Interrupted();
     }
@@ -82,11 +94,15 @@ export async function createInteractively(ctx: CommandContext, options: Intervie
 }
 
 /** Who answers in this sitting, when the session names more than one role; undefined if none chosen. */
-export async function askRespondent(ctx: CommandContext, respondents: readonly { role: string }[], last?: string): Promise<string | undefined> {
+export async function askRespondent(
+  ctx: CommandContext,
+  respondents: readonly { role: string }[],
+  last?: string,
+  prompts: Prompts = inquirerPrompts(ctx.msgs),
+): Promise<string | undefined> {
   if (respondents.length < 2) return respondents[0]?.role;
   try {
-    const role = await select({
-      theme: promptTheme(ctx.msgs),
+    const role = await prompts.select({
       message: ctx.msgs.interview.whoAnswers,
       // On resume the cursor starts at whoever answered last: usually the same person, after a break.
       ...(last && respondents.some((r) => r.role === last) && { default: last }),
@@ -94,7 +110,7 @@ export async function askRespondent(ctx: CommandContext, respondents: readonly {
     });
     return role || undefined;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new Interrupted();
+    if (isPromptCancel(error)) throw new Interrupted();
     throw error;
   }
 }
@@ -117,13 +133,13 @@ export function startCommand(ctx: CommandContext, typed: InterviewOptions, targe
 }
 
 /** The named session does not exist: say so, and start a new one there only when asked to. */
-export async function confirmNewAt(ctx: CommandContext, target: string): Promise<boolean> {
+export async function confirmNewAt(ctx: CommandContext, target: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<boolean> {
   const shown = displayPath(target, ctx.io.cwd);
   ctx.io.stdout(`${ctx.chalk.yellow(ctx.msgs.interview.missingSession(shown))}\n`);
   try {
-    return await confirm({ message: ctx.msgs.interview.startNewHere(shown), default: false });
+    return await prompts.confirm({ message: ctx.msgs.interview.startNewHere(shown), default: false });
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') return false;
+    if (isPromptCancel(error)) return false;
     throw error;
   }
 }
@@ -131,12 +147,11 @@ export async function confirmNewAt(ctx: CommandContext, target: string): Promise
 export type CompleteChoice = 'review' | 'plan' | 'report' | 'stop';
 
 /** A complete session reopened: review, plan or report, instead of "nothing to ask". */
-export async function offerForComplete(ctx: CommandContext, shown: string): Promise<CompleteChoice> {
+export async function offerForComplete(ctx: CommandContext, shown: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<CompleteChoice> {
   const t = ctx.msgs.interview;
   ctx.io.stdout(`${t.completeAlready(shown)}\n`);
   try {
-    return await select<CompleteChoice>({
-      theme: promptTheme(ctx.msgs),
+    return await prompts.select<CompleteChoice>({
       message: t.completeWhat,
       choices: [
         { name: t.completeReview, value: 'review' },
@@ -146,7 +161,7 @@ export async function offerForComplete(ctx: CommandContext, shown: string): Prom
       ],
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') return 'stop';
+    if (isPromptCancel(error)) return 'stop';
     throw error;
   }
 }

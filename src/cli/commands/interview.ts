@@ -12,7 +12,7 @@ import { readDate } from '../../interview/typed-input.js';
 import { terminalWidth, wrapText } from '../../interview/wrap.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
-import { now, openSession, saveSession, slug, type OpenSession } from '../session-io.js';
+import { now, openSession, saveSession, type OpenSession } from '../session-io.js';
 import { mergeAnswersFile } from './interview-answers.js';
 import { endSummary, resumeCommand } from './interview-summary.js';
 
@@ -195,17 +195,3 @@ export function criticalSummary(ctx: CommandContext, open: OpenSession): string 
   const outcome = ctx.msgs.report.outcome;
   return [ctx.msgs.interview.criticalHeader, said.criticalSentence, ...model.summary.critical.map((c) => visible(`  • ${c.id} ${c.title} — ${outcome[c.outcome] ?? c.outcome}`))].join('\n');
 }
-
-/**
- * Where a new session is proposed: one interview per respondent is the usual way, so a single
- * role goes into the name, and a name already taken gets -2, -3 … rather than a refusal.
- */
-export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: string, date: string, roles: readonly string[] = []): string {
-  const role = roles.length === 1 && slug(roles[0]!) ? `-${slug(roles[0]!)}` : '';
-  const base = resolve(cwd, 'sessies', `${slug(gemeente)}-${frameworkId}-${date}${role}`);
-  for (let n = 1; ; n++) {
-    const path = `${base}${n === 1 ? '' : `-${n}`}.yaml`;
-    if (pathKind(path) === 'missing') return path;
-  }
-}
-

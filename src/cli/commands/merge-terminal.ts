@@ -4,10 +4,10 @@
  * the moment it is given; Ctrl-C or "stop" keeps what was decided.
  */
 import { own } from '../../core/own.js';
-import { input, select } from '@inquirer/prompts';
 import { displayPath } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';
-import { promptTheme } from '../../interview/terminal-prompter.js';
+import { isPromptCancel, type Prompts } from '../../interview/prompts.js';
+import { inquirerPrompts } from '../../interview/terminal-prompter.js';
 import { personalDataWarning } from '../../privacy/detect.js';
 import { answerLabel } from '../../report/answer-label.js';
 import { scoreSession } from '../../scoring/score.js';
@@ -43,7 +43,7 @@ function showCriterion(ctx: CommandContext, open: OpenSession, criterionId: stri
   ctx.io.stdout(`${lines.join('\n')}\n`);
 }
 
-export async function decide(ctx: CommandContext, open: OpenSession): Promise<ExitCode> {
+export async function decide(ctx: CommandContext, open: OpenSession, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<ExitCode> {
   const m = ctx.msgs.merge;
   const { framework } = open.resolved;
   const shown = displayPath(open.path, ctx.io.cwd);
@@ -52,13 +52,11 @@ export async function decide(ctx: CommandContext, open: OpenSession): Promise<Ex
     ctx.io.stdout(`${m.nothingToDecide}\n`);
     return 0;
   }
-  const theme = promptTheme(ctx.msgs);
   let decided = 0;
   try {
     for (const id of pending) {
       showCriterion(ctx, open, id);
-      const verdict = await select({
-        theme,
+      const verdict = await prompts.select({
         message: m.verdict,
         choices: [
           ...VERDICTS.map((v) => ({ name: ctx.msgs.report.outcome[v] ?? v, value: v as string })),
@@ -68,7 +66,7 @@ export async function decide(ctx: CommandContext, open: OpenSession): Promise<Ex
       });
       if (verdict === STOP) break;
       if (verdict === LATER) continue;
-      const motivation = (await input({ message: m.motivation, validate: (v) => v.trim() !== '' || m.motivationEmpty })).trim();
+      const motivation = (await prompts.input({ message: m.motivation, validate: (v) => v.trim() !== '' || m.motivationEmpty })).trim();
       const warning = personalDataWarning(motivation, `${id} (${ctx.msgs.privacy.fields.motivation})`, ctx.msgs.privacy);
       if (warning) ctx.io.stdout(`${ctx.chalk.yellow(`! ${warning}`)}\n`);
       open.session.judgements = { ...open.session.judgements, [id]: { verdict: verdict as Verdict, motivation, at: now() } };
@@ -77,7 +75,7 @@ export async function decide(ctx: CommandContext, open: OpenSession): Promise<Ex
     }
   } catch (error) {
     // Ctrl-C: every verdict given so far is saved already.
-    if (!(error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))) throw error;
+    if (!isPromptCancel(error)) throw error;
   }
   const remaining = undecided(framework, open.session).length;
   ctx.io.stdout(`${m.decided(decided, remaining, shown)}\n`);

@@ -1,25 +1,25 @@
 /** The interactive side of kader plan: walk the improvement points and record SMART actions. */
 import { visible } from '../../core/terminal.js';
-import { input, select, Separator } from '@inquirer/prompts';
 import { personalDataWarning } from '../../privacy/detect.js';
 import { ACTION_STATUSES, checkField, nextActionId, PRIORITIES, type ActionField } from '../../plan/actions.js';
 import { buildReport, type CriterionView } from '../../report/model.js';
 import type { ImprovementAction } from '../../session/types.js';
-import { promptTheme } from '../../interview/terminal-prompter.js';
+import { isPromptCancel, SEPARATOR, type Prompts } from '../../interview/prompts.js';
+import { inquirerPrompts } from '../../interview/terminal-prompter.js';
+import { describeActionProblem } from '../../plan/actions.js';
 import type { CommandContext } from '../context.js';
 import { saveOrFail, today, type OpenSession } from '../session-io.js';
-import { describeProblem } from './plan.js';
 
 const OWN = '\u0000own';
 
 /** A typed field with the SMART check as validation: the prompt refuses and says why. */
-async function askField(ctx: CommandContext, field: ActionField, message: string, current?: string): Promise<string> {
-  const value = await input({
+async function askField(ctx: CommandContext, prompts: Prompts, field: ActionField, message: string, current?: string): Promise<string> {
+  const value = await prompts.input({
     message,
     default: current,
     validate: (raw) => {
       const problem = checkField(field, raw.trim(), today());
-      return problem ? describeProblem(ctx, problem) : true;
+      return problem ? describeActionProblem(problem, ctx.msgs) : true;
     },
   });
   const warning = personalDataWarning(value, ctx.msgs.plan.fields[field] ?? field, ctx.msgs.privacy);
@@ -43,23 +43,21 @@ function showPoint(ctx: CommandContext, point: CriterionView, place: number, tot
   ctx.io.stdout(`${lines.join('\n')}\n`);
 }
 
-async function addAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
+async function addAction(ctx: CommandContext, prompts: Prompts, open: OpenSession, point: CriterionView): Promise<void> {
   const p = ctx.msgs.plan;
-  let what = await select({
-    theme: promptTheme(ctx.msgs),
+  let what = await prompts.select({
     message: p.chooseWhat,
-    choices: [...point.suggestions.map((s) => ({ name: visible(s), value: s })), new Separator(), { name: p.ownText, value: OWN }],
+    choices: [...point.suggestions.map((s) => ({ name: visible(s), value: s })), SEPARATOR, { name: p.ownText, value: OWN }],
   });
-  if (what === OWN) what = await askField(ctx, 'what', p.what);
-  const owner = await askField(ctx, 'owner', p.owner);
-  const due = await askField(ctx, 'due', p.due);
-  const priority = await select({
-    theme: promptTheme(ctx.msgs),
+  if (what === OWN) what = await askField(ctx, prompts, 'what', p.what);
+  const owner = await askField(ctx, prompts, 'owner', p.owner);
+  const due = await askField(ctx, prompts, 'due', p.due);
+  const priority = await prompts.select({
     message: p.priority,
     choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })),
     default: point.critical ? 'hoog' : 'middel',
   });
-  const indicator = await askField(ctx, 'indicator', p.indicator);
+  const indicator = await askField(ctx, prompts, 'indicator', p.indicator);
   const actions = open.session.actions ?? [];
   const action: ImprovementAction = { id: nextActionId(actions), criterion: point.id, what, owner, due, priority, indicator, status: 'open' };
   open.session.actions = [...actions, action];
@@ -67,28 +65,27 @@ async function addAction(ctx: CommandContext, open: OpenSession, point: Criterio
   ctx.io.stdout(`${p.added(action.id)}\n`);
 }
 
-async function editAction(ctx: CommandContext, open: OpenSession, point: CriterionView): Promise<void> {
+async function editAction(ctx: CommandContext, prompts: Prompts, open: OpenSession, point: CriterionView): Promise<void> {
   const p = ctx.msgs.plan;
   const actions = open.session.actions ?? [];
-  const id = await select({ theme: promptTheme(ctx.msgs), message: p.chooseAction, choices: point.actions.map((a) => ({ name: visible(`${a.id} ${a.what}`), value: a.id })) });
+  const id = await prompts.select({ message: p.chooseAction, choices: point.actions.map((a) => ({ name: visible(`${a.id} ${a.what}`), value: a.id })) });
   const action = actions.find((a) => a.id === id)!;
-  const field = await select<ActionField>({
-    theme: promptTheme(ctx.msgs),
+  const field = await prompts.select<ActionField>({
     message: p.chooseField,
     choices: (['status', 'what', 'owner', 'due', 'priority', 'indicator'] as const).map((f) => ({ name: visible(`${p.fields[f]}: ${action[f]}`), value: f })),
   });
   if (field === 'status') {
-    action.status = await select({ theme: promptTheme(ctx.msgs), message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });
+    action.status = await prompts.select({ message: p.status, choices: ACTION_STATUSES.map((v) => ({ name: ctx.msgs.report.statusAction[v] ?? v, value: v })), default: action.status });
   } else if (field === 'priority') {
-    action.priority = await select({ theme: promptTheme(ctx.msgs), message: p.priority, choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })), default: action.priority });
+    action.priority = await prompts.select({ message: p.priority, choices: PRIORITIES.map((v) => ({ name: ctx.msgs.report.priorityValues[v] ?? v, value: v })), default: action.priority });
   } else if (field !== 'criterion') {
-    const prompts = { what: p.what, owner: p.owner, due: p.due, indicator: p.indicator };
-    action[field] = await askField(ctx, field, prompts[field], action[field]);
+    const questions = { what: p.what, owner: p.owner, due: p.due, indicator: p.indicator };
+    action[field] = await askField(ctx, prompts, field, questions[field], action[field]);
   }
   saveOrFail(open);
 }
 
-export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<void> {
+export async function walkPlan(ctx: CommandContext, open: OpenSession, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<void> {
   const p = ctx.msgs.plan;
   const build = () =>
     buildReport({
@@ -109,8 +106,7 @@ export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<
         // Rebuild after each change so the point shows its new actions.
         const point = build().criteria.find((c) => c.id === start.id)!;
         showPoint(ctx, point, i + 1, points.length);
-        const choice = await select({
-          theme: promptTheme(ctx.msgs),
+        const choice = await prompts.select({
           message: p.menu,
           choices: [
             { name: p.add, value: 'add' },
@@ -119,15 +115,15 @@ export async function walkPlan(ctx: CommandContext, open: OpenSession): Promise<
             { name: p.stop, value: 'stop' },
           ],
         });
-        if (choice === 'add') await addAction(ctx, open, point);
-        else if (choice === 'edit') await editAction(ctx, open, point);
+        if (choice === 'add') await addAction(ctx, prompts, open, point);
+        else if (choice === 'edit') await editAction(ctx, prompts, open, point);
         else if (choice === 'next') break;
         else return;
       }
     }
   } catch (error) {
     // Ctrl-C: every action was saved when it was completed.
-    if (error instanceof Error && error.name === 'ExitPromptError') return;
+    if (isPromptCancel(error)) return;
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { visible } from '../../core/terminal.js';
 import { resolve } from 'node:path';
 import { displayPath } from '../../core/files.js';
-import { ACTION_STATUSES, describeActionProblem, type ActionProblem } from '../../plan/actions.js';
+import { ACTION_STATUSES } from '../../plan/actions.js';
 import { readActionsFile } from '../../plan/actions-file.js';
 import type { ImprovementAction } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
@@ -18,11 +18,6 @@ export interface PlanOptions {
   actions?: string;
   status?: string[];
   framework?: string;
-}
-
-/** For plan-terminal.ts, until its prompts move behind the Prompter seam: use describeActionProblem. */
-export function describeProblem(ctx: CommandContext, problem: ActionProblem): string {
-  return describeActionProblem(problem, ctx.msgs);
 }
 
 function listActions(ctx: CommandContext, open: OpenSession, format: 'text' | 'json'): void {

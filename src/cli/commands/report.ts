@@ -4,9 +4,11 @@ import { packageVersion } from '../../core/assets.js';
 import { displayPath } from '../../core/files.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
 import { buildReport } from '../../report/model.js';
-import { renderReport, type ReportFormat } from '../../report/render.js';
+import type { ReportModel } from '../../report/model.js';
+import { renderReport } from '../../report/render.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
+import { REPORT_CSV_DEFAULTS, type ReportOutput } from '../format/outputs.js';
 import { readInput } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
 import { printPdf } from '../pdf.js';
@@ -15,8 +17,8 @@ import { assertComparable, currentVersionOf, inCurrentVersion, openSession } fro
 
 export interface ReportOptions {
   session: string;
-  format: ReportFormat | 'pdf' | 'csv' | 'docx';
-  /** For csv: which table, and the separator (Dutch Excel expects ";"). */
+  format: ReportOutput;
+  /** For csv: which table, and the separator (Dutch Excel expects ";"); REPORT_CSV_DEFAULTS when not given. */
   table?: CsvTable;
   separator?: string;
   out?: string;
@@ -48,36 +50,46 @@ export async function reportCommand(ctx: CommandContext, options: ReportOptions)
   });
   // A draft says so on its first lines; the terminal hears it too, so nobody sends it on unaware.
   if (model.session.status !== 'complete') ctx.io.stderr(`kader: ${ctx.msgs.report.warnDraft(displayPath(path, ctx.io.cwd), model.session.openRequired)}\n`);
-  const version = packageVersion();
-  if (options.format === 'csv') {
-    writeOutput(ctx, reportCsv(model, options.table ?? 'actions', ctx.msgs, options.separator ?? ','), options.out);
-    return 0;
-  }
-  if (options.format === 'docx') {
-    // A .docx is binary (a ZIP), so like a PDF it goes to a file, never to the terminal.
-    if (!options.out || options.out === '-') throw new UserError(ctx.msgs.cli.report.docxNeedsOut);
-    guardOutput(ctx, resolve(ctx.io.cwd, options.out)); // before the work, not only before the write
-    // Loaded only now: the module pulls in the docx library, which no other format needs.
-    const { reportDocx } = await import('../../report/docx.js');
-    writeOutput(ctx, await reportDocx(model, ctx.msgs, ctx.lang, version), options.out);
-    return 0;
-  }
-  const pdf = options.format === 'pdf';
-  if (pdf && (!options.out || options.out === '-')) throw new UserError(ctx.msgs.cli.report.pdfNeedsOut);
-  let text: string;
+  await RENDERERS[options.format](ctx, model, options, templateText);
+  return 0;
+}
+
+type Renderer = (ctx: CommandContext, model: ReportModel, options: ReportOptions, templateText: string | undefined) => Promise<void>;
+
+/** Markdown, HTML and JSON: the report's text, from a user's template where one is given. */
+function renderText(ctx: CommandContext, model: ReportModel, format: 'md' | 'html' | 'json', options: ReportOptions, templateText: string | undefined): string {
   try {
-    text = renderReport(model, pdf ? 'html' : (options.format as ReportFormat), { lang: ctx.lang, msgs: ctx.msgs, version, templateText });
+    return renderReport(model, format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), templateText });
   } catch (error) {
     // A broken user template is bad input, not a bug in kader.
     if (templateText !== undefined && error instanceof Error) throw new UserError(ctx.msgs.cli.report.templateError(options.template!, error.message.split('\n')[0]!));
     throw error;
   }
-  if (pdf) {
-    const out = resolve(ctx.io.cwd, options.out!);
-    guardOutput(ctx, out);
-    printPdf(ctx, text, out);
-  } else {
-    writeOutput(ctx, text, options.out);
-  }
-  return 0;
 }
+
+/** A binary output (PDF, Word) goes to a file, never to the terminal; checked before the work. */
+function binaryOut(ctx: CommandContext, options: ReportOptions, refusal: string): string {
+  if (!options.out || options.out === '-') throw new UserError(refusal);
+  const out = resolve(ctx.io.cwd, options.out);
+  guardOutput(ctx, out);
+  return out;
+}
+
+/** Every format `report --format` offers (src/cli/format/outputs.ts), and how it is made. */
+const RENDERERS: Record<ReportOutput, Renderer> = {
+  md: async (ctx, model, options, template) => writeOutput(ctx, renderText(ctx, model, 'md', options, template), options.out),
+  html: async (ctx, model, options, template) => writeOutput(ctx, renderText(ctx, model, 'html', options, template), options.out),
+  json: async (ctx, model, options, template) => writeOutput(ctx, renderText(ctx, model, 'json', options, template), options.out),
+  csv: async (ctx, model, options) => writeOutput(ctx, reportCsv(model, options.table ?? REPORT_CSV_DEFAULTS.table, ctx.msgs, options.separator ?? REPORT_CSV_DEFAULTS.separator), options.out),
+  pdf: async (ctx, model, options, template) => {
+    if (!options.out || options.out === '-') throw new UserError(ctx.msgs.cli.report.pdfNeedsOut);
+    const html = renderText(ctx, model, 'html', options, template);
+    printPdf(ctx, html, binaryOut(ctx, options, ctx.msgs.cli.report.pdfNeedsOut));
+  },
+  docx: async (ctx, model, options) => {
+    binaryOut(ctx, options, ctx.msgs.cli.report.docxNeedsOut);
+    // Loaded only now: the module pulls in the docx library, which no other format needs.
+    const { reportDocx } = await import('../../report/docx.js');
+    writeOutput(ctx, await reportDocx(model, ctx.msgs, ctx.lang, packageVersion()), options.out);
+  },
+};
