@@ -125,21 +125,6 @@ function explain(graph: Graph, component: string[]): string {
 }
 
 /**
- * Cycles between a command and its terminal half, and between the program and its shell
- * completion, that helper 19b removes (issue #19 items 1 and 6: every prompt behind the
- * Prompter seam). TEMPORARY: delete this list, and these cycles with it, when that work is
- * merged. Nothing else may be added here.
- */
-const ALLOWED_CLI_CYCLES: readonly (readonly string[])[] = [
-  ['src/cli/commands/interview-terminal.ts', 'src/cli/commands/interview.ts'],
-  ['src/cli/commands/merge-terminal.ts', 'src/cli/commands/merge.ts'],
-  ['src/cli/commands/plan-terminal.ts', 'src/cli/commands/plan.ts'],
-  ['src/cli/completion.ts', 'src/cli/program.ts'],
-];
-
-const allowed = (component: string[]): boolean => ALLOWED_CLI_CYCLES.some((pair) => pair.length === component.length && pair.every((f) => component.includes(f)));
-
-/**
  * The folders under src/, from the command line down to the core: a folder imports only
  * folders after it (docs/architecture.md shows the same list).
  */
@@ -164,7 +149,7 @@ describe('the import graph of src/', () => {
   });
 
   it('has no cycle between files (type-only imports excepted)', () => {
-    const found = cycles(files).filter((c) => !allowed(c));
+    const found = cycles(files);
     expect(found.map((c) => explain(files, c))).toEqual([]);
   });
 
