@@ -4,13 +4,18 @@
  * install it (the tarball `npm pack` makes, with the guides' own install line, into a temp
  * prefix, offline from the cache `npm ci` filled). A block marked `<!-- doctest output -->`
  * after it is what its last command prints: line for line, where a line `…` stands for any
- * number of lines. Interactive steps (the interview, `plan` without options) are not marked.
+ * number of lines. A block marked `<!-- doctest interactive -->` (the interview, `plan`
+ * without options) runs in process from src/ through the prompt seam, answered by a stand-in
+ * that takes every default or first answer (test/support/auto-prompts.ts): the flow the guide
+ * describes must end in a saved session, exit 0, and print what an output block after it says.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { ROOT, tempDir } from './helpers.js';
+import { autoPrompts } from './support/auto-prompts.js';
 
 interface Block {
   /** The words after `doctest` in the marker, e.g. ['install'] or ['migration', 'file.yaml']. */
@@ -81,6 +86,25 @@ function run(command: string, cwd: string) {
   return spawnSync('bash', ['-c', command], { cwd, env, encoding: 'utf8', timeout: 120_000 });
 }
 
+/** An interactive step, in process: `kader …` split into words (the guides quote nothing there). */
+async function runInteractive(command: string, cwd: string) {
+  const [program, ...args] = command.trim().split(/\s+/);
+  expect(program, `an interactive doctest runs kader, not ${program}`).toBe('kader');
+  const out: string[] = [];
+  const err: string[] = [];
+  const prompts = autoPrompts();
+  const status = await main(['node', 'kader', ...args], {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    isTTY: false,
+    interactive: true,
+    prompts,
+  });
+  return { status, stdout: out.join(''), stderr: err.join(''), prompts: prompts.count() };
+}
+
 /** A fresh folder per guide, holding the tarball as the guides say to put it there. */
 function folder(): string {
   const dir = join(work, `guide-${readdirSync(work).length}`);
@@ -124,7 +148,7 @@ describe('the guides, followed to the letter', () => {
   for (const guide of GUIDES) {
     const blocks = markedBlocks(readFileSync(join(ROOT, guide), 'utf8'));
     if (!blocks.some((b) => b.marker[0] !== 'install' && b.marker[0] !== 'output')) continue;
-    it(`${guide}: every marked command runs and prints what the text says`, () => {
+    it(`${guide}: every marked command runs and prints what the text says`, async () => {
       const dir = folder();
       let last: { command: string; stdout: string } | undefined;
       for (const block of blocks) {
@@ -147,6 +171,15 @@ describe('the guides, followed to the letter', () => {
           const framework = readFileSync(path, 'utf8').replace(/^version: .*$/m, version);
           writeFileSync(path, `${framework.trimEnd()}\n${block.code.replace(/^version: .*\n/m, '')}\n`);
           block.code = `kader validate ${arg}`;
+        }
+        if (kind === 'interactive') {
+          for (const command of commands(block.code)) {
+            const result = await runInteractive(command, dir);
+            expect(result.status, `${where}: \`${command}\` (${result.prompts} prompts answered)\n${result.stdout}${result.stderr}`).toBe(0);
+            expect(result.prompts, `${where}: \`${command}\` asked nothing`).toBeGreaterThan(0);
+            last = { command, stdout: result.stdout };
+          }
+          continue;
         }
         for (const command of commands(block.code)) {
           const result = run(command, dir);

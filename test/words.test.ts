@@ -38,3 +38,17 @@ describe('the words kader and kwaliteitskader', () => {
     expect(offending('het kader is nu versie 2.0\nkader schrijft daar niets\nvan kader "test"\nkaderversie 1.0')).toEqual(['het kader is nu versie 2.0', 'van kader "test"', 'kaderversie 1.0']);
   });
 });
+
+describe('one critical criterion is not "alle 1"', () => {
+  it('says "het enige kritieke criterium" in Dutch and "the only critical criterion" in English', async () => {
+    const { messages } = await import('../src/i18n/index.js');
+    const nl = messages('nl').report;
+    const en = messages('en').report;
+    expect(nl.criticalAllMet(1, 0)).toBe('Het enige kritieke criterium voldoet.');
+    expect(nl.criticalAllMet(1, 1)).toBe('Het enige kritieke criterium is niet van toepassing.');
+    expect(nl.criticalSome(0, 1)).toBe('Het enige kritieke criterium voldoet nog niet of is niet bekend:');
+    expect(nl.criticalAllMet(4, 0)).toBe('Alle 4 kritieke criteria voldoen.');
+    expect(en.criticalAllMet(1, 0)).toBe('The only critical criterion is met.');
+    expect(en.criticalSome(0, 1)).toBe('The only critical criterion is not (yet) met or not known:');
+  });
+});

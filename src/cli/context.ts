@@ -1,6 +1,7 @@
 /** What every command gets: where it runs, where it writes, and the global options. */
 import type { ChalkInstance } from 'chalk';
 import type { Lang, Messages } from '../i18n/index.js';
+import type { Prompts } from '../interview/prompts.js';
 
 export interface Io {
   cwd: string;
@@ -11,6 +12,11 @@ export interface Io {
   isTTY: boolean;
   /** Whether a person can answer prompts: stdin and stdout are both terminals. */
   interactive: boolean;
+  /**
+   * Who answers the prompts, when not a person at a terminal (@inquirer/prompts): the tests
+   * that follow the guides' interactive steps in process give a scripted one here.
+   */
+  prompts?: Prompts;
 }
 
 export interface GlobalOptions {

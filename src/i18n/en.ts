@@ -302,8 +302,15 @@ export const en: Messages = {
       'Order of improvement points: first critical criteria that are not (fully) met (safety first), then the largest gap, weight × (1 − score), and on a tie the order of the framework.',
     criticalNone: 'This framework has no critical criteria.',
     criticalAllMet: (total, nvt) =>
-      nvt > 0 ? `All ${total} critical criteria are met or do not apply (${nvt} not applicable).` : `All ${total} critical criteria are met.`,
-    criticalSome: (meets, total) => `${meets === 0 ? 'None' : meets} of the ${total} critical criteria ${meets === 1 ? 'is' : 'are'} met. Not (yet) met or not known:`,
+      total === 1
+        ? `The only critical criterion ${nvt > 0 ? 'does not apply' : 'is met'}.`
+        : nvt > 0
+          ? `All ${total} critical criteria are met or do not apply (${nvt} not applicable).`
+          : `All ${total} critical criteria are met.`,
+    criticalSome: (meets, total) =>
+      total === 1
+        ? 'The only critical criterion is not (yet) met or not known:'
+        : `${meets === 0 ? 'None' : meets} of the ${total} critical criteria ${meets === 1 ? 'is' : 'are'} met. Not (yet) met or not known:`,
     noImprovementsYet: (open) =>
       `No improvement point was found in the criteria assessed. ${open === 1 ? 'One criterion is' : `${open} criteria are`} not yet assessed; this plan says nothing about ${open === 1 ? 'it' : 'them'} yet.`,
     nothingAssessed: 'No criterion has been assessed yet: this plan says nothing about improvement points yet.',

@@ -320,9 +320,15 @@ export const nl = {
       'Volgorde van de verbeterpunten: eerst kritieke criteria die niet (helemaal) voldoen of waarvan het antwoord onbekend is (veiligheid voorop), daarna de grootste achterstand, gewicht × (1 − score), en bij gelijke stand de volgorde van het kwaliteitskader.',
     criticalNone: 'Dit kwaliteitskader heeft geen kritieke criteria.',
     criticalAllMet: (total: number, nvt: number) =>
-      nvt > 0 ? `Alle ${total} kritieke criteria voldoen of zijn niet van toepassing (${nvt} niet van toepassing).` : `Alle ${total} kritieke criteria voldoen.`,
+      total === 1
+        ? `Het enige kritieke criterium ${nvt > 0 ? 'is niet van toepassing' : 'voldoet'}.`
+        : nvt > 0
+          ? `Alle ${total} kritieke criteria voldoen of zijn niet van toepassing (${nvt} niet van toepassing).`
+          : `Alle ${total} kritieke criteria voldoen.`,
     criticalSome: (meets: number, total: number) =>
-      `${meets === 0 ? 'Geen' : meets} van de ${total} kritieke criteria ${meets > 1 ? 'voldoen' : 'voldoet'}. Nog niet voldaan of niet bekend:`,
+      total === 1
+        ? 'Het enige kritieke criterium voldoet nog niet of is niet bekend:'
+        : `${meets === 0 ? 'Geen' : meets} van de ${total} kritieke criteria ${meets > 1 ? 'voldoen' : 'voldoet'}. Nog niet voldaan of niet bekend:`,
     noImprovementsYet: (open: number) =>
       `In de beoordeelde criteria is geen verbeterpunt gevonden. ${open === 1 ? 'Eén criterium is' : `${open} criteria zijn`} nog niet beoordeeld; daarover zegt dit plan nog niets.`,
     nothingAssessed: 'Nog geen enkel criterium is beoordeeld: dit plan zegt nog niets over verbeterpunten.',

@@ -34,13 +34,13 @@ export function defaultSessionPath(cwd: string, gemeente: string, frameworkId: s
   }
 }
 
-export function terminalPrompterFor(ctx: CommandContext, prompts: Prompts = inquirerPrompts(ctx.msgs)): Prompter {
+export function terminalPrompterFor(ctx: CommandContext, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Prompter {
   // Wrapped at the width of the moment, so a resized terminal gets whole words too.
   return terminalPrompter(ctx.msgs, ctx.chalk, (text) => ctx.io.stdout(wrapText(text, terminalWidth())), prompts);
 }
 
 /** Ask what a new session needs; Ctrl-C here leaves nothing behind. */
-export async function createInteractively(ctx: CommandContext, options: InterviewOptions, target?: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<OpenSession> {
+export async function createInteractively(ctx: CommandContext, options: InterviewOptions, target?: string, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<OpenSession> {
   const t = ctx.msgs.interview;
   const { select, input } = prompts;
   // What was typed so far, so that Ctrl-C can hand it back as a command instead of losing it.
@@ -98,7 +98,7 @@ export async function askRespondent(
   ctx: CommandContext,
   respondents: readonly { role: string }[],
   last?: string,
-  prompts: Prompts = inquirerPrompts(ctx.msgs),
+  prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs),
 ): Promise<string | undefined> {
   if (respondents.length < 2) return respondents[0]?.role;
   try {
@@ -133,7 +133,7 @@ export function startCommand(ctx: CommandContext, typed: InterviewOptions, targe
 }
 
 /** The named session does not exist: say so, and start a new one there only when asked to. */
-export async function confirmNewAt(ctx: CommandContext, target: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<boolean> {
+export async function confirmNewAt(ctx: CommandContext, target: string, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<boolean> {
   const shown = displayPath(target, ctx.io.cwd);
   ctx.io.stdout(`${ctx.chalk.yellow(ctx.msgs.interview.missingSession(shown))}\n`);
   try {
@@ -147,7 +147,7 @@ export async function confirmNewAt(ctx: CommandContext, target: string, prompts:
 export type CompleteChoice = 'review' | 'plan' | 'report' | 'stop';
 
 /** A complete session reopened: review, plan or report, instead of "nothing to ask". */
-export async function offerForComplete(ctx: CommandContext, shown: string, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<CompleteChoice> {
+export async function offerForComplete(ctx: CommandContext, shown: string, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<CompleteChoice> {
   const t = ctx.msgs.interview;
   ctx.io.stdout(`${t.completeAlready(shown)}\n`);
   try {

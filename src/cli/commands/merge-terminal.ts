@@ -43,7 +43,7 @@ function showCriterion(ctx: CommandContext, open: OpenSession, criterionId: stri
   ctx.io.stdout(`${lines.join('\n')}\n`);
 }
 
-export async function decide(ctx: CommandContext, open: OpenSession, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<ExitCode> {
+export async function decide(ctx: CommandContext, open: OpenSession, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<ExitCode> {
   const m = ctx.msgs.merge;
   const { framework } = open.resolved;
   const shown = displayPath(open.path, ctx.io.cwd);

@@ -85,7 +85,7 @@ async function editAction(ctx: CommandContext, prompts: Prompts, open: OpenSessi
   saveOrFail(open);
 }
 
-export async function walkPlan(ctx: CommandContext, open: OpenSession, prompts: Prompts = inquirerPrompts(ctx.msgs)): Promise<void> {
+export async function walkPlan(ctx: CommandContext, open: OpenSession, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<void> {
   const p = ctx.msgs.plan;
   const build = () =>
     buildReport({
