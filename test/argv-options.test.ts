@@ -25,21 +25,22 @@ async function parse(argv: string[], msgs = nl): Promise<{ name: string; input: 
 }
 
 const CASES: [string, string[], string, Record<string, unknown>][] = [
-  ['report: defaults from the table', ['report', 's.yaml'], 'report', { session: 's.yaml', format: 'md', table: 'actions', separator: ',' }],
+  ['report: defaults from the table', ['report', 's.yaml'], 'report', { session: 's.yaml', format: 'md', table: 'actions', separator: ',', confidential: true }],
   [
     'report: every kind of option',
     ['report', 's.yaml', '-f', 'csv', '--table', 'scores', '--separator', ';', '-o', 'a.csv', '--redact', '--baseline', 'b.yaml'],
     'report',
-    { session: 's.yaml', format: 'csv', table: 'scores', separator: ';', out: 'a.csv', redact: true, baseline: 'b.yaml' },
+    { session: 's.yaml', format: 'csv', table: 'scores', separator: ';', out: 'a.csv', redact: true, baseline: 'b.yaml', confidential: true },
   ],
+  ['report: --no-confidential', ['report', 's.yaml', '--no-confidential'], 'report', { session: 's.yaml', format: 'md', table: 'actions', separator: ',', confidential: false }],
   ['validate: no paths, diagnostic defaults', ['validate'], 'validate', { paths: [], format: 'stylish', failOn: 'error' }],
   ['check: variadic paths and flags', ['check', 'a.yaml', 'b.yaml', '--completeness', '--fail-on', 'warning', '--format', 'sarif'], 'check', { paths: ['a.yaml', 'b.yaml'], format: 'sarif', failOn: 'warning', completeness: true }],
   ['schema: an optional argument left out', ['schema', 'session'], 'schema', { name: 'session', framework: undefined }],
   ['interview: no session, repeated --interviewer in order', ['interview', '--interviewer', 'A', '--interviewer', 'B', '--judge'], 'interview', { session: undefined, interviewer: ['A', 'B'], judge: true }],
   ['plan: repeated --status', ['plan', 's.yaml', '--status', 'A1=gereed', '--status', 'A2=bezig'], 'plan', { session: 's.yaml', format: 'text', status: ['A1=gereed', 'A2=bezig'] }],
-  ['aggregate: --top as a number, defaults', ['aggregate', 'dir/', '--top', '3'], 'aggregate', { paths: ['dir/'], format: 'text', table: 'matrix', separator: ',', top: 3 }],
-  ['aggregate: --top defaults to 10', ['aggregate', 'dir/'], 'aggregate', { paths: ['dir/'], format: 'text', table: 'matrix', separator: ',', top: 10 }],
-  ['compare: two arguments', ['compare', 'a.yaml', 'b.yaml', '--format', 'html'], 'compare', { before: 'a.yaml', after: 'b.yaml', format: 'html' }],
+  ['aggregate: --top as a number, defaults', ['aggregate', 'dir/', '--top', '3'], 'aggregate', { paths: ['dir/'], format: 'text', table: 'matrix', separator: ',', top: 3, confidential: true }],
+  ['aggregate: --top defaults to 10', ['aggregate', 'dir/'], 'aggregate', { paths: ['dir/'], format: 'text', table: 'matrix', separator: ',', top: 10, confidential: true }],
+  ['compare: two arguments', ['compare', 'a.yaml', 'b.yaml', '--format', 'html'], 'compare', { before: 'a.yaml', after: 'b.yaml', format: 'html', confidential: true }],
   ['merge: -i', ['merge', 'a.yaml', '-i'], 'merge', { sessions: ['a.yaml'], interactive: true }],
   ['import: --migrate', ['import', 'v.xlsx', '--migrate', '--into', 's.yaml'], 'import', { file: 'v.xlsx', migrate: true, into: 's.yaml' }],
   ['global options before the command do not reach its input', ['--lang', 'en', '--no-color', 'frameworks'], 'frameworks', { format: 'text' }],
