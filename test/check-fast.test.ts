@@ -29,7 +29,7 @@ describe('check and aggregate without the careful parser', () => {
     const lines = result.stdout.split('\n');
     expect(lines.filter((l) => l.includes('framework-drift'))).toHaveLength(5);
     expect(lines).toContain('s/schetswoude.yaml');
-    expect(lines).toContain('  9:11  waarschuwing  kader "werken-aan-veiligheid" is gewijzigd sinds deze sessie begon; antwoorden op vragen die nog bestaan blijven geldig  framework-drift');
+    expect(lines).toContain('  9:11  waarschuwing  kwaliteitskader "werken-aan-veiligheid" is gewijzigd sinds deze sessie begon; antwoorden op vragen die nog bestaan blijven geldig  framework-drift');
     expect(lines).toContain('  21:1  fout          sessie is niet af: 8 verplichte vragen open (WAV-M-01a, WAV-M-01b, WAV-M-01c, …)  incomplete');
     // The same lines as a run that may load the careful parser.
     expect(kader(['check', '--framework', 'wav.yaml', 's'], { cwd: dir }).stdout).toBe(result.stdout);
@@ -49,7 +49,7 @@ describe('check and aggregate without the careful parser', () => {
     writeFileSync(join(dir, 'zonder-herkomst.yaml'), text);
     const result = kader(['validate', 'zonder-herkomst.yaml'], { cwd: dir, env: NO_YAML });
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout.split('\n')[1]).toBe('  3:1  waarschuwing  het kader zegt niet of zijn tekst officieel is: voeg provenance toe met status (official, reconstruction of draft) en een disclaimer voor de lezer  provenance-missing');
+    expect(result.stdout.split('\n')[1]).toBe('  3:1  waarschuwing  het kwaliteitskader zegt niet of zijn tekst officieel is: voeg provenance toe met status (official, reconstruction of draft) en een disclaimer voor de lezer  provenance-missing');
     expect(kader(['validate', 'zonder-herkomst.yaml'], { cwd: dir }).stdout).toBe(result.stdout);
   });
 

@@ -111,7 +111,7 @@ describe('2. -o never replaces a session or a framework, however it is written',
     writeFileSync(join(dir, file), content);
     const result = kader(['report', 's.yaml', '--framework', FRAMEWORK, '-o', file], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^kader: ${file.replace('.', '\\.')} is een (sessie|kader); kader schrijft daar geen uitvoer overheen\\. Kies een andere naam\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^kader: ${file.replace('.', '\\.')} is een (sessie|kwaliteitskader); kader schrijft daar geen uitvoer overheen\\. Kies een andere naam\\n$`));
     expect(readFileSync(join(dir, file), 'utf8')).toBe(content);
   });
 

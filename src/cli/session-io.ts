@@ -97,9 +97,11 @@ export function writeNewSession(ctx: CommandContext, path: string, resolved: Res
   } catch (error) {
     throw new UserError(ctx.msgs.io.writeFailed(displayPath(dirname(path), ctx.io.cwd), (error as NodeJS.ErrnoException).code ?? String(error)));
   }
-  const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs, schemaLine(ctx, path)), session, path, resolved };
+  const schema = sessionSchema(ctx, path);
+  const open: OpenSession = { file: SessionFile.create(path, session, ctx.msgs, schema.line), session, path, resolved };
   try {
     saveSession(open);
+    schema.write();
   } catch (error) {
     // All or nothing: folders made for this session go again (only while empty).
     for (let dir = dirname(path); made && dir.length >= made.length; dir = dirname(dir)) {
@@ -115,14 +117,15 @@ export function writeNewSession(ctx: CommandContext, path: string, resolved: Res
 }
 
 /**
- * The `$schema` line of a new session. It points at `schemas/session.schema.json` in the git
- * repository around the session (else the working folder, else the session's own folder) and
- * writes that copy when it is missing, as `init framework` does for frameworks: a path into
- * kader's install would break as soon as the session is committed or opened elsewhere. Quietly:
- * the line itself names the file, and the guides explain it. A copy that cannot be written
- * costs only the line, never the session.
+ * Where the `$schema` line of a new session points: `schemas/session.schema.json` in the git
+ * repository around the session (else the working folder, else the session's own folder), as
+ * `init framework` does for frameworks; a path into kader's install would break as soon as the
+ * session is committed or opened elsewhere. An existing copy, also one the user changed, is used
+ * as it is; `write` makes a missing one once the session is saved, so a session that cannot be
+ * written leaves no schema behind either. Quietly: the line itself names the file, and the
+ * guides explain it.
  */
-function schemaLine(ctx: CommandContext, path: string): string | undefined {
+function sessionSchema(ctx: CommandContext, path: string): { line?: string; write(): void } {
   const folder = dirname(path);
   const inside = (dir: string): boolean => {
     const rel = relative(dir, folder);
@@ -132,16 +135,20 @@ function schemaLine(ctx: CommandContext, path: string): string | undefined {
   const root = existsSync(join(repository, '.git')) ? repository : inside(ctx.io.cwd) ? ctx.io.cwd : folder;
   const schemaFile = join(root, 'schemas', 'session.schema.json');
   const kind = pathKind(schemaFile);
-  if (kind === 'file') return sessionModeline(path, schemaFile);
-  if (kind !== 'missing') return undefined;
-  try {
-    mkdirSync(dirname(schemaFile), { recursive: true });
-    // A published schema, meant to be committed and shared: readable by others (sessions are 0600).
-    writeFileAtomic(schemaFile, schemaText('session'), ctx.msgs, 0o644);
-  } catch {
-    return undefined;
-  }
-  return sessionModeline(path, schemaFile);
+  if (kind !== 'file' && kind !== 'missing') return { write: () => undefined };
+  return {
+    line: sessionModeline(path, schemaFile),
+    write: () => {
+      if (kind === 'file') return;
+      try {
+        mkdirSync(dirname(schemaFile), { recursive: true });
+        // A published schema, meant to be committed and shared: readable by others (sessions are 0600).
+        writeFileAtomic(schemaFile, schemaText('session'), ctx.msgs, 0o644);
+      } catch {
+        // The session is saved; an editor without the schema only loses its hints.
+      }
+    },
+  };
 }
 
 /**
