@@ -67,13 +67,15 @@ export interface SessionRead extends Located {
  */
 export function readSession(file: string, text: string, msgs: Messages): SessionRead {
   const value = fastParse(text);
-  if (value && value.kind === 'session' && compiledSchema('session').validate(value)) {
-    // The schema has just said this plain mapping is a session.
-    return { file, session: value as unknown as Session, diagnostics: [], locate: subsetLocator(file, text, msgs) };
+  if (value && value.kind === 'session' && isSession(value)) {
+    return { file, session: value, diagnostics: [], locate: subsetLocator(file, text, msgs) };
   }
   const { parsed, session, diagnostics } = parseSessionText(file, text, msgs);
   return { file, ...(session && { session }), diagnostics, locate: parsed.locate };
 }
+
+/** The session schema as a type guard: a plain mapping it accepts is a Session. */
+const isSession = (value: unknown): value is Session => compiledSchema('session').validate(value) === true;
 
 /** Whether a read gave a session without any error: what commands that use it need. */
 export const cleanSession = (read: SessionRead): Session | undefined =>

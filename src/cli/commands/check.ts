@@ -25,7 +25,8 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     const { migrateFiles } = await import('./check-migrate.js');
     migrationFailures = migrateFiles(ctx, files, options.framework);
   }
-  // One thread: worker_threads were measured slower for 1,000 files on 2 cores (bench/README.md).
+  // One thread: worker_threads were slower for 1,000 files on 2 cores, and two processes on
+  // two halves were slower at 2,000, 10,000 and 50,000 on the shared machine (bench/README.md).
   const outcomes = files.map(fileChecker(ctx, options));
   const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
