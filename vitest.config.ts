@@ -7,9 +7,13 @@ import { defineConfig } from 'vitest/config';
  * `npm test` (what CI runs, .ci/run) runs both tiers.
  */
 export const UNIT = [
+  'test/architecture.test.ts',
   'test/argv-options.test.ts',
   'test/context-colour.test.ts',
+  'test/domain-files.test.ts',
   'test/engine.test.ts',
+  'test/errors.test.ts',
+  'test/files-read.test.ts',
   'test/format.test.ts',
   'test/frameworks.test.ts',
   'test/help-render.test.ts',
@@ -20,7 +24,9 @@ export const UNIT = [
   'test/properties.test.ts',
   'test/scoring.test.ts',
   'test/validate-rules.test.ts',
+  'test/words.test.ts',
   'test/yaml-conformance.test.ts',
+  'test/yaml-locate.test.ts',
   'test/yaml-subset.test.ts',
 ];
 

@@ -15,6 +15,8 @@ import { describeActionProblem } from '../src/plan/actions.js';
 import { readActionsFile } from '../src/plan/actions-file.js';
 import { answersPrivacyWarnings, mergeAnswers, readAnswersFile } from '../src/session/answers-file.js';
 import { sessionContext } from '../src/session/context.js';
+import { readSession } from '../src/session/check.js';
+import { sortSession } from '../src/report/aggregate-sort.js';
 import { FIXTURES, makeSession } from './helpers.js';
 
 const nl = messages('nl');
@@ -81,5 +83,33 @@ describe('readActionsFile', () => {
   it('describes a refused field in one sentence in each language', () => {
     expect(describeActionProblem({ field: 'due', reason: 'not-a-date' }, nl)).toBe('klaar-op-datum moet een datum zijn als JJJJ-MM-DD');
     expect(describeActionProblem({ field: 'owner', reason: 'missing' }, messages('en'))).toMatch(/^who \(owner\) /);
+  });
+});
+
+describe('sortSession: what a regional overview counts, and what it sets aside with why', () => {
+  const target = { framework, digest: `sha256-${'0'.repeat(64)}` };
+  const read = (text: string) => readSession('s.yaml', text, nl);
+  const session = (over: Record<string, unknown> = {}) => JSON.stringify(makeSession({ context: { gemeente: 'Testdorp', date: '2026-11-01' }, answers: { 'TK-T1-01a': { value: 'voldoet', at } }, ...over }));
+
+  it('counts a valid session of the framework, with its gemeente and score', () => {
+    const sorted = sortSession(read(session()), target, nl);
+    expect('counted' in sorted && sorted.counted).toMatchObject({ file: 's.yaml', gemeente: 'Testdorp', date: '2026-11-01', complete: false });
+  });
+
+  it('sets aside another framework, an unknown version, an answer that does not fit, and a file that is no session', () => {
+    const why = (text: string) => {
+      const sorted = sortSession(read(text), target, nl);
+      return 'setAside' in sorted ? [sorted.setAside.reason, sorted.setAside.detail] : ['counted'];
+    };
+    expect(why(session({ frameworkId: 'ander-kader' }))).toEqual(['other-framework', 'ander-kader']);
+    expect(why(session({ framework: { id: 'test-kader', version: '0.1', digest: target.digest } }))).toEqual(['older-version', '0.1']);
+    expect(why(session({ answers: { 'TK-T1-01a': { value: 'misschien', at } } }))[0]).toBe('invalid');
+    expect(why(session({ answers: { 'TK-T1-01a': { value: 'misschien', at } } }))[1]).toMatch(/^1:\d+ antwoord "misschien" is niet toegestaan/);
+    expect(why('kind: session\n')).toEqual(['invalid', expect.stringMatching(/^1:1 /)]);
+  });
+
+  it('needs the framework for a valid session, never guesses one', () => {
+    expect(() => sortSession(read(session()), undefined, nl)).toThrow(/no framework was given/);
+    expect(sortSession(read('niets: 1\n'), undefined, nl)).toMatchObject({ setAside: { reason: 'invalid', gemeente: null } });
   });
 });
