@@ -2,7 +2,7 @@
  * Session validation: YAML with positions → session JSON Schema → answers against the
  * framework (values, unknown ids, completeness respecting skip logic, framework drift).
  */
-import { compareDiagnostics, type Diagnostic, type Position, type Severity } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Position, type RuleId, type Severity } from '../core/diagnostic.js';
 import { compiledSchema } from '../core/json-schema.js';
 import { schemaDiagnostics } from '../core/schema-diagnostics.js';
 import { migrationPath } from './migrate.js';
@@ -87,7 +87,7 @@ export interface SessionFinding {
   /** Point at the key (an unknown id) or at its value. */
   at: 'key' | 'value';
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
@@ -111,7 +111,7 @@ export interface AnswerCheckOptions {
  */
 export function sessionFindings(session: Session, framework: Framework, msgs: Messages, { digest, active }: AnswerCheckOptions): SessionFinding[] {
   const findings: SessionFinding[] = [];
-  const report = (path: YamlPath, rule: string, message: string, severity: Severity = 'error', at: 'key' | 'value' = 'value') =>
+  const report = (path: YamlPath, rule: RuleId, message: string, severity: Severity = 'error', at: 'key' | 'value' = 'value') =>
     findings.push({ path, at, severity, rule, message });
 
   if (session.framework.id !== framework.id) {

@@ -4,7 +4,7 @@
  */
 import type { Document, YAMLError } from 'yaml';
 import { yaml } from './lib.js';
-import type { Diagnostic, Position } from '../core/diagnostic.js';
+import type { Diagnostic, Position, RuleId } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/index.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -52,7 +52,7 @@ export function parseYaml(file: string, text: string, msgs: Messages): ParsedYam
     return { line, column: col };
   };
   const diagnostics: Diagnostic[] = [];
-  const report = (offset: number, rule: string, message: string): void => {
+  const report = (offset: number, rule: RuleId, message: string): void => {
     diagnostics.push({ file, ...toPosition(offset), severity: 'error', rule, message });
   };
 

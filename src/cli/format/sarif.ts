@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { README_URL, RULES_DOC_URL } from '../../core/assets.js';
-import { isRuleId, type Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic, RuleId } from '../../core/diagnostic.js';
 import type { Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
@@ -42,10 +42,9 @@ export const sarif: Formatter = ({ diagnostics, files, toolVersion, msgs, cwd })
   const root = sourceRoot(cwd);
   const ruleIds = [...new Set(diagnostics.map((d) => d.rule))].sort();
   const help = msgs.ruleHelp;
-  const rule = (id: string) => {
-    const entry = isRuleId(id, help.rules) ? help.rules[id] : undefined;
+  const rule = (id: RuleId) => {
+    const entry = help.rules[id];
     const helpUri = `${RULES_DOC_URL}#${id}`;
-    if (!entry) return { id, shortDescription: { text: id }, helpUri };
     return {
       id,
       name: id,
