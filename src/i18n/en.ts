@@ -367,6 +367,14 @@ export const en: Messages = {
       'Confidential, even without names: this report describes how a municipality handles the safety of its residents. Share it only with those who need it for supervision or improvement, by the secure route of your organisation.',
     confidentialOverview:
       'Confidential, even without names: this overview describes how municipalities handle the safety of their residents. Share it only with those who need it for supervision or improvement, by the secure route of your organisation.',
+    outcomeBreakable: {
+      meets: 'meets',
+      partly: 'partly meets',
+      'not-met': 'does not meet',
+      'not-applicable': 'not ap\u00adpli\u00adca\u00adble',
+      unknown: 'un\u00adknown',
+      open: 'not yet as\u00adsessed',
+    },
   },
   plan: {
     fields: { criterion: 'criterion', what: 'what', owner: 'who (owner)', due: 'due date', priority: 'priority', indicator: 'indicator', status: 'status' },

@@ -385,6 +385,19 @@ export const nl = {
       'Vertrouwelijk, ook zonder namen: dit verslag beschrijft hoe een gemeente met de veiligheid van inwoners omgaat. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
     confidentialOverview:
       'Vertrouwelijk, ook zonder namen: dit overzicht beschrijft hoe gemeenten met de veiligheid van inwoners omgaan. Deel het alleen met wie het voor toezicht of verbetering nodig heeft, langs de beveiligde weg van uw organisatie.',
+    /**
+     * The outcomes with soft hyphens (U+00AD) where a Dutch word may break, for the narrow
+     * column heads of the Word plan's theme table: without them Word and LibreOffice break
+     * "gedeeltelijk" anywhere ("voldo|et"), since a table cell gives no room to the whole word.
+     */
+    outcomeBreakable: {
+      meets: 'vol\u00addoet',
+      partly: 'vol\u00addoet ge\u00addeel\u00adte\u00adlijk',
+      'not-met': 'vol\u00addoet niet',
+      'not-applicable': 'niet van toe\u00adpas\u00adsing',
+      unknown: 'on\u00adbe\u00adkend',
+      open: 'nog niet be\u00adoor\u00addeeld',
+    } satisfies Record<string, string>,
   },
   plan: {
     fields: { criterion: 'criterium', what: 'wat', owner: 'wie (eigenaar)', due: 'klaar-op-datum', priority: 'prioriteit', indicator: 'indicator', status: 'status' } satisfies Record<ActionField, string>,

@@ -60,15 +60,21 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
    * header row so Word repeats it on every page and screen readers announce the columns.
    * `numeric` columns are right-aligned, as in the Markdown table. `weights` share out the
    * width: without them LibreOffice makes every column equally wide, titles in a narrow one.
+   * `headSize` (half-points) sets a smaller header for a table of many narrow columns.
    */
-  const table = (header: string[], rows: Text[][], weights: number[], numeric: number[] = []): DocxTable => {
+  const table = (header: string[], rows: Text[][], weights: number[], numeric: number[] = [], headSize?: number): DocxTable => {
     const sum = weights.reduce((x, y) => x + y, 0);
     const width = TEXT_WIDTH[landscape ? 'landscape' : 'portrait'];
     const widths = weights.map((w) => Math.floor((width * w) / sum));
     const cell = (text: Text, i: number, bold: boolean): InstanceType<typeof TableCell> =>
       new TableCell({
         width: { size: widths[i] ?? 0, type: WidthType.DXA },
-        children: [new Paragraph({ alignment: numeric.includes(i) ? AlignmentType.RIGHT : undefined, children: runs(text, bold) })],
+        children: [
+          new Paragraph({
+            alignment: numeric.includes(i) ? AlignmentType.RIGHT : undefined,
+            children: bold && headSize ? [new TextRun({ text: clean(text), bold: true, size: headSize })] : runs(text, bold),
+          }),
+        ],
       });
     return new Table({
       width: { size: width, type: WidthType.DXA },
@@ -83,7 +89,7 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   // Title and context, as the table at the top of the Markdown plan.
   const c = model.context;
   const said = reportSentences(model, msgs);
-  if (said.confidential) add(para(runs(said.confidential, true)));
+  if (said.confidential) add(new Paragraph({ spacing: { after: 200 }, children: runs(said.confidential, true) }));
   add(heading(`${r.title(c.gemeente)}${said.draft ? ` (${r.draftShort})` : ''}`, 1));
   if (said.draft) add(para(runs(said.draft, true)));
   add(para(r.subtitle));
@@ -113,10 +119,12 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
   add(heading(r.summary, 2), para(runs(`${r.total}: ${pct(s.percent)}`, true), ` — ${tally}`));
   add(
     table(
-      [r.theme, r.score, outcome('meets'), outcome('partly'), outcome('not-met'), outcome('unknown'), outcome('not-applicable'), outcome('open')],
+      // Narrow heads: the outcomes with the places a word may break (outcomeBreakable).
+      [r.theme, r.score, ...(['meets', 'partly', 'not-met', 'unknown', 'not-applicable', 'open'] as const).map((o) => r.outcomeBreakable[o])],
       s.themes.map((t) => [`${t.id} ${t.title}`, pct(t.percent), t.tally.meets, t.tally.partly, t.tally['not-met'], t.tally.unknown, t.tally['not-applicable'], t.tally.open]),
-      [4, 1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2],
+      [2.8, 1.2, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3],
       [1, 2, 3, 4, 5, 6, 7],
+      17,
     ),
   );
 
