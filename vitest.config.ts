@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
  * The fast tier (`npm run test:unit`): test files that start no process and need no build.
  * test/support/no-process.ts makes starting one throw there. A new test file that only calls
  * src/ belongs here; one that spawns bin/kader.js, tmux, a browser or LibreOffice does not.
- * `npm test` (what CI runs, .ci/run) runs both tiers.
+ * `npm test` (what CI runs, .ci/run) runs both tiers. The property tests that read thousands of
+ * generated documents (properties, yaml-subset, yaml-locate) start no process either, but take
+ * ~10 s together; they run in the full tier so that this one stays a quick check.
  */
 export const UNIT = [
   'test/architecture.test.ts',
@@ -21,13 +23,10 @@ export const UNIT = [
   'test/privacy-corpus.test.ts',
   'test/privacy.test.ts',
   'test/prompter-scripted.test.ts',
-  'test/properties.test.ts',
   'test/scoring.test.ts',
   'test/validate-rules.test.ts',
   'test/words.test.ts',
   'test/yaml-conformance.test.ts',
-  'test/yaml-locate.test.ts',
-  'test/yaml-subset.test.ts',
 ];
 
 export default defineConfig({
