@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPlan, runInterview } from '../dist/interview/engine.js';
+// The engine's buildPlan is selectQuestions since #19.
+import { runInterview, selectQuestions as buildPlan } from '../dist/interview/engine.js';
 import { settle } from '../dist/session/state.js';
 import { messages } from '../dist/i18n/index.js';
 import { SessionFile } from '../dist/session/file.js';

@@ -1,12 +1,14 @@
 /**
  * The entry point and the one exit point. `kader --version` answers without loading the
- * command registry, and help without building the commander program (src/cli/help.ts);
- * everything else builds it, and each command loads only its own module.
+ * command registry, help without building the commander program (src/cli/help.ts), and a
+ * plain command line runs from the options table (src/cli/argv.ts); commander parses only what
+ * that gives up on. Each command loads only its own module.
  */
 import { visible } from '../core/terminal.js';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
-import type { GlobalOptions, Io } from './context.js';
+import type { CommandContext, GlobalOptions, Io } from './context.js';
+import type { Messages } from '../i18n/index.js';
 import { UserError, type ExitCode } from '../core/errors.js';
 
 /** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
@@ -39,29 +41,56 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.stdout(renderHelp(await catalogue, request, helpWidth()));
     return 0;
   }
-  const [msgs, { buildProgram, usageMessage, CommanderErrorClass: CommanderError }] = await Promise.all([
-    catalogue,
-    import('./program.js'),
-  ]);
+  const msgs = await catalogue;
   const debug = argv.includes('--debug');
+  const context = async (g: Partial<GlobalOptions> & { color?: boolean }) => {
+    const { makeContext } = await import('./context.js');
+    return makeContext(io, {
+      lang: g.lang ?? preScanLang(argv, io.env),
+      color: g.color !== false,
+      quiet: g.quiet === true,
+      debug: g.debug === true,
+      // --frameworks-dir, or KADER_FRAMEWORKS for people who always use the same folder.
+      frameworksDir: g.frameworksDir ?? (io.env.KADER_FRAMEWORKS || undefined),
+    });
+  };
+  try {
+    // A plain command line is read from the options table without commander (src/cli/argv.ts):
+    // loading and building commander's program was ~0.3 × node -e 0 of every command's start-up.
+    const quick = (await import('./argv.js')).quickParse(args, msgs);
+    if (quick) return await quick.spec.run(await context(quick.globals), quick.input as never);
+    return await withCommander(argv, io, msgs, context);
+  } catch (error) {
+    // The one place an error becomes a line and an exit code (src/core/errors.ts): a usage,
+    // file, conflict or invalid-input problem is one sentence, never "internal error".
+    if (error instanceof UserError) {
+      io.stderr(`kader: ${visible(error.message)}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`kader: ${msgs.cli.internal}\n`);
+    if (debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+/**
+ * Anything the quick reading gave up on: commander parses it, runs the command or says, in
+ * the user's language, what is wrong with the command line.
+ */
+async function withCommander(
+  argv: readonly string[],
+  io: Io,
+  msgs: Messages,
+  context: (globals: Partial<GlobalOptions> & { color?: boolean }) => Promise<CommandContext>,
+): Promise<ExitCode> {
+  const { buildProgram, usageMessage, CommanderErrorClass: CommanderError } = await import('./program.js');
   let exitCode: ExitCode = 0;
   try {
     const program = buildProgram(msgs, io, {
       setExit: (code) => {
         exitCode = code;
       },
-      context: async (command) => {
-        const g = command.optsWithGlobals<Partial<GlobalOptions> & { color?: boolean }>();
-        const { makeContext } = await import('./context.js');
-        return makeContext(io, {
-          lang: g.lang ?? preScanLang(argv, io.env),
-          color: g.color !== false,
-          quiet: g.quiet === true,
-          debug: g.debug === true,
-          // --frameworks-dir, or KADER_FRAMEWORKS for people who always use the same folder.
-          frameworksDir: g.frameworksDir ?? (io.env.KADER_FRAMEWORKS || undefined),
-        });
-      },
+      context: (command) => context(command.optsWithGlobals<Partial<GlobalOptions> & { color?: boolean }>()),
     });
     await program.parseAsync([...argv]);
     return exitCode;
@@ -73,15 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.stderr(`kader: ${visible(usageMessage(error, msgs))}\n`);
       return 2;
     }
-    // The one place an error becomes a line and an exit code (src/core/errors.ts): a usage,
-    // file, conflict or invalid-input problem is one sentence, never "internal error".
-    if (error instanceof UserError) {
-      io.stderr(`kader: ${visible(error.message)}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`kader: ${msgs.cli.internal}\n`);
-    if (debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 2;
+    throw error;
   }
 }
 

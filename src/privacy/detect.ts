@@ -18,9 +18,18 @@ export interface PersonalDataHit {
 /** How much text either side of a match the detectors' context checks look at. */
 const CONTEXT = 60;
 
+/**
+ * Every detector needs an ASCII digit (`\d` without the u flag) or an '@' to match, so text
+ * without either has no hit. Most answers are such text; skipping them spares compiling and
+ * running eight expressions per field (~15 ms of `kader report`, issue #20).
+ */
+const MAY_HIT = /[0-9@]/;
+
 export function findPersonalData(text: string): PersonalDataHit[] {
+  if (!MAY_HIT.test(text)) return [];
   const found: (PersonalDataHit & { rank: number })[] = [];
-  for (const [rank, { kind, pattern, accept }] of DETECTORS.entries()) {
+  for (const [rank, { kind, pattern, accept, needs }] of DETECTORS.entries()) {
+    if (needs && !needs.test(text)) continue;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;

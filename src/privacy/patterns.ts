@@ -15,6 +15,12 @@ export interface Detector {
   pattern: RegExp;
   /** Decide on a match with the text around it (`before`: up to 60 characters, `after`: the same). */
   accept?: (match: string, before: string, after: string) => boolean;
+  /**
+   * Text that every match contains, checked first: a large expression costs milliseconds to
+   * compile on its first use (twice: V8 interprets it, then compiles it to machine code), which
+   * text without this never needs to pay.
+   */
+  needs?: RegExp;
 }
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
@@ -159,6 +165,8 @@ export const DETECTORS: Detector[] = [
   {
     // A date is a date of birth only with a word that says so just before it.
     kind: 'birthdate',
+    // Every word below contains one of these (case-insensitive, as the pattern): ~14 ms of `kader report`.
+    needs: /geb|born|date of birth|dob|d\.o\.b\./i,
     pattern: new RegExp(
       `(?<![\\w])(?:geboren|geb\\.?[ \\t]{0,2}datum|geb\\.?|geboortedatum|geboortejaar|gebdat|born|date of birth|dob|d\\.o\\.b\\.)(?:[ \\t]{1,3}[A-Za-z]{1,15}(?:[ \\t]{1,2}\\d{1,2})?[ \\t]{0,2}:|[ \\t]{0,3}(?:op|in|:)?)[ \\t]{0,3}${DATE}`,
       'gi',
