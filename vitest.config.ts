@@ -11,6 +11,7 @@ import { defineConfig } from 'vitest/config';
 export const UNIT = [
   'test/architecture.test.ts',
   'test/argv-options.test.ts',
+  'test/argv-quick.test.ts',
   'test/context-colour.test.ts',
   'test/domain-files.test.ts',
   'test/engine.test.ts',
@@ -21,6 +22,7 @@ export const UNIT = [
   'test/help-render.test.ts',
   'test/platform.test.ts',
   'test/privacy-corpus.test.ts',
+  'test/privacy-prefilter.test.ts',
   'test/privacy.test.ts',
   'test/prompter-scripted.test.ts',
   'test/scoring.test.ts',
