@@ -119,7 +119,7 @@ describe('kader init framework', () => {
       code: 0,
       stdout:
         'Schema geschreven: schemas/framework.schema.json. Zet het mee in git: de $schema-regel in het kwaliteitskader wijst ernaar\n' +
-        'Kader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
+        'Kwaliteitskader aangemaakt: mijn-regio.yaml. Pas de teksten aan en controleer met kader validate mijn-regio.yaml\n',
     });
     const text = readFileSync(join(dir, 'mijn-regio.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/framework\.schema\.json$/);

@@ -16,7 +16,7 @@ describe('kader init framework', () => {
     const result = kader(['init', 'framework', 'mijn-regio', '-o', 'kaders/mijn-regio.yaml'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').at(-2)).toBe('Kader aangemaakt: kaders/mijn-regio.yaml. Pas de teksten aan en controleer met kader validate kaders/mijn-regio.yaml');
+    expect(result.stdout.split('\n').at(-2)).toBe('Kwaliteitskader aangemaakt: kaders/mijn-regio.yaml. Pas de teksten aan en controleer met kader validate kaders/mijn-regio.yaml');
     expect(kader(['validate', 'kaders/'], { cwd: dir })).toMatchObject({ code: 0, stdout: '1 bestand gecontroleerd, geen problemen gevonden\n' });
   });
 

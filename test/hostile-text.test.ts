@@ -251,7 +251,7 @@ describe('13. control characters in the interview\'s own lines', () => {
     } as unknown as Parameters<typeof frameworkIntro>[1];
     const intro = frameworkIntro(ctx, framework);
     expect(intro).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
-    expect(intro).toContain('Kader: Kader\\x1b[2J, versie 1.0');
+    expect(intro).toContain('Kwaliteitskader: Kader\\x1b[2J, versie 1.0');
     expect(intro).toContain('Geen officiële tekst\\x1b]0;titel\\x07');
   });
 });

@@ -238,7 +238,7 @@ describe('7. what is official and what is reconstruction is said everywhere', ()
     session(dir, 's', '{}\n');
     startInTmux(`cd ${dir} && NO_COLOR=1 ${process.execPath} ${BIN} interview s.yaml --framework ${FRAMEWORK} --respondent teamleider`);
     let shown = await waitFor('In hoeverre beoordeelt het team de veiligheid bij de start?');
-    expect(shown).toContain('Kader: Testkader voor eerlijke verbeterplannen, versie 2026.2\nStatus van de tekst: reconstructie door het kader-project, geen officiële tekst\nTestreconstructie, geen officiële tekst van enige uitgever.');
+    expect(shown).toContain('Kwaliteitskader: Testkader voor eerlijke verbeterplannen, versie 2026.2\nStatus van de tekst: reconstructie door het kader-project, geen officiële tekst\nTestreconstructie, geen officiële tekst van enige uitgever.');
     tmux('send-keys', '-t', 'k', 'Down', 'Enter'); // voldoet gedeeltelijk
     await waitFor('Notitie (Enter = geen)');
     tmux('send-keys', '-t', 'k', 'C-c');

@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
-/** "kader" after an article or adjective, or in a compound, means a framework: that is the other word. */
+/**
+ * "kader" after an article or adjective, or in a compound, means a framework: that is the other
+ * word. So does a capital "Kader" as a label ("Kader: …"), since the program is always `kader`.
+ */
 const FRAMEWORK_AS_KADER =
-  /\b(?:[Hh]et|[Dd]it|[Ee]en|[Gg]een|ander|andere|nieuwe|hetzelfde|één|eigen|meegeleverde?|juiste|gewijzigde|welk|elk) kader\b(?![-.\w/`])|\b(?:[Dd]e|eigen|meegeleverde|alle|meer) kaders\b(?![-.\w/`])|\bkader(?:versie|bestand)|\bkader "\$\{|(?<![\w-])kader "[\w.-]+"/;
+  /\b(?:[Hh]et|[Dd]it|[Ee]en|[Gg]een|ander|andere|nieuwe|hetzelfde|één|eigen|meegeleverde?|juiste|gewijzigde|welk|elk) kader\b(?![-.\w/`])|\b(?:[Dd]e|eigen|meegeleverde|alle|meer) kaders\b(?![-.\w/`])|\bkader(?:versie|bestand)|\bkader "\$\{|(?<![\w-])kader "[\w.-]+"|(?<![\w-])Kader(?=[: ])/;
 
 /** Prose only: code blocks show commands and file names, where `kader` is the program. */
 const prose = (markdown: string): string => markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
@@ -35,7 +38,12 @@ describe('the words kader and kwaliteitskader', () => {
   });
 
   it('the rule catches what it is for', () => {
-    expect(offending('het kader is nu versie 2.0\nkader schrijft daar niets\nvan kader "test"\nkaderversie 1.0')).toEqual(['het kader is nu versie 2.0', 'van kader "test"', 'kaderversie 1.0']);
+    expect(offending('het kader is nu versie 2.0\nkader schrijft daar niets\nvan kader "test"\nkaderversie 1.0\nKader: Werken aan Veiligheid\nKwaliteitskader: Werken')).toEqual([
+      'het kader is nu versie 2.0',
+      'van kader "test"',
+      'kaderversie 1.0',
+      'Kader: Werken aan Veiligheid',
+    ]);
   });
 });
 

@@ -145,7 +145,7 @@ export const cli = {
     unknown: (what: string) => `kader init kent alleen "framework", niet "${what}"`,
     badId: (id: string) => `id "${id}" mag alleen kleine letters, cijfers en streepjes bevatten en moet met een letter of cijfer beginnen`,
     exists: (file: string) => `${file} bestaat al; kies een ander id of -o`,
-    created: (file: string) => `Kader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
+    created: (file: string) => `Kwaliteitskader aangemaakt: ${file}. Pas de teksten aan en controleer met kader validate ${file}`,
     from: 'begin met de inhoud van dit kwaliteitskader (id of bestand), met commentaar; alleen id en de $schema-regel veranderen',
     schemaWritten: (file: string) => `Schema geschreven: ${file}. Zet het mee in git: de $schema-regel in het kwaliteitskader wijst ernaar`,
     cannotWrite: (file: string, reason: string) => `kan ${file} niet schrijven (${reason})`,

@@ -177,7 +177,7 @@ export const nl = {
     required: 'dit veld is verplicht',
     exists: (file: string) => `${file} bestaat al; kies een andere naam of hervat met kader interview ${file}`,
     created: (file: string) => `Sessie aangemaakt: ${file}`,
-    frameworkLine: (title: string, version: string) => `Kader: ${title}, versie ${version}`,
+    frameworkLine: (title: string, version: string) => `Kwaliteitskader: ${title}, versie ${version}`,
     criticalHeader: 'Kritieke criteria (veiligheid voorop):',
     resumeAt: (position: number, total: number) => `Verder bij vraag ${position} van ${total}.`,
     drift: (id: string) => `Let op: kwaliteitskader "${id}" is gewijzigd sinds deze sessie begon. Antwoorden op vragen die nog bestaan blijven staan.`,
