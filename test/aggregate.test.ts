@@ -170,7 +170,7 @@ describe('kader aggregate', () => {
     const none = kader(['aggregate', 'leeg.yaml'], { cwd: dir });
     expect(none.code).toBe(1);
     // With no overview to list it in, the reason a file was left out goes to stderr.
-    expect(none.stderr).toBe('kader: leeg.yaml: ongeldig bestand: 1:1 geen bestand met een kwaliteitskader: "kind: session" ontbreekt\nkader: geen bruikbare sessies gevonden\n');
+    expect(none.stderr).toBe('kader: leeg.yaml: ongeldig bestand: 1:1 geen bestand voor kader: "kind: session" ontbreekt\nkader: geen bruikbare sessies gevonden\n');
     const top = kader(['aggregate', 'leeg.yaml', '--top', 'nul'], { cwd: dir });
     expect(top.code).toBe(2);
     expect(top.stderr).toBe('kader: --top verwacht een heel getal van 1 tot 9999, niet "nul"\n');

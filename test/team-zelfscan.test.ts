@@ -3,7 +3,7 @@
  * respondent gets its own proposed name, a merged session stands for its sources in the
  * regional overview, answers given again keep their notes, and a finished --theme points on.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, kader, tempDir } from './helpers.js';
@@ -148,6 +148,19 @@ describe('the $schema line of a new session (issue #23 item 5)', () => {
     expect(firstLine(join(dir, 'b.yaml'))).toBe('# yaml-language-server: $schema=schemas/session.schema.json');
     expect(readFileSync(join(dir, 'schemas/session.schema.json'), 'utf8')).toBe('{"eigen":true}\n');
     expect(readFileSync(join(dir, 'sessies/a.yaml'), 'utf8')).not.toContain('node_modules');
+  });
+
+  it('writes no line that points at nothing: not under a `schemas` that is a file, not at a dangling link, never through a link', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'schemas'), 'geen map\n');
+    session(dir, 's.yaml', ALL);
+    expect(firstLine(join(dir, 's.yaml'))).toBe('kader: 1');
+    const other = tempDir();
+    mkdirSync(join(other, 'schemas'));
+    symlinkSync(join(other, 'nergens.json'), join(other, 'schemas', 'session.schema.json'));
+    session(other, 'b.yaml', ALL);
+    expect(firstLine(join(other, 'b.yaml'))).toBe('kader: 1');
+    expect(existsSync(join(other, 'nergens.json'))).toBe(false);
   });
 
   it('inside a git repository, points at the copy at the repository root', () => {

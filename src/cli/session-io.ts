@@ -1,7 +1,7 @@
 /** Opening, creating and saving session files: shared by interview, plan and report. */
 import { visible } from '../core/terminal.js';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { displayPath, FileError, pathKind, writeFileAtomic } from '../core/files.js';
 import { schemaText } from '../core/json-schema.js';
@@ -135,7 +135,9 @@ function sessionSchema(ctx: CommandContext, path: string): { line?: string; writ
   const root = existsSync(join(repository, '.git')) ? repository : inside(ctx.io.cwd) ? ctx.io.cwd : folder;
   const schemaFile = join(root, 'schemas', 'session.schema.json');
   const kind = pathKind(schemaFile);
-  if (kind !== 'file' && kind !== 'missing') return { write: () => undefined };
+  // Only a line that will point at a real file: not at a dangling link (kader never writes
+  // through one), nor under a `schemas` that is a file.
+  if (kind === 'directory' || (kind === 'missing' && !creatable(schemaFile))) return { write: () => undefined };
   return {
     line: sessionModeline(path, schemaFile),
     write: () => {
@@ -151,11 +153,21 @@ function sessionSchema(ctx: CommandContext, path: string): { line?: string; writ
   };
 }
 
-/**
- * Kept for the imports of the *-terminal.ts commands: saving needs no conversion any more,
- * a FileError is itself a UserError (src/core/errors.ts). Use saveSession.
- */
-export const saveOrFail = (open: OpenSession): void => saveSession(open);
+/** Nothing stands at `path`, not even a dangling link, and its folder is one or can be made. */
+function creatable(path: string): boolean {
+  if (lexists(path)) return false;
+  const folder = dirname(path);
+  return pathKind(folder) === 'directory' || (!lexists(folder) && pathKind(dirname(folder)) === 'directory');
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * An earlier measurement in the terms of the framework now: carried forward in memory with

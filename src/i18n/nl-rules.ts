@@ -31,7 +31,7 @@ export const ruleHelp: { language: string; fix: string; rules: Record<RuleId, Ru
     },
     kind: {
       short: 'Verkeerd soort bestand',
-      full: 'Het bestand is een ander soort bestand met een kwaliteitskader dan verwacht (bijvoorbeeld een sessie waar een kwaliteitskader hoort), of helemaal geen bestand met een kwaliteitskader.',
+      full: 'Het bestand is een ander soort kader-bestand dan verwacht (bijvoorbeeld een sessie waar een kwaliteitskader hoort), of helemaal geen bestand voor kader.',
       fix: 'Geef het juiste bestand mee, of zet bovenaan kind: framework (voor een kwaliteitskader) of kind: session (voor een sessie).',
     },
     schema: {

@@ -44,7 +44,7 @@ export const nl = {
     aliasLimit: 'te veel verwijzingen (aliassen) in het document; mogelijk een alias-bom',
     tooDeep: (max: number) => `document is dieper genest dan ${max} niveaus`,
     wrongKind: (expected: string, kind: unknown) =>
-      kind === undefined ? `geen bestand met een kwaliteitskader: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
+      kind === undefined ? `geen bestand voor kader: "kind: ${expected}" ontbreekt` : `dit is een bestand van soort "${String(kind)}", verwacht "kind: ${expected}"`,
     generic: (detail: string) => `ongeldige YAML: ${detail}`,
     commentSpace: 'vóór een # moet een spatie staan (een opmerking begint met " #"); zet een spatie voor de # of haal de # weg',
     quoteContinuation: 'deze regel hoort nog bij de tekst tussen aanhalingstekens op de regel erboven, maar springt te weinig in; laat hem verder inspringen dan de sleutel of zet de tekst op één regel',

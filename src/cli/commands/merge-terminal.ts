@@ -15,7 +15,7 @@ import { undecided } from '../../session/merge.js';
 import type { Verdict } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../errors.js';
-import { now, saveOrFail, type OpenSession } from '../session-io.js';
+import { now, saveSession, type OpenSession } from '../session-io.js';
 
 const LATER = '\u0000later';
 const STOP = '\u0000stop';
@@ -70,7 +70,7 @@ export async function decide(ctx: CommandContext, open: OpenSession, prompts: Pr
       const warning = personalDataWarning(motivation, `${id} (${ctx.msgs.privacy.fields.motivation})`, ctx.msgs.privacy);
       if (warning) ctx.io.stdout(`${ctx.chalk.yellow(`! ${warning}`)}\n`);
       open.session.judgements = { ...open.session.judgements, [id]: { verdict: verdict as Verdict, motivation, at: now() } };
-      saveOrFail(open);
+      saveSession(open);
       decided++;
     }
   } catch (error) {

@@ -8,7 +8,7 @@ import { isPromptCancel, SEPARATOR, type Prompts } from '../../interview/prompts
 import { inquirerPrompts } from '../../interview/terminal-prompter.js';
 import { describeActionProblem } from '../../plan/actions.js';
 import type { CommandContext } from '../context.js';
-import { saveOrFail, today, type OpenSession } from '../session-io.js';
+import { saveSession, today, type OpenSession } from '../session-io.js';
 
 const OWN = '\u0000own';
 
@@ -61,7 +61,7 @@ async function addAction(ctx: CommandContext, prompts: Prompts, open: OpenSessio
   const actions = open.session.actions ?? [];
   const action: ImprovementAction = { id: nextActionId(actions), criterion: point.id, what, owner, due, priority, indicator, status: 'open' };
   open.session.actions = [...actions, action];
-  saveOrFail(open);
+  saveSession(open);
   ctx.io.stdout(`${p.added(action.id)}\n`);
 }
 
@@ -82,7 +82,7 @@ async function editAction(ctx: CommandContext, prompts: Prompts, open: OpenSessi
     const questions = { what: p.what, owner: p.owner, due: p.due, indicator: p.indicator };
     action[field] = await askField(ctx, prompts, field, questions[field], action[field]);
   }
-  saveOrFail(open);
+  saveSession(open);
 }
 
 export async function walkPlan(ctx: CommandContext, open: OpenSession, prompts: Prompts = ctx.io.prompts ?? inquirerPrompts(ctx.msgs)): Promise<void> {
