@@ -14,7 +14,7 @@ import { ROOT } from './helpers.js';
  * word. So does a capital "Kader" as a label ("Kader: …"), since the program is always `kader`.
  */
 const FRAMEWORK_AS_KADER =
-  /\b(?:[Hh]et|[Dd]it|[Ee]en|[Gg]een|ander|andere|nieuwe|hetzelfde|één|eigen|meegeleverde?|juiste|gewijzigde|welk|elk) kader\b(?![-.\w/`])|\b(?:[Dd]e|eigen|meegeleverde|alle|meer) kaders\b(?![-.\w/`])|\bkader(?:versie|bestand)|\bkader "\$\{|(?<![\w-])kader "[\w.-]+"|(?<![\w-])Kader(?=[: ])/;
+  /\b(?:[Hh]et|[Dd]it|[Ee]en|[Gg]een|ander|andere|nieuwe|hetzelfde|één|eigen|meegeleverde?|juiste|gewijzigde|welk|elk) kader\b(?![-.\w/`])|\b(?:[Dd]e|eigen|meegeleverde|alle|meer|verschillende|twee) kaders\b(?![-.\w/`])|\bkader(?:versie|bestand)|\bkader "\$\{|(?<![\w-])kader "[\w.-]+"|(?<![\w-])Kader(?=[: ])/;
 
 /** Prose only: code blocks show commands and file names, where `kader` is the program. */
 const prose = (markdown: string): string => markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');

@@ -38,7 +38,7 @@ export const aggregate = {
 
 export const merge = {
   differentGemeente: (found: string) => `de sessies horen bij verschillende gemeenten (${found}); voeg alleen interviews van één gemeente samen`,
-  differentFramework: (found: string) => `de sessies horen bij verschillende kaders (${found}); voeg alleen interviews van één kwaliteitskader samen`,
+  differentFramework: (found: string) => `de sessies horen bij verschillende kwaliteitskaders (${found}); voeg alleen interviews van één kwaliteitskader samen`,
   needTwo: 'geef minstens twee sessies om samen te voegen (of één samengevoegde sessie met --interactive)',
   notMerged: (file: string) => `${file} is geen samengevoegde sessie; geef minstens twee sessies om samen te voegen`,
   needOut: 'geef met -o aan waar de samengevoegde sessie komt, bijvoorbeeld -o sessies/utrecht-samengevoegd.yaml',
