@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// Thin shim: start the compiled CLI (npm run build / prepare makes dist/).
-import { run } from '../dist/cli/main.js';
-
-await run();
+// Starts the built CLI (npm run build / prepare makes dist/). CommonJS, see bin/load.js.
+'use strict';
+require('./load.js').loadBundle().exports.run();

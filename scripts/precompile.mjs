@@ -67,4 +67,3 @@ for (const name of ['report', 'compare', 'aggregate']) {
 
 // Last: the moment this build finished, so test/support/global-setup.ts can tell whether an
 // edit to src/ (or to what is precompiled here) came after it and rebuild before spawning dist/.
-writeFileSync(join(root, 'dist', '.built'), ''); // empty: its modification time is the stamp, and the package stays reproducible

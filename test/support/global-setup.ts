@@ -1,7 +1,7 @@
 /**
  * Most test files spawn the built binary (bin/kader.js → dist/). After an edit to src/ without
  * `npm run build` they would silently test the old build, so: when anything the build reads is
- * newer than its last run (dist/.built, written last by scripts/precompile.mjs), build first.
+ * newer than its last run (dist/.built, written last by scripts/bundle.mjs), build first.
  * `npm test` has just built, so there this costs a few stat calls.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 
 /** What the build reads: the sources, and what scripts/precompile.mjs turns into dist/. */
-export const BUILD_INPUTS = ['src', 'schemas', 'templates', 'frameworks', 'scripts/precompile.mjs', 'tsconfig.json', 'tsconfig.build.json'];
+export const BUILD_INPUTS = ['src', 'schemas', 'templates', 'frameworks', 'scripts/precompile.mjs', 'scripts/bundle.mjs', 'bin', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** The newest modification time under these paths (0 when none exists). */
 export function newestMtime(root: string, paths: readonly string[]): number {
