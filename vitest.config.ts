@@ -15,6 +15,7 @@ export const UNIT = [
   'test/architecture.test.ts',
   'test/argv-options.test.ts',
   'test/argv-quick.test.ts',
+  'test/collate.test.ts',
   'test/context-colour.test.ts',
   'test/domain-files.test.ts',
   'test/engine.test.ts',

@@ -2,6 +2,8 @@
  * A finding about an input file. Made in the core, formatted at the edge (src/cli/format).
  * Lines and columns are 1-based, as editors and CI annotations count them.
  */
+import { compareNames } from './collate.js';
+
 export type Severity = 'error' | 'warning';
 
 /**
@@ -71,10 +73,10 @@ export function atLeast(severity: Severity, level: Severity): boolean {
 /** Stable order for output: by file, then position, then rule. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareNames(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.rule.localeCompare(b.rule)
+    compareNames(a.rule, b.rule)
   );
 }
 

@@ -6,6 +6,7 @@ import { closeSync, constants, type Dirent, fstatSync, fsyncSync, lstatSync, ope
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Messages } from '../i18n/index.js';
 import { FileError } from './errors.js';
+import { compareNames } from './collate.js';
 
 /** Larger than any real framework or session; keeps memory bounded on a wrong file. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -220,7 +221,7 @@ export function isFileEntry(dir: string, entry: Dirent): boolean {
 export function collectYamlFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
-    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(current, entry.name);
