@@ -144,7 +144,9 @@ type TemplateName = 'report' | 'compare' | 'aggregate';
 function templateFor(name: TemplateName, format: 'md' | 'html', msgs: Messages, templateText?: string): Template {
   const spec = templateText === undefined ? precompiledSpec(name, format) : undefined;
   if (spec) {
-    const runtime = (require('handlebars/runtime') as { default: typeof HandlebarsFull }).default.create();
+    // The runtime as handlebars also ships it, joined in one file: one file to load instead of
+    // twenty (~7 ms against ~18 ms in a fresh process, issue #20); same version, same code.
+    const runtime = (require('handlebars/dist/handlebars.runtime.js') as typeof HandlebarsFull).create();
     registerHelpers(runtime, msgs);
     return runtime.template(spec);
   }
