@@ -24,7 +24,24 @@ for (const name of ['framework', 'session']) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(schema);
-  writeFileSync(join(out, `${name}.cjs`), linearErrors(standaloneCode.default(ajv, validate)));
+  writeFileSync(join(out, `${name}.cjs`), lazyPointers(linearErrors(standaloneCode.default(ajv, validate))));
+}
+
+/**
+ * ajv's generated code escapes every property name for the JSON Pointer it passes down
+ * (`key.replace(/~/g, "~0").replace(/\//g, "~1")`), even when nothing fails: two regular
+ * expression replacements for every answer of every session (issue #20, third round). An id
+ * without `~` or `/` (every valid one) is its own escape, so a check first gives the same
+ * string without them. If ajv changes its code, the build stops rather than lose this silently.
+ */
+function lazyPointers(code) {
+  const escape = /(\w+)\.replace\(\/~\/g, "~0"\)\.replace\(\/\\\/\/g, "~1"\)/g;
+  const lazy = code.replace(escape, 'pointerKey($1)');
+  if (lazy === code || lazy.includes('.replace(/~/g')) {
+    throw new Error('precompile: ajv escapes property names differently now; check lazyPointers() in scripts/precompile.mjs');
+  }
+  const helper = 'function pointerKey(key){return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\\//g, "~1") : key;}';
+  return `${lazy}\n${helper}\n`;
 }
 
 /**

@@ -91,6 +91,32 @@ describe('precompiled validators (dist/validators)', () => {
       expect(compared).toBeGreaterThan(5);
     }
   });
+
+  it('escape ~ and / in the paths of their errors as ajv does, though they escape only when needed (issue #20)', async () => {
+    const { createRequire } = await import('node:module');
+    const { parse } = await import('yaml');
+    const { newAjv } = await import('../src/core/json-schema.js');
+    const require = createRequire(import.meta.url);
+    const validator = (name: string) => [
+      require(join(ROOT, 'dist', 'validators', `${name}.cjs`)) as ((data: unknown) => boolean) & { errors?: { instancePath: string }[] },
+      newAjv().compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'))),
+    ] as const;
+    const [session, freshSession] = validator('session');
+    const odd = { 'a/b~c': { value: 1 }, ok: { value: 2, at: 'gisteren' } };
+    const data = { ...(parse(readFileSync(join(ROOT, 'test/fixtures/sessions/complete.yaml'), 'utf8')) as object), answers: odd, perspectives: { 'x/y': [{}] }, judgements: { 'p~q': {} } };
+    expect(session(data)).toBe(false);
+    freshSession(data);
+    expect(session.errors).toEqual(freshSession.errors);
+    expect(session.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/answers/a~1b~0c', '/answers/ok/at', '/perspectives/x~1y', '/judgements/p~0q']));
+    const [framework, freshFramework] = validator('framework');
+    const text = readFileSync(join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml'), 'utf8');
+    const withCount = parse(text) as { themes: { criteria: { questions: Record<string, unknown>[] }[] }[] };
+    withCount.themes[0]!.criteria[0]!.questions[0]!.count = { of: 'x', scale: 'y', levels: { 'a/b~': 2, ok: 1 } };
+    expect(framework(withCount)).toBe(false);
+    freshFramework(withCount);
+    expect(framework.errors).toEqual(freshFramework.errors);
+    expect(framework.errors!.map((e) => e.instancePath)).toContain('/themes/0/criteria/0/questions/0/count/levels/a~1b~0');
+  });
 });
 
 describe('schemas for editors', () => {
