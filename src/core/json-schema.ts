@@ -40,8 +40,17 @@ function precompiled(name: SchemaName): ValidateFunction | undefined {
 export function compiledSchema(name: SchemaName): CompiledSchema {
   let entry = compiled.get(name);
   if (!entry) {
-    const schema = JSON.parse(schemaText(name)) as Parameters<typeof patternNames>[0];
-    entry = { validate: precompiled(name) ?? newAjv().compile(schema), patterns: patternNames(schema) };
+    // The schema's text is read only when needed: the precompiled validator does not need it,
+    // and the pattern names only serve messages about a file that fails.
+    let schema: Parameters<typeof patternNames>[0] | undefined;
+    const schemaOf = () => (schema ??= JSON.parse(schemaText(name)) as Parameters<typeof patternNames>[0]);
+    let patterns: CompiledSchema['patterns'] | undefined;
+    entry = {
+      validate: precompiled(name) ?? newAjv().compile(schemaOf()),
+      get patterns() {
+        return (patterns ??= patternNames(schemaOf()));
+      },
+    };
     compiled.set(name, entry);
   }
   return entry;
