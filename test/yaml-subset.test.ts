@@ -141,6 +141,9 @@ describe('subset reader', () => {
       ['a: "b"   \nc: [x, y]  # c\nd: { e: \'f\' }  \n', { a: 'b', c: ['x', 'y'], d: { e: 'f' } }],
       ['a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n', { a: 'x\n\ny\n', b: 1 }],
       ['a: >-\n  x\n  y', { a: 'x y' }], // no line end after the last line
+      ['a: { TRUE: 1 }\n', undefined], // special keys in a flow mapping, met before or not
+      ['a: { TRUE: 1 }\nTRUE: 2\n', undefined],
+      ['b:\n  __proto__: 1\n', undefined],
     ];
     for (const [text, expected] of cases) {
       expect(subsetParse(text), JSON.stringify(text)).toStrictEqual(expected);

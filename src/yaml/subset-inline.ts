@@ -19,7 +19,7 @@ export function giveUp(): never {
 export let next = 0;
 
 /** Keys a YAML reader might turn into another string (TRUE → "true") or that touch the prototype. */
-export const SPECIAL_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+const SPECIAL_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
 const DECIMAL = /^-?[0-9]{1,15}$/;
 const FLOAT = /^-?[0-9]{1,15}\.[0-9]{1,15}$/;
@@ -180,7 +180,7 @@ function flowMapping(text: string, start: number, end: number, depth: number): R
     // A key as kader writes them (a name, an answer id: [A-Za-z_][A-Za-z0-9_.-]*), or give up.
     if (keyEnd(text, at, colon) !== colon) giveUp();
     const key = keyAt(text, at, colon);
-    if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
+    if (Object.hasOwn(map, key)) giveUp();
     at = skipSpaces(text, colon + 1, end);
     if (at >= end) giveUp();
     const c = text.charCodeAt(at);
@@ -232,12 +232,20 @@ export function inlineValue(text: string, from: number, end: number): unknown {
 const knownKeys = new Map<number, string>();
 const MAX_KNOWN_KEYS = 20_000;
 
+/** The hash of the key keyEnd read last: keyAt takes that key, so its characters are read once. */
+let keyHash = 0;
+
+/**
+ * The key keyEnd (or blockKeyEnd) just read, from `from` to `end`. Gives up on a key that a
+ * YAML reader might turn into another value or that touches the prototype (SPECIAL_KEYS):
+ * those are never kept in knownKeys, so a key taken from there needs no such check.
+ */
 export function keyAt(text: string, from: number, end: number): string {
-  let hash = end - from;
-  for (let at = from; at < end; at++) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) | 0;
+  const hash = keyHash;
   const known = knownKeys.get(hash);
   if (known !== undefined && known.length === end - from && text.startsWith(known, from)) return known;
   const key = text.slice(from, end);
+  if (SPECIAL_KEYS.has(key)) giveUp();
   if (known === undefined && knownKeys.size < MAX_KNOWN_KEYS) knownKeys.set(hash, key.length < 13 ? key : (JSON.parse(JSON.stringify(key)) as string));
   return key;
 }
@@ -246,16 +254,20 @@ export function keyAt(text: string, from: number, end: number): string {
  * Where a key starting at `from` ends (a letter or _, then letters, digits, _ . -), checked
  * character by character on the text itself, so no substring is made for a line that turns
  * out not to be a key: the index of the first other character, or -1 when there is no key.
+ * Leaves the key's hash in keyHash for keyAt.
  */
 function keyEnd(text: string, from: number, end: number): number {
   if (from >= end) return -1;
   let c = text.charCodeAt(from);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return -1;
+  let hash = c;
   let at = from + 1;
   for (; at < end; at++) {
     c = text.charCodeAt(at);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) break;
+    hash = (Math.imul(hash, 31) + c) | 0;
   }
+  keyHash = (hash + at - from) | 0;
   return at;
 }
 

@@ -15,7 +15,7 @@
  * on the YAML test suite.
  */
 
-import { blockKeyEnd, GIVE_UP, giveUp, inlineValue, keyAt, skipSpaces, SPECIAL_KEYS } from './subset-inline.js';
+import { blockKeyEnd, GIVE_UP, giveUp, inlineValue, keyAt, skipSpaces } from './subset-inline.js';
 
 /** Characters YAML does not allow unescaped (js-yaml's PATTERN_NON_PRINTABLE, stricter than needed): left to the careful parser. */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -55,6 +55,11 @@ function grow(): void {
 /** The significant lines, read one node at a time. */
 class Reader {
   private i = 0;
+  // The tables as fields: loading a field is cheaper in the hot loops than a module binding.
+  private readonly begins = begins;
+  private readonly cols = cols;
+  private readonly ends = ends;
+  private readonly nexts = nexts;
   constructor(
     private readonly text: string,
     private readonly count: number,
@@ -66,8 +71,8 @@ class Reader {
 
   private isItem(i: number): boolean {
     const text = this.text;
-    const start = begins[i]! + cols[i]!;
-    return text.charCodeAt(start) === 45 && (start + 1 === ends[i] || text.charCodeAt(start + 1) === 32);
+    const start = this.begins[i]! + this.cols[i]!;
+    return text.charCodeAt(start) === 45 && (start + 1 === this.ends[i] || text.charCodeAt(start + 1) === 32);
   }
 
   /** The block node starting at the current line, which is indented `indent`. */
@@ -79,7 +84,7 @@ class Reader {
   /** The value of `key:` with nothing after it: a nested block, or null. */
   private nested(indent: number, depth: number): unknown {
     if (this.done) return null;
-    const next = cols[this.i]!;
+    const next = this.cols[this.i]!;
     if (next > indent) return this.node(next, depth + 1);
     // A sequence at the key's own indentation: valid YAML, but kader does not write it and
     // readers differ on nested items there.
@@ -89,19 +94,19 @@ class Reader {
 
   /** After a value on its own line, a deeper line would be a continuation: for the careful parser. */
   private endOfValue(indent: number): void {
-    if (!this.done && cols[this.i]! > indent) giveUp();
+    if (!this.done && this.cols[this.i]! > indent) giveUp();
   }
 
   mapping(indent: number, depth: number): Record<string, unknown> {
     const text = this.text;
     const map: Record<string, unknown> = {};
-    while (!this.done && cols[this.i] === indent) {
-      const start = begins[this.i]! + indent;
-      const end = ends[this.i]!;
+    while (!this.done && this.cols[this.i] === indent) {
+      const start = this.begins[this.i]! + indent;
+      const end = this.ends[this.i]!;
       const colon = blockKeyEnd(text, start, end); // a sequence item where a key belongs fails here too
       if (colon < 0) giveUp();
-      const key = keyAt(text, start, colon);
-      if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
+      const key = keyAt(text, start, colon); // gives up on a special key (TRUE, __proto__)
+      if (Object.hasOwn(map, key)) giveUp();
       this.i++;
       const from = skipSpaces(text, colon + 1, end);
       // Only a value starting with | or > can be a block scalar header: no slice for the rest.
@@ -130,7 +135,7 @@ class Reader {
   private blockScalar(indent: number, header: string): string {
     const text = this.text;
     const length = text.length;
-    let r = nexts[this.i - 1]!; // the first line after the header
+    let r = this.nexts[this.i - 1]!; // the first line after the header
     const parts: string[] = [];
     let blanks = 0;
     let content = -1; // the text lines' indentation
@@ -157,16 +162,16 @@ class Reader {
     }
     if (content < 0) giveUp(); // an empty block scalar
     // Skip the significant lines the block took (its text may look like keys or comments).
-    while (!this.done && begins[this.i]! < r) this.i++;
+    while (!this.done && this.begins[this.i]! < r) this.i++;
     return parts.join('') + (header.length === 1 ? '\n' : '');
   }
 
   sequence(indent: number, depth: number): unknown[] {
     const text = this.text;
     const items: unknown[] = [];
-    while (!this.done && cols[this.i] === indent && this.isItem(this.i)) {
-      const begin = begins[this.i]!;
-      const end = ends[this.i]!;
+    while (!this.done && this.cols[this.i] === indent && this.isItem(this.i)) {
+      const begin = this.begins[this.i]!;
+      const end = this.ends[this.i]!;
       const from = skipSpaces(text, begin + indent + 1, end);
       if (from >= end) {
         giveUp(); // "-" alone: kader writes "- key: value" or "- value", and readers differ on what follows
@@ -174,7 +179,7 @@ class Reader {
         giveUp(); // "- - x": a sequence in a sequence on one line
       } else if (blockKeyEnd(text, from, end) >= 0) {
         // "- key: value" starts a mapping whose keys line up with "key".
-        cols[this.i] = from - begin;
+        this.cols[this.i] = from - begin;
         items.push(this.mapping(from - begin, depth + 1));
       } else {
         this.i++;
