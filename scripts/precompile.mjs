@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
-import { newAjv } from '../dist/core/json-schema.js';
+import { codeCache, loadValidator, newAjv, validatorPath } from '../dist/core/json-schema.js';
+import { subsetParse } from '../dist/yaml/subset.js';
 import { precompiledPath } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { frameworkDigest } from '../dist/framework/digest.js';
@@ -42,6 +43,29 @@ function lazyPointers(code) {
   }
   const helper = 'function pointerKey(key){return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\\//g, "~1") : key;}';
   return `${lazy}\n${helper}\n`;
+}
+
+/**
+ * A V8 code cache for each validator (src/core/json-schema.ts loadValidator), made after the
+ * validator has checked the bundled frameworks and the example sessions, so that the functions
+ * a run needs are compiled into it. A cache V8 refuses (another Node) only costs the compile.
+ */
+for (const name of ['framework', 'session']) {
+  const { validate, script, source } = loadValidator(validatorPath(name));
+  const dirs = name === 'framework' ? ['frameworks', 'test/fixtures/frameworks'] : ['examples', 'examples/regio', 'test/fixtures/sessions'];
+  for (const dir of dirs) {
+    let files = [];
+    try {
+      files = readdirSync(join(root, dir)).filter((n) => n.endsWith('.yaml'));
+    } catch {
+      continue; // a package without test fixtures
+    }
+    for (const file of files) {
+      const value = subsetParse(readFileSync(join(root, dir, file), 'utf8'));
+      if (value) validate(value);
+    }
+  }
+  writeFileSync(`${validatorPath(name)}.cache`, codeCache(script, source));
 }
 
 /**
