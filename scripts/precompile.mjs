@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
-import { newAjv } from '../dist/core/json-schema.js';
+import { codeCache, loadValidator, newAjv, validatorPath } from '../dist/core/json-schema.js';
+import { subsetParse } from '../dist/yaml/subset.js';
 import { precompiledPath } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { frameworkDigest } from '../dist/framework/digest.js';
@@ -24,7 +25,47 @@ for (const name of ['framework', 'session']) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(schema);
-  writeFileSync(join(out, `${name}.cjs`), linearErrors(standaloneCode.default(ajv, validate)));
+  writeFileSync(join(out, `${name}.cjs`), lazyPointers(linearErrors(standaloneCode.default(ajv, validate))));
+}
+
+/**
+ * ajv's generated code escapes every property name for the JSON Pointer it passes down
+ * (`key.replace(/~/g, "~0").replace(/\//g, "~1")`), even when nothing fails: two regular
+ * expression replacements for every answer of every session (issue #20, third round). An id
+ * without `~` or `/` (every valid one) is its own escape, so a check first gives the same
+ * string without them. If ajv changes its code, the build stops rather than lose this silently.
+ */
+function lazyPointers(code) {
+  const escape = /(\w+)\.replace\(\/~\/g, "~0"\)\.replace\(\/\\\/\/g, "~1"\)/g;
+  const lazy = code.replace(escape, 'pointerKey($1)');
+  if (lazy === code || lazy.includes('.replace(/~/g')) {
+    throw new Error('precompile: ajv escapes property names differently now; check lazyPointers() in scripts/precompile.mjs');
+  }
+  const helper = 'function pointerKey(key){return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\\//g, "~1") : key;}';
+  return `${lazy}\n${helper}\n`;
+}
+
+/**
+ * A V8 code cache for each validator (src/core/json-schema.ts loadValidator), made after the
+ * validator has checked the bundled frameworks and the example sessions, so that the functions
+ * a run needs are compiled into it. A cache V8 refuses (another Node) only costs the compile.
+ */
+for (const name of ['framework', 'session']) {
+  const { validate, script, source } = loadValidator(validatorPath(name));
+  const dirs = name === 'framework' ? ['frameworks', 'test/fixtures/frameworks'] : ['examples', 'examples/regio', 'test/fixtures/sessions'];
+  for (const dir of dirs) {
+    let files = [];
+    try {
+      files = readdirSync(join(root, dir)).filter((n) => n.endsWith('.yaml'));
+    } catch {
+      continue; // a package without test fixtures
+    }
+    for (const file of files) {
+      const value = subsetParse(readFileSync(join(root, dir, file), 'utf8'));
+      if (value) validate(value);
+    }
+  }
+  writeFileSync(`${validatorPath(name)}.cache`, codeCache(script, source));
 }
 
 /**

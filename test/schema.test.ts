@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, onTestFinished } from 'vitest';
 import type { Audience, Choice, Criterion, Framework, Level, Migration, Provenance, Question, Reference, Scale, Theme, Thresholds } from '../src/framework/types.js';
 import { ROOT } from './helpers.js';
 
@@ -90,6 +90,57 @@ describe('precompiled validators (dist/validators)', () => {
       }
       expect(compared).toBeGreaterThan(5);
     }
+  });
+
+  it('escape ~ and / in the paths of their errors as ajv does, though they escape only when needed (issue #20)', async () => {
+    const { createRequire } = await import('node:module');
+    const { parse } = await import('yaml');
+    const { newAjv } = await import('../src/core/json-schema.js');
+    const require = createRequire(import.meta.url);
+    const validator = (name: string) => [
+      require(join(ROOT, 'dist', 'validators', `${name}.cjs`)) as ((data: unknown) => boolean) & { errors?: { instancePath: string }[] },
+      newAjv().compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'))),
+    ] as const;
+    const [session, freshSession] = validator('session');
+    const odd = { 'a/b~c': { value: 1 }, ok: { value: 2, at: 'gisteren' } };
+    const data = { ...(parse(readFileSync(join(ROOT, 'test/fixtures/sessions/complete.yaml'), 'utf8')) as object), answers: odd, perspectives: { 'x/y': [{}] }, judgements: { 'p~q': {} } };
+    expect(session(data)).toBe(false);
+    freshSession(data);
+    expect(session.errors).toEqual(freshSession.errors);
+    expect(session.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/answers/a~1b~0c', '/answers/ok/at', '/perspectives/x~1y', '/judgements/p~0q']));
+    const [framework, freshFramework] = validator('framework');
+    const text = readFileSync(join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml'), 'utf8');
+    const withCount = parse(text) as { themes: { criteria: { questions: Record<string, unknown>[] }[] }[] };
+    withCount.themes[0]!.criteria[0]!.questions[0]!.count = { of: 'x', scale: 'y', levels: { 'a/b~': 2, ok: 1 } };
+    expect(framework(withCount)).toBe(false);
+    freshFramework(withCount);
+    expect(framework.errors).toEqual(freshFramework.errors);
+    expect(framework.errors!.map((e) => e.instancePath)).toContain('/themes/0/criteria/0/questions/0/count/levels/a~1b~0');
+  });
+});
+
+describe('the validators\' code cache (dist/validators/*.cjs.cache)', () => {
+  it('is taken only for the source it was made from: a changed validator runs as it is now', async () => {
+    const { copyFileSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { loadValidator, validatorPath } = await import('../src/core/json-schema.js');
+    // Below node_modules, so the validator's require('ajv/dist/runtime/…') resolves.
+    const dir = mkdtempSync(join(ROOT, 'node_modules', '.kader-cache-test-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'session.cjs');
+    const source = readFileSync(validatorPath('session'), 'utf8');
+    expect(source).toContain('"must be string"');
+    // The same length: V8 itself would take the old cache for it, and run the old code.
+    writeFileSync(path, source.replaceAll('"must be string"', '"must be STRING"'));
+    copyFileSync(`${validatorPath('session')}.cache`, `${path}.cache`);
+    const { validate, script } = loadValidator(path);
+    expect(script.cachedDataRejected).toBeUndefined(); // not offered to V8 at all
+    expect(validate({ kader: 1, kind: 'session', id: 5 })).toBe(false);
+    expect(validate.errors!.map((e) => e.message)).toContain('must be STRING');
+    // The cache as built is offered, and the validator it gives checks as before.
+    const built = loadValidator(validatorPath('session'));
+    expect(built.script.cachedDataRejected).toBeDefined();
+    expect(built.validate({ kader: 1, kind: 'session', id: 5 })).toBe(false);
+    expect(built.validate.errors!.map((e) => e.message)).toContain('must be string');
   });
 });
 

@@ -132,6 +132,18 @@ describe('subset reader', () => {
       ['a: { value: teaml\ufeff }\n', { a: { value: 'teaml\ufeff' } }], // trimEnd would have dropped the BOM
       ['a:\n  -\n    -\n  - x\n', undefined], // items that start empty: the subset leaves them to the careful parser
       ['a:\n- x\n', undefined], // a sequence at its key's indentation
+      // The reader works on offsets into the whole text (issue #20): nothing past a line's end counts.
+      ['a: "x\\\nb: 1\n', undefined], // an escape at the line's end
+      ['a: "\\u00\ne9"\n', undefined], // a \u escape cut by the line's end
+      ["a: 'it''\nb: 1\n", undefined], // a doubled quote at the line's end
+      ['a: { b: c\nd: e }\n', undefined],
+      ['a: [x,\n  y]\n', undefined],
+      ['a: "b"   \nc: [x, y]  # c\nd: { e: \'f\' }  \n', { a: 'b', c: ['x', 'y'], d: { e: 'f' } }],
+      ['a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n', { a: 'x\n\ny\n', b: 1 }],
+      ['a: >-\n  x\n  y', { a: 'x y' }], // no line end after the last line
+      ['a: { TRUE: 1 }\n', undefined], // special keys in a flow mapping, met before or not
+      ['a: { TRUE: 1 }\nTRUE: 2\n', undefined],
+      ['b:\n  __proto__: 1\n', undefined],
     ];
     for (const [text, expected] of cases) {
       expect(subsetParse(text), JSON.stringify(text)).toStrictEqual(expected);

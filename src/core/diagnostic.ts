@@ -73,7 +73,8 @@ export function atLeast(severity: Severity, level: Severity): boolean {
 /** Stable order for output: by file, then position, then rule. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    compareNames(a.file, b.file) ||
+    // The same file first: even compareNames' fallback, the collator, is work for nothing then.
+    (a.file === b.file ? 0 : compareNames(a.file, b.file)) ||
     a.line - b.line ||
     a.column - b.column ||
     compareNames(a.rule, b.rule)

@@ -28,18 +28,33 @@ interface QuestionEntry {
   order: number;
 }
 
-/** Walk themes → criteria → questions with their paths, skipping anything malformed. */
-function* criteriaOf(root: Obj): Generator<{ criterion: Obj; path: YamlPath }> {
+/**
+ * The criteria with their paths, skipping anything malformed: listed once per document and
+ * shared by the rules (seven walk them; a generator per rule was ~10 % of validating a
+ * 19,000-line framework, issue #20). The rules do not change the document.
+ */
+const criteriaLists = new WeakMap<Obj, readonly { criterion: Obj; path: YamlPath }[]>();
+function criteriaOf(root: Obj): readonly { criterion: Obj; path: YamlPath }[] {
+  let list = criteriaLists.get(root);
+  if (list) return list;
+  const found: { criterion: Obj; path: YamlPath }[] = [];
   for (const [t, theme] of arr(root.themes).entries()) {
     if (!isObj(theme)) continue;
     for (const [c, criterion] of arr(theme.criteria).entries()) {
-      if (isObj(criterion)) yield { criterion, path: ['themes', t, 'criteria', c] };
+      if (isObj(criterion)) found.push({ criterion, path: ['themes', t, 'criteria', c] });
     }
   }
+  list = found;
+  criteriaLists.set(root, list);
+  return list;
 }
 
+const questionIndexes = new WeakMap<Obj, Map<string, QuestionEntry>>();
 function questionIndex(root: Obj): Map<string, QuestionEntry> {
+  const cached = questionIndexes.get(root);
+  if (cached) return cached;
   const index = new Map<string, QuestionEntry>();
+  questionIndexes.set(root, index);
   let order = 0;
   for (const { criterion, path } of criteriaOf(root)) {
     for (const [q, question] of arr(criterion.questions).entries()) {

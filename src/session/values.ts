@@ -22,8 +22,12 @@ const allowedCache = new WeakMap<Question, string[] | undefined>();
 
 /** Values a scale or choice question can take, special values (nvt, onbekend) included. */
 export function allowedValues(question: Question, framework: Framework): string[] | undefined {
-  if (!allowedCache.has(question)) allowedCache.set(question, computeAllowed(question, framework));
-  return allowedCache.get(question);
+  // One lookup when cached: check asks this for every answer of every session.
+  const cached = allowedCache.get(question);
+  if (cached !== undefined || allowedCache.has(question)) return cached;
+  const allowed = computeAllowed(question, framework);
+  allowedCache.set(question, allowed);
+  return allowed;
 }
 
 function computeAllowed(question: Question, framework: Framework): string[] | undefined {

@@ -7,8 +7,6 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { indexOf } from '../../framework/types.js';
 import { activeQuestions, progressOf } from '../../session/state.js';
-import { kindsOf } from '../../privacy/detect.js';
-import { scanSession } from '../../privacy/session.js';
 import { placed, readSession, sessionFindings, type SessionFinding } from '../../session/check.js';
 import type { Session } from '../../session/types.js';
 import type { CommandContext } from '../context.js';
@@ -20,6 +18,17 @@ export interface CheckFileOptions {
   framework?: string;
   completeness?: boolean;
   privacy?: boolean;
+}
+
+/** The privacy scan, loaded only for --privacy: three modules a plain check does not need. */
+export interface PrivacyScan {
+  scanSession: typeof import('../../privacy/session.js').scanSession;
+  kindsOf: typeof import('../../privacy/detect.js').kindsOf;
+}
+
+export async function loadPrivacyScan(): Promise<PrivacyScan> {
+  const [{ scanSession }, { kindsOf }] = await Promise.all([import('../../privacy/session.js'), import('../../privacy/detect.js')]);
+  return { scanSession, kindsOf };
 }
 
 /** What one file contributes: its findings, an I/O error, or its completeness table. */
@@ -44,7 +53,7 @@ function completenessTable(ctx: CommandContext, file: string, session: Session, 
 }
 
 /** A checker that resolves each framework once and checks files one by one. */
-export function fileChecker(ctx: CommandContext, options: CheckFileOptions): (file: InputFile) => FileOutcome {
+export function fileChecker(ctx: CommandContext, options: CheckFileOptions, privacy?: PrivacyScan): (file: InputFile) => FileOutcome {
   const frameworks = new Map<string, ResolvedFramework | Error>();
   const frameworkFor = (id: string): ResolvedFramework | Error => {
     const key = options.framework ?? id;
@@ -77,9 +86,9 @@ export function fileChecker(ctx: CommandContext, options: CheckFileOptions): (fi
       return { shown, diagnostics: [...read.diagnostics, ...placed(read, [missing])] };
     }
     const findings = sessionFindings(session, resolved.framework, ctx.msgs, { digest: resolved.digest });
-    if (options.privacy) {
-      for (const { place, hits } of scanSession(session)) {
-        const kinds = kindsOf(hits).map((k) => ctx.msgs.privacy.kinds[k]).join(', ');
+    if (options.privacy && privacy) {
+      for (const { place, hits } of privacy.scanSession(session)) {
+        const kinds = privacy.kindsOf(hits).map((k) => ctx.msgs.privacy.kinds[k]).join(', ');
         findings.push({ path: place.path, at: 'value', severity: 'error', rule: 'personal-data', message: ctx.msgs.privacy.finding(kinds) });
       }
     }

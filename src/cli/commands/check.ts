@@ -4,7 +4,7 @@ import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../errors.js';
 import type { DiagnosticFormat } from '../format/index.js';
 import { expandPaths, reportFindings } from '../lint-run.js';
-import { fileChecker } from './check-files.js';
+import { fileChecker, loadPrivacyScan } from './check-files.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -27,7 +27,8 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   }
   // One thread: worker_threads were slower for 1,000 files on 2 cores, and two processes on
   // two halves were slower at 2,000, 10,000 and 50,000 on the shared machine (bench/README.md).
-  const outcomes = files.map(fileChecker(ctx, options));
+  const privacy = options.privacy ? await loadPrivacyScan() : undefined;
+  const outcomes = files.map(fileChecker(ctx, options, privacy));
   const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
   let tables = '';
