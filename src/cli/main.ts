@@ -117,6 +117,7 @@ export async function run(): Promise<void> {
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((done) => void process.stdout.once('drain', done)) : Promise.resolve()),
     isTTY: process.stdout.isTTY === true,
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
   };

@@ -8,6 +8,7 @@ import { packageVersion } from '../../core/assets.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { buildAggregate, type AggregateModel, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { frameworkIdOf, sortSession } from '../../report/aggregate-sort.js';
+import { aggregateJson } from '../../report/aggregate-json.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { renderAggregate } from '../../report/render.js';
 import { readSession } from '../../session/check.js';
@@ -80,22 +81,42 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   const { framework } = resolved;
 
   const model = buildAggregate(framework, measurements, notes, options.top);
-  const text = RENDERERS[options.format](ctx, model, options);
+  const output = RENDERERS[options.format](ctx, model, options);
   // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
-  if (pdfOut) printPdf(ctx, text, pdfOut);
-  else writeOutput(ctx, text, options.out);
+  if (pdfOut) printPdf(ctx, typeof output === 'string' ? output : [...output].join(''), pdfOut);
+  else if (typeof output === 'string') writeOutput(ctx, output, options.out);
+  else await writePieces(ctx, output, options.out);
   const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
   if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${visible(a.skipped(left))}\n`);
   if (ioErrors.length > 0) return 2;
   return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
 }
 
+/**
+ * Output made in pieces goes to stdout in pieces of about 64 kB, each once stdout has passed on
+ * the one before (a pipe is written asynchronously: unwaited, 53 MB of json piled up there and
+ * peaked higher than one string); to a file (-o) it is joined and written atomically as any
+ * output, since the atomic writer (src/core/files.ts) takes one text.
+ */
+async function writePieces(ctx: CommandContext, pieces: Iterable<string>, out: string | undefined): Promise<void> {
+  if (out && out !== '-') return writeOutput(ctx, [...pieces].join(''), out);
+  let buffered = '';
+  for (const piece of pieces) {
+    buffered += piece;
+    if (buffered.length < 65536) continue;
+    ctx.io.stdout(buffered);
+    buffered = '';
+    await ctx.io.drained?.();
+  }
+  if (buffered) ctx.io.stdout(buffered);
+}
+
 /** Every format `aggregate --format` offers (src/cli/format/outputs.ts), and how its text is made; pdf prints the html. */
-const RENDERERS: Record<AggregateOutput, (ctx: CommandContext, model: AggregateModel, options: AggregateOptions) => string> = {
+const RENDERERS: Record<AggregateOutput, (ctx: CommandContext, model: AggregateModel, options: AggregateOptions) => string | Iterable<string>> = {
   text: (ctx, model) => aggregateText(model, ctx.msgs),
   md: (ctx, model, options) => renderAggregate(model, 'md', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
   html: (ctx, model, options) => renderAggregate(model, 'html', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
   pdf: (ctx, model, options) => renderAggregate(model, 'html', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
   csv: (ctx, model, options) => aggregateCsv(model, options.table, ctx.msgs, options.separator),
-  json: (_ctx, model) => `${JSON.stringify(model, null, 2)}\n`,
+  json: (_ctx, model) => aggregateJson(model),
 };
