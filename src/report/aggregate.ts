@@ -6,7 +6,7 @@
  */
 import { gemeenteKey } from '../session/comparable.js';
 import type { Framework, ProvenanceStatus } from '../framework/types.js';
-import { OUTCOMES, scoreCompact, tallyOf, type Tally } from '../scoring/score.js';
+import { codeOf, outcomeAt, scoreCompact, tallyOf, type Tally } from '../scoring/score.js';
 import type { Session } from '../session/types.js';
 
 export type Band = 'meets' | 'partly' | 'not-met' | 'none';
@@ -78,8 +78,8 @@ export interface Measurement {
   /** The total's and each theme's cell; one frozen cell object per percentage, shared (see `cellOf`). */
   total: Cell;
   themes: Cell[];
-  /** Per criterion, in framework order: its outcome as a code, an index into OUTCOMES (src/scoring/score.ts). */
-  outcomes: Uint8Array;
+  /** Per criterion, in framework order: its outcome as a one-digit code (`outcomeAt`, src/scoring/score.ts). */
+  outcomes: string;
   /** The session's own id, and the ids of the sessions `kader merge` made it from. */
   id?: string;
   mergedFrom?: string[];
@@ -92,7 +92,7 @@ export interface Measurement {
  */
 export const detached = (text: string): string => (text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string));
 
-const OPEN = OUTCOMES.indexOf('open');
+const OPEN = codeOf('open');
 
 export function measure(framework: Framework, input: AggregateInput, active?: ReadonlySet<string>): Measurement {
   const score = scoreCompact(framework, input.session, active);
@@ -187,7 +187,7 @@ export function buildAggregate(framework: Framework, measurements: readonly Meas
   );
   const rows: AggregateRow[] = [];
   for (const m of chosen) {
-    m.outcomes.forEach((code, i) => criteria[i]!.tally[OUTCOMES[code]!]++);
+    for (let i = 0; i < m.outcomes.length; i++) criteria[i]!.tally[outcomeAt(m.outcomes, i)]++;
     rows.push({
       gemeente: m.gemeente.trim(),
       file: m.file,

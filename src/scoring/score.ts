@@ -209,22 +209,26 @@ export function scoreSession(framework: Framework, session: Session, active: Rea
 
 /** Every outcome, in the order of its code in `CompactScore.outcomes` (and of a tally's keys). */
 export const OUTCOMES: readonly Outcome[] = ['meets', 'partly', 'not-met', 'not-applicable', 'unknown', 'open'];
-const CODE: Readonly<Record<Outcome, number>> = { meets: 0, partly: 1, 'not-met': 2, 'not-applicable': 3, unknown: 4, open: 5 };
+/** An outcome's code: the digit of its index in OUTCOMES, '0' (meets) to '5' (open). */
+const CODE: Readonly<Record<Outcome, number>> = { meets: 48, partly: 49, 'not-met': 50, 'not-applicable': 51, unknown: 52, open: 53 };
+export const outcomeAt = (outcomes: string, i: number): Outcome => OUTCOMES[outcomes.charCodeAt(i) - 48]!;
+export const codeOf = (outcome: Outcome): string => String.fromCharCode(CODE[outcome]);
 
 /**
- * A session's scores as a batch keeps them: the outcome of each criterion as a code (index
- * into OUTCOMES) in framework order, and the weighted means per theme and in total. No
+ * A session's scores as a batch keeps them: the outcome of each criterion as a one-digit code
+ * in framework order ("0215…", one byte a criterion: smaller than a typed array, which costs
+ * two objects and an off-heap record each), and the weighted means per theme and in total. No
  * object per criterion and no priority order: `kader aggregate` scores thousands of sessions
  * and needs only these (issue #20). The same numbers as `scoreSession`, summed in the same order.
  */
 export interface CompactScore {
-  outcomes: Uint8Array;
+  outcomes: string;
   themes: (number | undefined)[];
   total?: number;
 }
 
 export function scoreCompact(framework: Framework, session: Session, active: ReadonlySet<string> = activeQuestions(framework, session.answers)): CompactScore {
-  const outcomes = new Uint8Array(framework.themes.reduce((n, t) => n + t.criteria.length, 0));
+  const codes = new Uint8Array(framework.themes.reduce((n, t) => n + t.criteria.length, 0));
   const themes: (number | undefined)[] = [];
   let sum = 0;
   let weights = 0;
@@ -235,7 +239,7 @@ export function scoreCompact(framework: Framework, session: Session, active: Rea
     for (const criterion of theme.criteria) {
       const { score, computed } = countCriterion(framework, session, active, criterion, scoringRuleOf(framework, criterion));
       const judgement = own(session.judgements, criterion.id);
-      outcomes[i++] = CODE[judgement ? judgement.verdict : computed];
+      codes[i++] = CODE[judgement ? judgement.verdict : computed];
       if (score === undefined) continue;
       const weight = criterion.weight ?? 1;
       themeSum += score * weight;
@@ -245,12 +249,12 @@ export function scoreCompact(framework: Framework, session: Session, active: Rea
     }
     themes.push(themeWeights > 0 ? themeSum / themeWeights : undefined);
   }
-  return { outcomes, themes, ...(weights > 0 && { total: sum / weights }) };
+  return { outcomes: String.fromCharCode(...codes), themes, ...(weights > 0 && { total: sum / weights }) };
 }
 
 /** How many criteria have each outcome, from the codes of `scoreCompact`. */
-export function tallyOf(outcomes: Uint8Array): Tally {
+export function tallyOf(outcomes: string): Tally {
   const tally = emptyTally();
-  for (const code of outcomes) tally[OUTCOMES[code]!]++;
+  for (let i = 0; i < outcomes.length; i++) tally[outcomeAt(outcomes, i)]++;
   return tally;
 }
