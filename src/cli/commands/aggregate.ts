@@ -10,14 +10,12 @@ import { buildAggregate, type AggregateModel, type AggregateNote, type Measureme
 import { frameworkIdOf, sortSession } from '../../report/aggregate-sort.js';
 import { aggregateJson } from '../../report/aggregate-json.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
-import { renderAggregate } from '../../report/render.js';
 import { readSession } from '../../session/check.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import type { AggregateOutput } from '../format/outputs.js';
 import { expandPaths } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
-import { printPdf } from '../pdf.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 
 /** What the options table (src/cli/registry.ts) hands over, its defaults applied. */
@@ -81,9 +79,9 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   const { framework } = resolved;
 
   const model = buildAggregate(framework, measurements, notes, options.top);
-  const output = RENDERERS[options.format](ctx, model, options);
+  const output = await RENDERERS[options.format](ctx, model, options);
   // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
-  if (pdfOut) printPdf(ctx, typeof output === 'string' ? output : [...output].join(''), pdfOut);
+  if (pdfOut) (await import('../pdf.js')).printPdf(ctx, typeof output === 'string' ? output : [...output].join(''), pdfOut);
   else if (typeof output === 'string') writeOutput(ctx, output, options.out);
   else await writePieces(ctx, output, options.out);
   const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
@@ -112,11 +110,19 @@ async function writePieces(ctx: CommandContext, pieces: Iterable<string>, out: s
 }
 
 /** Every format `aggregate --format` offers (src/cli/format/outputs.ts), and how its text is made; pdf prints the html. */
-const RENDERERS: Record<AggregateOutput, (ctx: CommandContext, model: AggregateModel, options: AggregateOptions) => string | Iterable<string>> = {
+const RENDERERS: Record<AggregateOutput, (ctx: CommandContext, model: AggregateModel, options: AggregateOptions) => Output | Promise<Output>> = {
   text: (ctx, model) => aggregateText(model, ctx.msgs),
-  md: (ctx, model, options) => renderAggregate(model, 'md', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
-  html: (ctx, model, options) => renderAggregate(model, 'html', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
-  pdf: (ctx, model, options) => renderAggregate(model, 'html', { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false }),
+  md: (ctx, model, options) => templated(ctx, model, options, 'md'),
+  html: (ctx, model, options) => templated(ctx, model, options, 'html'),
+  pdf: (ctx, model, options) => templated(ctx, model, options, 'html'),
   csv: (ctx, model, options) => aggregateCsv(model, options.table, ctx.msgs, options.separator),
   json: (_ctx, model) => aggregateJson(model),
 };
+
+type Output = string | Iterable<string>;
+
+/** md and html come from templates; their renderer (with handlebars) is loaded only for them. */
+async function templated(ctx: CommandContext, model: AggregateModel, options: AggregateOptions, format: 'md' | 'html'): Promise<string> {
+  const { renderAggregate } = await import('../../report/render.js');
+  return renderAggregate(model, format, { lang: ctx.lang, msgs: ctx.msgs, version: packageVersion(), confidential: options.confidential !== false });
+}
