@@ -33,6 +33,7 @@ export const UNIT = [
   'test/validate-rules.test.ts',
   'test/words.test.ts',
   'test/yaml-conformance.test.ts',
+  'test/aggregate-json.test.ts',
 ];
 
 export default defineConfig({

@@ -175,4 +175,20 @@ describe('kader aggregate', () => {
     expect(top.code).toBe(2);
     expect(top.stderr).toBe('kader: --top verwacht een heel getal van 1 tot 9999, niet "nul"\n');
   });
+
+  it('writes json of many gemeenten in pieces to stdout: the same bytes as to a file with -o', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'groot'));
+    // Enough rows for more than two 64 kB pieces, names with characters UTF-8 writes in two to four bytes.
+    for (let i = 0; i < 150; i++) writeSession(join(dir, 'groot'), `g${i}.yaml`, generateSession(wav, { gemeente: `Súdwest-Fryslân ${i} 🏘️`, seed: i + 1, quality: (i % 10) / 10 }));
+    const piped = kader(['aggregate', 'groot', '--format', 'json'], { cwd: dir });
+    expect(piped.code).toBe(0);
+    expect(Buffer.byteLength(piped.stdout)).toBeGreaterThan(2 * 65536);
+    expect(kader(['aggregate', 'groot', '--format', 'json', '-o', 'overzicht.json'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'overzicht.json'), 'utf8')).toBe(piped.stdout);
+    const model = JSON.parse(piped.stdout) as Model;
+    expect(model.rows.length).toBe(150);
+    expect(`${JSON.stringify(model, null, 2)}\n`).toBe(piped.stdout);
+    expect(model.rows[0]!.gemeente).toBe('Súdwest-Fryslân 0 🏘️');
+  });
 });

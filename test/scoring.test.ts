@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../src/framework/types.js';
-import { scoreSession } from '../src/scoring/score.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeOf, OUTCOMES, outcomeAt, scoreCompact, scoreSession, tallyOf } from '../src/scoring/score.js';
 import type { Session } from '../src/session/types.js';
-import { makeSession } from './helpers.js';
+import { makeSession, ROOT } from './helpers.js';
+import { generateSession, loadFramework, seeded } from './support/gemeenten.js';
 
 const at = '2026-11-23T10:00:00Z';
 const scale = (id: string) => ({ id, text: id, type: 'scale' as const, scale: 'v' });
@@ -108,5 +111,47 @@ describe('scoring', () => {
     const t = scoreSession(framework, session({ C1a: 'half', C2a: 'ja', C3a: 'half', C3b: 'half' }));
     expect(t.improvements.map((c) => c.criterion.id)).toEqual(['C1', 'C3']);
     expect(t.strengths.map((c) => c.criterion.id)).toEqual(['C2']);
+  });
+});
+
+describe('scoreCompact (what kader aggregate keeps of each session)', () => {
+  it('codes every outcome as one digit and reads it back', () => {
+    const codes = OUTCOMES.map(codeOf).join('');
+    expect(codes).toBe('012345');
+    expect(OUTCOMES.map((_, i) => outcomeAt(codes, i))).toEqual(OUTCOMES);
+    expect(tallyOf('0012555')).toEqual({ meets: 2, partly: 1, 'not-met': 1, 'not-applicable': 0, unknown: 0, open: 3 });
+  });
+
+  it('gives the outcomes, theme scores, total and tally of scoreSession on every bundled framework', () => {
+    const dir = join(ROOT, 'frameworks');
+    let compared = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const loaded = loadFramework(join(dir, name));
+      const { framework } = loaded;
+      const criteria = framework.themes.flatMap((t) => t.criteria);
+      for (let seed = 1; seed <= 12; seed++) {
+        const random = seeded(seed * 31 + name.length);
+        const session = generateSession(loaded, { gemeente: `Gemeente ${seed}`, seed, quality: random(), unanswered: seed % 3 === 0 ? 0.3 : 0 });
+        // Answers a generated session lacks: nvt and onbekend where a scale allows them, and judgements.
+        for (const [id, answer] of Object.entries(session.answers)) {
+          const scale = framework.scales.find((s) => s.levels.some((l) => l.value === answer.value));
+          const roll = random();
+          if (scale?.allow?.includes('nvt') && roll < 0.1) session.answers[id] = { ...answer, value: 'nvt' };
+          else if (scale?.allow?.includes('onbekend') && roll < 0.2) session.answers[id] = { ...answer, value: 'onbekend' };
+        }
+        const verdicts = ['meets', 'partly', 'not-met', 'not-applicable'] as const;
+        session.judgements = Object.fromEntries(criteria.filter(() => random() < 0.15).map((c) => [c.id, { verdict: verdicts[Math.floor(random() * 4)]!, motivation: 'Gesprek.', at }]));
+        const full = scoreSession(framework, session);
+        const compact = scoreCompact(framework, session);
+        expect(compact.outcomes.length).toBe(full.criteria.length);
+        expect(full.criteria.map((_, i) => outcomeAt(compact.outcomes, i))).toEqual(full.criteria.map((c) => c.outcome));
+        expect(compact.themes).toEqual(full.themes.map((t) => t.score));
+        expect(compact.total).toBe(full.total);
+        expect('total' in compact).toBe(full.total !== undefined);
+        expect(tallyOf(compact.outcomes)).toEqual(full.tally);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(7 * 12);
   });
 });

@@ -17,6 +17,12 @@ export interface Io {
    * that follow the guides' interactive steps in process give a scripted one here.
    */
   prompts?: Prompts;
+  /**
+   * Resolves when stdout has passed on what was written to it. A pipe's reader can be slower
+   * than a command that writes its output in pieces: waiting here keeps the pieces from piling
+   * up in memory (kader aggregate, issue #20). Without it, pieces are written straight on.
+   */
+  drained?(): Promise<void>;
 }
 
 export interface GlobalOptions {

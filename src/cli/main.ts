@@ -4,6 +4,7 @@
  * plain command line runs from the options table (src/cli/argv.ts); commander parses only what
  * that gives up on. Each command loads only its own module.
  */
+import { once } from 'node:events';
 import { visible } from '../core/terminal.js';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -117,6 +118,8 @@ export async function run(): Promise<void> {
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    // events.once stops waiting, and rejects, if stdout fails instead of draining.
+    drained: async () => void (process.stdout.writableNeedDrain && (await once(process.stdout, 'drain'))),
     isTTY: process.stdout.isTTY === true,
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
   };
