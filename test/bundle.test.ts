@@ -57,6 +57,25 @@ describe('the bundled start-up', () => {
     expect(JSON.parse(result.stdout)).toEqual({ code: 0, bundle: false, docx: false });
   });
 
+  it('keeps the session validator’s cache in check and aggregate, whose heap setting changes V8’s flags', () => {
+    // Reports on stderr, at exit, whether V8 took each code cache it was given.
+    const probe = join(tempDir(), 'probe.cjs');
+    writeFileSync(
+      probe,
+      [
+        "const vm = require('node:vm');",
+        'const Original = vm.Script;',
+        'vm.Script = class extends Original {',
+        "  constructor(source, options) { super(source, options); if (options && options.cachedData) process.on('exit', () => process.stderr.write(`[${require('node:path').basename(options.filename)} ${this.cachedDataRejected ? 'refused' : 'taken'}]`)); }",
+        '};',
+      ].join('\n'),
+    );
+    for (const command of ['check', 'aggregate']) {
+      const result = spawnSync(process.execPath, ['--require', probe, BIN, command, join(ROOT, 'examples', 'regio')], { cwd: ROOT, encoding: 'utf8' });
+      expect(result.stderr, command).toBe('[kader.cjs taken][session.cjs taken]');
+    }
+  });
+
   it('is strict, as the ES modules it joins were, and imports nothing (node:vm cannot)', () => {
     const text = readFileSync(BUNDLE, 'utf8');
     expect(text.startsWith("'use strict';\n")).toBe(true);

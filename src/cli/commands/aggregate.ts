@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { visible } from '../../core/terminal.js';
 import { packageVersion } from '../../core/assets.js';
 import { FileError, readTextFile } from '../../core/files.js';
+import { compiledSchema } from '../../core/json-schema.js';
 import { buildAggregate, type AggregateModel, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { frameworkIdOf, sortSession } from '../../report/aggregate-sort.js';
 import { aggregateJson } from '../../report/aggregate-json.js';
@@ -40,6 +41,10 @@ export interface AggregateOptions {
  * setting only changes when V8 collects; where a Node version ignores it, nothing else changes.
  */
 function collectOften(): void {
+  // V8 refuses a code cache made under other flags: the session validator's (made at build
+  // time, src/core/json-schema.ts) is loaded before the flag changes, or every aggregate would
+  // compile it again (~10 ms).
+  compiledSchema('session');
   try {
     setFlagsFromString('--heap-growing-percent=10');
   } catch {
