@@ -8,7 +8,7 @@
 // BENCH_RUNS (default 5) rounds for the small scenarios, BENCH_RUNS_LARGE (default 3) for
 // 10,000 and 50,000 sessions; BENCH_MAX (default 50000) caps the largest batch;
 // BENCH_ONLY=startup,validate,check,large,memory,cores,interview picks scenarios.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,8 @@ const wanted = (name) => !ONLY || ONLY.includes(name);
 // The peers live in bench/'s own install (bench/package.json), out of the user's npm ci.
 const bin = (name) => join(root, 'bench', 'node_modules', '.bin', name);
 const kader = (...args) => [process.execPath, join(root, 'bin', 'kader.js'), ...args];
+/** kader with a batch kept in one thread or split in two whatever its size (src/cli/halves.ts). */
+const kaderSplit = (how, ...args) => ['env', `KADER_SPLIT=${how}`, ...kader(...args)];
 const ajv = (schema, data) => [bin('ajv'), 'validate', '--spec=draft2020', '--strict=false', '-s', join(root, 'schemas', schema), '-d', data];
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -181,6 +183,7 @@ function peakRss(argv) {
 }
 
 const sizes = [10000, 50000].filter((n) => n <= MAX);
+// generateBatch(…, 4000) etc. for the cores scenario: batches below 10,000 are cheap to make.
 const batches = new Map();
 const batch = (n) => {
   if (!batches.has(n)) {
@@ -199,6 +202,9 @@ if (wanted('large')) {
       ['kader check', kader('check', '--framework', frameworkPath, dir)],
       ['kader check, drift', kader('check', '--framework', driftPath, dir)],
       ['kader aggregate', kader('aggregate', '--framework', frameworkPath, dir)],
+      // As above, but kept in one thread: on a quiet machine the rows above use two (src/cli/halves.ts).
+      ['kader check, one thread', kaderSplit('never', 'check', '--framework', frameworkPath, dir)],
+      ['kader aggregate, one thread', kaderSplit('never', 'aggregate', '--framework', frameworkPath, dir)],
     ];
     table(`${n.toLocaleString('en')} sessions (target check ≤ 0.5, aggregate ≤ 0.6 × ajv-cli; drift ≤ 1.2 × clean)`, measure(commands, RUNS_LARGE), n <= 10000 ? 'ajv-cli' : 'kader check', n <= 10000 ? { 'kader check': 0.5, 'kader check, drift': 0.5, 'kader aggregate': 0.6 } : { 'kader check, drift': 1.2 });
   }
@@ -206,40 +212,27 @@ if (wanted('large')) {
 
 if (wanted('memory')) {
   console.log('## Peak RSS of kader aggregate (target: 50,000 sessions ≤ 300 MB, < 1 KB more per session from 10,000 to 50,000)');
-  const peaks = [1000, ...sizes].map((n) => [n, peakRss(kader('aggregate', '--framework', frameworkPath, '--format', 'json', n === 1000 ? join(work, 'sessies') : batch(n)))]);
-  for (const [n, mb] of peaks) console.log(`  ${String(n).padStart(6)} sessions: ${mb.toFixed(0)} MB`);
-  const [a, b] = peaks.slice(-2);
-  if (a && b && b[0] > a[0]) console.log(`  growth: ${(((b[1] - a[1]) * 1024) / (b[0] - a[0])).toFixed(2)} KB per session between ${a[0]} and ${b[0]}`);
+  // As kader decides (two threads from 4,000 files on a quiet machine), and kept in one thread.
+  for (const how of ['auto', 'never']) {
+    const args = (n) => ['aggregate', '--framework', frameworkPath, '--format', 'json', n === 1000 ? join(work, 'sessies') : batch(n)];
+    const peaks = [1000, ...sizes].map((n) => [n, peakRss(kaderSplit(how, ...args(n)))]);
+    console.log(`  KADER_SPLIT=${how}: ${peaks.map(([n, mb]) => `${n.toLocaleString('en')} sessions ${mb.toFixed(0)} MB`).join(', ')}`);
+    const [a, b] = peaks.slice(-2);
+    if (a && b && b[0] > a[0]) console.log(`    growth: ${(((b[1] - a[1]) * 1024) / (b[0] - a[0])).toFixed(2)} KB per session between ${a[0]} and ${b[0]}`);
+  }
   console.log('');
 }
 
-/** Wall time of two processes run at once, on the two halves. */
-function both(a, b) {
-  return new Promise((done) => {
-    const started = process.hrtime.bigint();
-    let left = 2;
-    for (const argv of [a, b]) {
-      spawn(argv[0], argv.slice(1), { cwd: root, stdio: 'ignore' }).on('exit', () => {
-        if (--left === 0) done(Number(process.hrtime.bigint() - started) / 1e6);
-      });
-    }
-  });
-}
-
 if (wanted('cores')) {
-  console.log('## Two processes on two halves against one process on all (wall; < 1 means two cores pay)');
-  for (const n of [2000, ...sizes]) {
-    const dir = batch(n);
+  // kader's own split (src/cli/halves.ts): the second half in a worker thread, forced on and off.
+  console.log(`## A batch on two threads against one (KADER_SPLIT=always / never; < 1 means the second core pays; load ${load()})`);
+  console.log(`  ${'command'.padEnd(10)} ${'files'.padStart(6)}   ratio wall (range)   ratio cpu (range)    one thread wall / cpu`);
+  for (const n of [1000, 2000, 4000, ...sizes]) {
+    const dir = n === 1000 ? join(work, 'sessies') : batch(n);
     for (const command of ['check', 'aggregate']) {
-      const ratios = [];
-      // aggregate's two halves would still need joining: that step is not counted here.
-      const run = (path) => kader(command, '--framework', frameworkPath, ...(command === 'aggregate' ? ['--format', 'json'] : []), path);
-      for (let round = 0; round < RUNS_LARGE; round++) {
-        const [one] = measure([[command, run(dir)]], 1);
-        const two = await both(run(join(dir, 'a')), run(join(dir, 'b')));
-        ratios.push(two / one.wall[0]);
-      }
-      console.log(`  ${command.padEnd(10)} ${String(n).padStart(6)} files: ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+      const args = [command, '--framework', frameworkPath, ...(command === 'aggregate' ? ['--format', 'json'] : []), dir];
+      const [two, one] = measure([['two', kaderSplit('always', ...args)], ['one', kaderSplit('never', ...args)]], n >= 10000 ? RUNS_LARGE : RUNS);
+      console.log(`  ${command.padEnd(10)} ${String(n).padStart(6)}   ${fmt(paired(two.wall, one.wall)).padEnd(20)} ${fmt(paired(two.cpu, one.cpu)).padEnd(20)} ${median(one.wall).toFixed(0)} / ${median(one.cpu).toFixed(0)} ms`);
     }
   }
   console.log('');

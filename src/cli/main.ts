@@ -125,3 +125,8 @@ export async function run(): Promise<void> {
   };
   process.exitCode = await main(process.argv, io);
 }
+
+/** Entry for bin/worker.js: the second thread of a large batch (src/cli/halves.ts). */
+export async function worker(): Promise<void> {
+  await (await import('./halves-worker.js')).serveHalf();
+}

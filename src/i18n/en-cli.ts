@@ -205,4 +205,5 @@ export const cli: Messages['cli'] = {
     types: { choice: 'choice', multi: 'multiple choice', boolean: 'yes/no', number: 'number', text: 'text', date: 'date' },
   },
   didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
+  split: (main, worker) => `${main} files in this thread, ${worker} in a second one`,
 };

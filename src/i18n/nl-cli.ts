@@ -186,4 +186,6 @@ export const cli = {
     types: { choice: 'keuze', multi: 'meerkeuze', boolean: 'ja/nee', number: 'getal', text: 'tekst', date: 'datum' } satisfies Record<string, string>,
   },
   didYouMean: (suggestion: string) => `Bedoel je ${suggestion}?`,
+  /** --debug: a large batch read on two threads (src/cli/halves.ts). */
+  split: (main: number, worker: number) => `${main} bestanden in deze thread, ${worker} in een tweede`,
 };

@@ -111,6 +111,14 @@ export function measure(framework: Framework, input: AggregateInput, active?: Re
   };
 }
 
+/**
+ * A measurement made in another thread (src/cli/halves.ts) arrives as a copy: its cells are
+ * made shared and frozen again, as `measure` makes them, so a large batch costs no more memory.
+ */
+export function shareCells(framework: Framework, m: Measurement): Measurement {
+  return { ...m, total: cellOf(framework, m.total.id, m.total.percent), themes: m.themes.map((c) => cellOf(framework, c.id, c.percent)) };
+}
+
 const emptyTally = (): Tally => ({ meets: 0, partly: 0, 'not-met': 0, 'not-applicable': 0, unknown: 0, open: 0 });
 
 const percentOf = (score: number | undefined): number | null => (score === undefined ? null : Math.round(score * 100));

@@ -8,7 +8,8 @@ import { visible } from '../../core/terminal.js';
 import { packageVersion } from '../../core/assets.js';
 import { FileError, readTextFile } from '../../core/files.js';
 import { compiledSchema } from '../../core/json-schema.js';
-import { buildAggregate, type AggregateModel, type AggregateNote, type Measurement } from '../../report/aggregate.js';
+import type { Framework } from '../../framework/types.js';
+import { buildAggregate, shareCells, type AggregateModel, type AggregateNote, type Measurement } from '../../report/aggregate.js';
 import { frameworkIdOf, sortSession } from '../../report/aggregate-sort.js';
 import { aggregateJson } from '../../report/aggregate-json.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
@@ -16,7 +17,8 @@ import { readSession } from '../../session/check.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import type { AggregateOutput } from '../format/outputs.js';
-import { expandPaths } from '../lint-run.js';
+import { cut, shouldSplit, startHalf } from '../halves.js';
+import { expandPaths, type InputFile } from '../lint-run.js';
 import { guardOutput, writeOutput } from '../output.js';
 import { resolveFramework, type ResolvedFramework } from '../resolve.js';
 
@@ -53,7 +55,6 @@ function collectOften(): void {
 }
 
 export async function aggregateCommand(ctx: CommandContext, options: AggregateOptions): Promise<ExitCode> {
-  collectOften();
   const a = ctx.msgs.aggregate;
   // A PDF is binary and printed by Chromium: it goes to a file, checked before any work.
   let pdfOut: string | undefined;
@@ -63,32 +64,9 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
     guardOutput(ctx, pdfOut);
   }
   const { files, ioErrors } = expandPaths(ctx, options.paths);
-  const notes: AggregateNote[] = [];
-  const measurements: Measurement[] = [];
-  // The framework: the one asked for, else the first session's. Sessions of other frameworks
-  // are counted, and refused at the end unless --framework chose.
-  let resolved: ResolvedFramework | undefined = options.framework ? resolveFramework(ctx, options.framework) : undefined;
-  const counts = new Map<string, number>();
-  // One file at a time, keeping only its measurement: a region's folder can hold thousands.
-  for (const { path, shown } of files) {
-    let text: string;
-    try {
-      text = readTextFile(path, shown, ctx.msgs);
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      ioErrors.push(error.message);
-      continue;
-    }
-    const read = readSession(shown, text, ctx.msgs);
-    const id = frameworkIdOf(read);
-    if (id !== undefined) {
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      resolved ??= resolveFramework(ctx, id);
-    }
-    const sorted = sortSession(read, resolved, ctx.msgs);
-    if ('counted' in sorted) measurements.push(sorted.counted);
-    else notes.push(sorted.setAside);
-  }
+  const { measured, resolved } = await measureFiles(ctx, files, options.framework);
+  for (const message of measured.ioErrors) ioErrors.push(message);
+  const { counts, measurements, notes } = measured;
   for (const message of ioErrors) ctx.io.stderr(`kader: ${visible(message)}\n`);
   if (!options.framework && counts.size > 1) {
     throw new UserError(a.mixed([...counts].map(([id, n]) => `${id} (${n})`).join(', ')), 2);
@@ -110,6 +88,87 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
   if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${visible(a.skipped(left))}\n`);
   if (ioErrors.length > 0) return 2;
   return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
+}
+
+/** What a thread learns from its files, in file order. */
+interface Measured {
+  ioErrors: string[];
+  /** Sessions per framework id, in the order the ids were first met. */
+  counts: Map<string, number>;
+  measurements: Measurement[];
+  notes: AggregateNote[];
+}
+
+/** The framework the overview is of: the one asked for, else the first session's. */
+interface Chosen {
+  resolved?: ResolvedFramework;
+}
+
+/**
+ * Every file read, one at a time, keeping only its measurement: a region's folder can hold
+ * thousands. A large batch is read on two threads (src/cli/halves.ts); the second starts once
+ * the framework is known, since it sorts its files by the same one.
+ */
+async function measureFiles(ctx: CommandContext, files: InputFile[], asked: string | undefined): Promise<{ measured: Measured; resolved?: ResolvedFramework }> {
+  const chosen: Chosen = asked ? { resolved: resolveFramework(ctx, asked) } : {};
+  const measured: Measured = { ioErrors: [], counts: new Map(), measurements: [], notes: [] };
+  const [mine, theirs] = shouldSplit(files.length, ctx.io.env) ? cut(files) : [files, []];
+  // In one thread, collect often from the start. With a second thread, only once the first
+  // half is read: the worker compiles the bundle from its code cache when it starts, and V8
+  // refuses a cache once a flag has changed (~50 ms more for the worker).
+  if (theirs.length === 0) collectOften();
+  let next = 0;
+  while (!chosen.resolved && next < mine.length) measureFile(ctx, mine[next++]!, measured, chosen);
+  // No session in the first half named a framework: nothing for a second thread to sort by.
+  const other = chosen.resolved && theirs.length > 0 ? await startHalf<MeasuredHalf>(ctx, mine.length, { kind: 'aggregate', files: theirs, options: { resolved: chosen.resolved } }) : undefined;
+  try {
+    for (; next < mine.length; next++) measureFile(ctx, mine[next]!, measured, chosen);
+    if (theirs.length > 0) collectOften();
+    if (other) joinHalf(measured, await other.result, chosen.resolved!.framework);
+    else for (const file of theirs) measureFile(ctx, file, measured, chosen);
+  } finally {
+    other?.stop();
+  }
+  return { measured, ...(chosen.resolved && { resolved: chosen.resolved }) };
+}
+
+function measureFile(ctx: CommandContext, { path, shown }: InputFile, into: Measured, chosen: Chosen): void {
+  let text: string;
+  try {
+    text = readTextFile(path, shown, ctx.msgs);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    into.ioErrors.push(error.message);
+    return;
+  }
+  const read = readSession(shown, text, ctx.msgs);
+  const id = frameworkIdOf(read);
+  if (id !== undefined) {
+    into.counts.set(id, (into.counts.get(id) ?? 0) + 1);
+    chosen.resolved ??= resolveFramework(ctx, id);
+  }
+  const sorted = sortSession(read, chosen.resolved, ctx.msgs);
+  if ('counted' in sorted) into.measurements.push(sorted.counted);
+  else into.notes.push(sorted.setAside);
+}
+
+/** What the second thread sends back: Measured with its counts as pairs (a Map clones too, but pairs say the order). */
+type MeasuredHalf = Omit<Measured, 'counts'> & { counts: [string, number][] };
+
+/** The second thread's part: its files measured against (a copy of) the framework the first thread chose. */
+export function aggregateHalf(ctx: CommandContext, files: InputFile[], options: { resolved: ResolvedFramework }): MeasuredHalf {
+  const chosen: Chosen = { resolved: options.resolved };
+  const measured: Measured = { ioErrors: [], counts: new Map(), measurements: [], notes: [] };
+  for (const file of files) measureFile(ctx, file, measured, chosen);
+  return { ...measured, counts: [...measured.counts] };
+}
+
+/** The second half after the first, as one thread would have met them; its cells shared again. */
+function joinHalf(into: Measured, half: MeasuredHalf, framework: Framework): void {
+  for (const message of half.ioErrors) into.ioErrors.push(message);
+  for (const [id, n] of half.counts) into.counts.set(id, (into.counts.get(id) ?? 0) + n);
+  for (const measurement of half.measurements) into.measurements.push(shareCells(framework, measurement));
+  for (const note of half.notes) into.notes.push(note);
 }
 
 /**

@@ -52,21 +52,28 @@ function completenessTable(ctx: CommandContext, file: string, session: Session, 
   return `${ctx.chalk.underline(file)}\n${ctx.chalk.bold(lines[0]!)}\n${lines.slice(1).join('\n')}\n\n`;
 }
 
-/** A checker that resolves each framework once and checks files one by one. */
-export function fileChecker(ctx: CommandContext, options: CheckFileOptions, privacy?: PrivacyScan): (file: InputFile) => FileOutcome {
-  const frameworks = new Map<string, ResolvedFramework | Error>();
-  const frameworkFor = (id: string): ResolvedFramework | Error => {
-    const key = options.framework ?? id;
-    if (!frameworks.has(key)) {
-      try {
-        frameworks.set(key, resolveFramework(ctx, key));
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        frameworks.set(key, error);
-      }
+/** Frameworks by the name a session or --framework gives, resolved once; a name that does not resolve keeps its error. */
+export type KnownFrameworks = Map<string, ResolvedFramework | Error>;
+
+/** The framework `key` names, resolved once into `known`. */
+export function frameworkNamed(ctx: CommandContext, known: KnownFrameworks, key: string): ResolvedFramework | Error {
+  if (!known.has(key)) {
+    try {
+      known.set(key, resolveFramework(ctx, key));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      known.set(key, error);
     }
-    return frameworks.get(key)!;
-  };
+  }
+  return known.get(key)!;
+}
+
+/**
+ * A checker that resolves each framework once and checks files one by one. `known` may hold
+ * frameworks resolved already (by the main thread, for the second thread of a large batch).
+ */
+export function fileChecker(ctx: CommandContext, options: CheckFileOptions, privacy?: PrivacyScan, known: KnownFrameworks = new Map()): (file: InputFile) => FileOutcome {
+  const frameworkFor = (id: string): ResolvedFramework | Error => frameworkNamed(ctx, known, options.framework ?? id);
 
   return ({ path, shown }) => {
     let text: string;

@@ -3,8 +3,10 @@ import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import type { CommandContext } from '../context.js';
 import type { ExitCode } from '../errors.js';
 import type { DiagnosticFormat } from '../format/index.js';
-import { expandPaths, reportFindings } from '../lint-run.js';
-import { fileChecker, loadPrivacyScan } from './check-files.js';
+import { cut, shouldSplit, startHalf } from '../halves.js';
+import { expandPaths, reportFindings, type InputFile } from '../lint-run.js';
+import type { ResolvedFramework } from '../resolve.js';
+import { fileChecker, frameworkNamed, loadPrivacyScan, type CheckFileOptions, type FileOutcome, type KnownFrameworks } from './check-files.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -25,10 +27,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     const { migrateFiles } = await import('./check-migrate.js');
     migrationFailures = migrateFiles(ctx, files, options.framework);
   }
-  // One thread: worker_threads were slower for 1,000 files on 2 cores, and two processes on
-  // two halves were slower at 2,000, 10,000 and 50,000 on the shared machine (bench/README.md).
-  const privacy = options.privacy ? await loadPrivacyScan() : undefined;
-  const outcomes = files.map(fileChecker(ctx, options, privacy));
+  const outcomes = await checkFiles(ctx, files, options);
   const diagnostics: Diagnostic[] = [];
   const checked: string[] = [];
   let tables = '';
@@ -44,4 +43,29 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   const exit = reportFindings(ctx, diagnostics, checked, ioErrors, { ...options, runName: 'kader check', preamble: tables });
   // A session that could not be migrated is a finding even when it is otherwise valid.
   return exit === 0 && migrationFailures > 0 ? 1 : exit;
+}
+
+/** Each file's outcome, in file order; a large batch on two threads (src/cli/halves.ts). */
+async function checkFiles(ctx: CommandContext, files: InputFile[], options: CheckOptions): Promise<FileOutcome[]> {
+  // Plain data: the worker receives a structured clone of it.
+  const perFile: CheckFileOptions = { framework: options.framework, completeness: options.completeness, privacy: options.privacy };
+  const known: KnownFrameworks = new Map();
+  if (!shouldSplit(files.length, ctx.io.env)) return checkHalf(ctx, files, { ...perFile, known });
+  // The framework --framework names is resolved (and for a file, validated) here once, and the
+  // second thread gets a copy instead of doing it again (~50 ms for 1,500 lines).
+  if (options.framework) frameworkNamed(ctx, known, options.framework);
+  const [mine, theirs] = cut(files);
+  const other = await startHalf<FileOutcome[]>(ctx, mine.length, { kind: 'check', files: theirs, options: { ...perFile, known: [...known] } });
+  try {
+    const first = await checkHalf(ctx, mine, { ...perFile, known });
+    return [...first, ...(await other.result)];
+  } finally {
+    other.stop();
+  }
+}
+
+/** The per-file work of one thread: each file read and checked on its own. */
+export async function checkHalf(ctx: CommandContext, files: InputFile[], options: CheckFileOptions & { known: KnownFrameworks | [string, ResolvedFramework | Error][] }): Promise<FileOutcome[]> {
+  const privacy = options.privacy ? await loadPrivacyScan() : undefined;
+  return files.map(fileChecker(ctx, options, privacy, new Map(options.known)));
 }

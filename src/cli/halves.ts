@@ -1,0 +1,100 @@
+/**
+ * Large batches on both cores (issue #20). `check` and `aggregate` of many files cut the list in
+ * two: a worker thread (bin/worker.js, the same bundle) reads the second half while the main
+ * thread reads the first, and the results are joined in file order, so the output is the same as
+ * from one thread, byte for byte. The worker is a thread, not a process, so its memory counts in
+ * the command's own and it ends with the command.
+ *
+ * When: from SPLIT_FROM files, on a machine with a second core that is not busy. Measured on
+ * 2 cores (bench/README.md, "fourth round"): a second thread costs ~60 ms to start and pays from
+ * a few thousand files; on a machine whose cores are taken by others it gains nothing.
+ * KADER_SPLIT=never keeps one thread, KADER_SPLIT=always splits any batch of two files or more
+ * (for the tests of this path, and for measuring).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { UserError, type ExitCode } from './errors.js';
+import type { InputFile } from './lint-run.js';
+
+export const SPLIT_FROM = 4000;
+
+/** What the worker is asked to do: one command's per-file work on its half of the files. */
+export interface HalfJob {
+  kind: 'check' | 'aggregate';
+  files: InputFile[];
+  /** The command's options the per-file work needs (plain data). */
+  options: Record<string, unknown>;
+  globals: GlobalOptions;
+  /** Whether the main thread shows colour: the worker's tables must look the same. */
+  colour: boolean;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** What a worker sends back: its results, or the error that stopped it. */
+export type HalfReply<T> = { result: T } | { error: { message: string; stack?: string; exitCode?: number } };
+
+export function shouldSplit(count: number, env: CommandContext['io']['env']): boolean {
+  if (env.KADER_SPLIT === 'never') return false;
+  if (env.KADER_SPLIT === 'always') return count >= 2;
+  const cores = availableParallelism();
+  // The load average counts runnable processes: below cores − ½ a core is free for the worker.
+  return count >= SPLIT_FROM && cores >= 2 && loadavg()[0]! < cores - 0.5;
+}
+
+/** The first ceil(n/2) files stay in the main thread: it starts at once, the worker ~60 ms later. */
+export function cut<T>(items: readonly T[]): [T[], T[]] {
+  const at = Math.ceil(items.length / 2);
+  return [items.slice(0, at), items.slice(at)];
+}
+
+export interface StartedHalf<T> {
+  result: Promise<T>;
+  /** Stop the worker (when the main thread failed and its result is no longer wanted). */
+  stop(): void;
+}
+
+/**
+ * Start a worker on `job` (the files after the `kept` ones the main thread reads); its result,
+ * or its error as the error main.ts would have shown.
+ */
+export async function startHalf<T>(ctx: CommandContext, kept: number, job: Omit<HalfJob, 'globals' | 'colour' | 'cwd' | 'env'>): Promise<StartedHalf<T>> {
+  const { Worker } = await import('node:worker_threads');
+  if (ctx.debug) ctx.io.stderr(`kader: ${ctx.msgs.cli.split(kept, job.files.length)}\n`);
+  const { lang, color, quiet, debug, frameworksDir } = ctx;
+  const full: HalfJob = {
+    ...job,
+    globals: { lang, color, quiet, debug, ...(frameworksDir !== undefined && { frameworksDir }) },
+    colour: ctx.chalk.level > 0,
+    cwd: ctx.io.cwd,
+    env: { ...ctx.io.env },
+  };
+  // The worker writes nothing itself (its stdout and stderr go nowhere): everything it finds
+  // comes back as data, and the main thread reports it in file order.
+  const worker = new Worker(new URL('../../bin/worker.js', import.meta.url), { workerData: full, stdout: true, stderr: true });
+  const result = new Promise<T>((resolve, reject) => {
+    worker.once('message', (reply: HalfReply<T>) => {
+      if ('result' in reply) resolve(reply.result);
+      else reject(rebuilt(reply.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`kader: the second thread stopped (exit code ${code}) before it answered`)));
+  });
+  // Nobody may be listening yet when the worker fails; the caller awaits `result` later.
+  result.catch(() => undefined);
+  return { result, stop: () => void worker.terminate() };
+}
+
+/** A worker's error as the main thread's: a UserError stays one, with its exit code. */
+function rebuilt(error: { message: string; stack?: string; exitCode?: number }): Error {
+  const made = error.exitCode !== undefined ? new UserError(error.message, error.exitCode as ExitCode) : new Error(error.message);
+  if (error.stack) made.stack = error.stack;
+  return made;
+}
+
+/** How a worker sends an error back. */
+export function described(error: unknown): { message: string; stack?: string; exitCode?: number } {
+  if (error instanceof UserError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof Error) return { message: error.message, ...(error.stack !== undefined && { stack: error.stack }) };
+  return { message: String(error) };
+}
