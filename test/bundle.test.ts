@@ -20,8 +20,8 @@ const wordText = async (bin: string, out: string) => {
   return { code: written.code, stderr: written.stderr, body };
 };
 
-function run(bin: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', KADER_LANG: '' }, encoding: 'utf8', timeout: 30_000 });
+function run(bin: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', KADER_LANG: '', ...env }, encoding: 'utf8', timeout: 30_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -89,6 +89,12 @@ describe('the bundled start-up', () => {
       expect(expected.code, args.join(' ')).toBe(0);
       expect(run(bin, args), args.join(' ')).toEqual(expected);
     }
+    // A batch on two threads: the worker (bin/worker.js) starts from the bundle too.
+    const split = ['--debug', 'check', '--format', 'json', join(ROOT, 'examples', 'regio')];
+    const twoThreads = run(bin, split, { KADER_SPLIT: 'always' });
+    expect(twoThreads.stderr).toBe('kader: 3 bestanden in deze thread, 2 in een tweede\n');
+    expect(twoThreads).toEqual({ ...run(BIN, split, { KADER_SPLIT: 'never' }), stderr: twoThreads.stderr });
+    expect(JSON.parse(twoThreads.stdout).files).toBe(5);
     const dir = tempDir();
     const [fromBundle, fromBuild] = [await wordText(bin, join(dir, 'a.docx')), await wordText(BIN, join(dir, 'b.docx'))];
     expect(fromBundle.body).toContain('Voorbeeldgemeente');
