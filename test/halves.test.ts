@@ -99,10 +99,12 @@ describe('a batch on two threads', () => {
 
 describe('when a batch is split', () => {
   it('KADER_SPLIT decides first; otherwise only from SPLIT_FROM files', () => {
-    expect(shouldSplit(1_000_000, { KADER_SPLIT: 'never' })).toBe(false);
-    expect(shouldSplit(2, { KADER_SPLIT: 'always' })).toBe(true);
-    expect(shouldSplit(1, { KADER_SPLIT: 'always' })).toBe(false);
-    expect(shouldSplit(SPLIT_FROM - 1, {})).toBe(false);
+    expect(shouldSplit(1_000_000, { KADER_SPLIT: 'never' }, true)).toBe(false);
+    expect(shouldSplit(2, { KADER_SPLIT: 'always' }, true)).toBe(true);
+    expect(shouldSplit(1, { KADER_SPLIT: 'always' }, true)).toBe(false);
+    expect(shouldSplit(SPLIT_FROM - 1, {}, true)).toBe(false);
+    // From src/ (as here, in process) never: the worker would run the built bundle.
+    expect(shouldSplit(2, { KADER_SPLIT: 'always' })).toBe(false);
   });
 
   it('the main thread keeps the larger half', () => {

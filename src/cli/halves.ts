@@ -34,8 +34,12 @@ export interface HalfJob {
 /** What a worker sends back: its results, or the error that stopped it. */
 export type HalfReply<T> = { result: T } | { error: { message: string; stack?: string; exitCode?: number } };
 
-export function shouldSplit(count: number, env: CommandContext['io']['env']): boolean {
-  if (env.KADER_SPLIT === 'never') return false;
+/**
+ * Whether to split a batch of `count` files. Run from src/ (npm run dev, tests in process) a
+ * batch stays in one thread: the worker loads the built bundle, which may be older than src/.
+ */
+export function shouldSplit(count: number, env: CommandContext['io']['env'], built = !import.meta.url.endsWith('.ts')): boolean {
+  if (env.KADER_SPLIT === 'never' || !built) return false;
   if (env.KADER_SPLIT === 'always') return count >= 2;
   const cores = availableParallelism();
   // The load average counts runnable processes: below cores − ½ a core is free for the worker.
