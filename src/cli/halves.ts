@@ -31,13 +31,16 @@ export interface HalfJob {
   env: Record<string, string | undefined>;
 }
 
-/** What a worker sends back: its results, or the error that stopped it. */
-export type HalfReply<T> = { result: T } | { error: { message: string; stack?: string; exitCode?: number } };
-
 /**
- * Whether to split a batch of `count` files. Run from src/ (npm run dev, tests in process) a
- * batch stays in one thread: the worker loads the built bundle, which may be older than src/.
+ * What a worker sends: its per-file results in parts, in file order, then `done`; or the error
+ * that stopped it. In parts, so that neither thread holds a whole half's results twice (the
+ * worker's objects and one large message) when a batch of 50,000 sessions is joined.
  */
+export type HalfMessage<T> = { part: T[] } | { done: true } | { error: { message: string; stack?: string; exitCode?: number } };
+
+/** Files per part a worker sends. */
+export const PART = 500;
+
 export function shouldSplit(count: number, env: CommandContext['io']['env'], built = !import.meta.url.endsWith('.ts')): boolean {
   if (env.KADER_SPLIT === 'never' || !built) return false;
   if (env.KADER_SPLIT === 'always') return count >= 2;
@@ -53,13 +56,14 @@ export function cut<T>(items: readonly T[]): [T[], T[]] {
 }
 
 export interface StartedHalf<T> {
-  result: Promise<T>;
+  /** The worker's per-file results, in the parts it sent them in. */
+  result: Promise<T[][]>;
   /** Stop the worker (when the main thread failed and its result is no longer wanted). */
   stop(): void;
 }
 
 /**
- * Start a worker on `job` (the files after the `kept` ones the main thread reads); its result,
+ * Start a worker on `job` (the files after the `kept` ones the main thread reads); its results,
  * or its error as the error main.ts would have shown.
  */
 export async function startHalf<T>(ctx: CommandContext, kept: number, job: Omit<HalfJob, 'globals' | 'colour' | 'cwd' | 'env'>): Promise<StartedHalf<T>> {
@@ -76,10 +80,12 @@ export async function startHalf<T>(ctx: CommandContext, kept: number, job: Omit<
   // The worker writes nothing itself (its stdout and stderr go nowhere): everything it finds
   // comes back as data, and the main thread reports it in file order.
   const worker = new Worker(new URL('../../bin/worker.js', import.meta.url), { workerData: full, stdout: true, stderr: true });
-  const result = new Promise<T>((resolve, reject) => {
-    worker.once('message', (reply: HalfReply<T>) => {
-      if ('result' in reply) resolve(reply.result);
-      else reject(rebuilt(reply.error));
+  const parts: T[][] = [];
+  const result = new Promise<T[][]>((resolve, reject) => {
+    worker.on('message', (message: HalfMessage<T>) => {
+      if ('part' in message) parts.push(message.part);
+      else if ('done' in message) resolve(parts);
+      else reject(rebuilt(message.error));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`kader: the second thread stopped (exit code ${code}) before it answered`)));

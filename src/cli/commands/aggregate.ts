@@ -10,7 +10,7 @@ import { FileError, readTextFile } from '../../core/files.js';
 import { compiledSchema } from '../../core/json-schema.js';
 import type { Framework } from '../../framework/types.js';
 import { buildAggregate, shareCells, type AggregateModel, type AggregateNote, type Measurement } from '../../report/aggregate.js';
-import { frameworkIdOf, sortSession } from '../../report/aggregate-sort.js';
+import { frameworkIdOf, sortSession, type Sorted } from '../../report/aggregate-sort.js';
 import { aggregateJson } from '../../report/aggregate-json.js';
 import { aggregateCsv, aggregateText, type AggregateTable } from '../../report/aggregate-text.js';
 import { readSession } from '../../session/check.js';
@@ -55,6 +55,10 @@ function collectOften(): void {
 }
 
 export async function aggregateCommand(ctx: CommandContext, options: AggregateOptions): Promise<ExitCode> {
+  // First, before anything fills the heap: set later (after listing 50,000 files) it kept the
+  // peak ~20 MB higher. A second thread then compiles the bundle without its code cache, which
+  // V8 refuses once a flag has changed: ~50 ms more in that thread (src/cli/halves.ts).
+  collectOften();
   const a = ctx.msgs.aggregate;
   // A PDF is binary and printed by Chromium: it goes to a file, checked before any work.
   let pdfOut: string | undefined;
@@ -63,6 +67,25 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
     pdfOut = resolve(ctx.io.cwd, options.out);
     guardOutput(ctx, pdfOut);
   }
+  const { model, unread } = await overview(ctx, options);
+  const output = await RENDERERS[options.format](ctx, model, options);
+  // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
+  if (pdfOut) (await import('../pdf.js')).printPdf(ctx, typeof output === 'string' ? output : [...output].join(''), pdfOut);
+  else if (typeof output === 'string') writeOutput(ctx, output, options.out);
+  else await writePieces(ctx, output, options.out);
+  const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
+  if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${visible(a.skipped(left))}\n`);
+  if (unread > 0) return 2;
+  return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
+}
+
+/**
+ * The files read into the overview's model. A function of its own so that the list of files and
+ * the measurements are garbage once the model is made: only the model is alive while the output
+ * is rendered (50,000 sessions: ~400 bytes a session less at the peak; issue #20).
+ */
+async function overview(ctx: CommandContext, options: AggregateOptions): Promise<{ model: AggregateModel; unread: number }> {
+  const a = ctx.msgs.aggregate;
   const { files, ioErrors } = expandPaths(ctx, options.paths);
   const { measured, resolved } = await measureFiles(ctx, files, options.framework);
   for (const message of measured.ioErrors) ioErrors.push(message);
@@ -76,21 +99,10 @@ export async function aggregateCommand(ctx: CommandContext, options: AggregateOp
     for (const note of notes) ctx.io.stderr(`kader: ${note.file}: ${a.reasons[note.reason]!(note.detail)}\n`);
     throw new UserError(a.noSessions, ioErrors.length > 0 && measurements.length === 0 && notes.length === 0 ? 2 : 1);
   }
-  const { framework } = resolved;
-
-  const model = buildAggregate(framework, measurements, notes, options.top);
-  const output = await RENDERERS[options.format](ctx, model, options);
-  // The PDF is the HTML overview printed, as `report --format pdf` prints the verbeterplan.
-  if (pdfOut) (await import('../pdf.js')).printPdf(ctx, typeof output === 'string' ? output : [...output].join(''), pdfOut);
-  else if (typeof output === 'string') writeOutput(ctx, output, options.out);
-  else await writePieces(ctx, output, options.out);
-  const left = model.notes.filter((n) => n.reason === 'invalid' || n.reason === 'other-framework' || n.reason === 'older-version').length;
-  if (left > 0 && options.format !== 'text') ctx.io.stderr(`kader: ${visible(a.skipped(left))}\n`);
-  if (ioErrors.length > 0) return 2;
-  return model.notes.some((n) => n.reason === 'invalid') ? 1 : 0;
+  return { model: buildAggregate(resolved.framework, measurements, notes, options.top), unread: ioErrors.length };
 }
 
-/** What a thread learns from its files, in file order. */
+/** What the files gave, in file order. */
 interface Measured {
   ioErrors: string[];
   /** Sessions per framework id, in the order the ids were first met. */
@@ -98,6 +110,9 @@ interface Measured {
   measurements: Measurement[];
   notes: AggregateNote[];
 }
+
+/** One file: unreadable, or read and sorted (with the framework id it names, if it is a session). */
+type FileMeasure = { ioError: string } | { id?: string; sorted: Sorted };
 
 /** The framework the overview is of: the one asked for, else the first session's. */
 interface Chosen {
@@ -112,63 +127,56 @@ interface Chosen {
 async function measureFiles(ctx: CommandContext, files: InputFile[], asked: string | undefined): Promise<{ measured: Measured; resolved?: ResolvedFramework }> {
   const chosen: Chosen = asked ? { resolved: resolveFramework(ctx, asked) } : {};
   const measured: Measured = { ioErrors: [], counts: new Map(), measurements: [], notes: [] };
+  const each = (file: InputFile) => keep(measured, measureFile(ctx, file, chosen));
   const [mine, theirs] = shouldSplit(files.length, ctx.io.env) ? cut(files) : [files, []];
-  // In one thread, collect often from the start. With a second thread, only once the first
-  // half is read: the worker compiles the bundle from its code cache when it starts, and V8
-  // refuses a cache once a flag has changed (~50 ms more for the worker).
-  if (theirs.length === 0) collectOften();
   let next = 0;
-  while (!chosen.resolved && next < mine.length) measureFile(ctx, mine[next++]!, measured, chosen);
+  while (!chosen.resolved && next < mine.length) each(mine[next++]!);
   // No session in the first half named a framework: nothing for a second thread to sort by.
-  const other = chosen.resolved && theirs.length > 0 ? await startHalf<MeasuredHalf>(ctx, mine.length, { kind: 'aggregate', files: theirs, options: { resolved: chosen.resolved } }) : undefined;
+  const other = chosen.resolved && theirs.length > 0 ? await startHalf<FileMeasure>(ctx, mine.length, { kind: 'aggregate', files: theirs, options: { resolved: chosen.resolved } }) : undefined;
   try {
-    for (; next < mine.length; next++) measureFile(ctx, mine[next]!, measured, chosen);
-    if (theirs.length > 0) collectOften();
-    if (other) joinHalf(measured, await other.result, chosen.resolved!.framework);
-    else for (const file of theirs) measureFile(ctx, file, measured, chosen);
+    for (; next < mine.length; next++) each(mine[next]!);
+    if (other) {
+      const { framework } = chosen.resolved!;
+      for (const part of await other.result) for (const item of part) keep(measured, item, framework);
+    } else for (const file of theirs) each(file);
   } finally {
     other?.stop();
   }
   return { measured, ...(chosen.resolved && { resolved: chosen.resolved }) };
 }
 
-function measureFile(ctx: CommandContext, { path, shown }: InputFile, into: Measured, chosen: Chosen): void {
+function measureFile(ctx: CommandContext, { path, shown }: InputFile, chosen: Chosen): FileMeasure {
   let text: string;
   try {
     text = readTextFile(path, shown, ctx.msgs);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    into.ioErrors.push(error.message);
-    return;
+    return { ioError: error.message };
   }
   const read = readSession(shown, text, ctx.msgs);
   const id = frameworkIdOf(read);
-  if (id !== undefined) {
-    into.counts.set(id, (into.counts.get(id) ?? 0) + 1);
-    chosen.resolved ??= resolveFramework(ctx, id);
+  if (id !== undefined) chosen.resolved ??= resolveFramework(ctx, id);
+  return { ...(id !== undefined && { id }), sorted: sortSession(read, chosen.resolved, ctx.msgs) };
+}
+
+/**
+ * One file's result into the tally, in file order. `sharedBy`: a result from the second thread
+ * arrives as a copy, and its cells are made shared and frozen again (src/report/aggregate.ts).
+ */
+function keep(into: Measured, item: FileMeasure, sharedBy?: Framework): void {
+  if ('ioError' in item) {
+    into.ioErrors.push(item.ioError);
+    return;
   }
-  const sorted = sortSession(read, chosen.resolved, ctx.msgs);
-  if ('counted' in sorted) into.measurements.push(sorted.counted);
-  else into.notes.push(sorted.setAside);
+  if (item.id !== undefined) into.counts.set(item.id, (into.counts.get(item.id) ?? 0) + 1);
+  if ('counted' in item.sorted) into.measurements.push(sharedBy ? shareCells(sharedBy, item.sorted.counted) : item.sorted.counted);
+  else into.notes.push(item.sorted.setAside);
 }
 
-/** What the second thread sends back: Measured with its counts as pairs (a Map clones too, but pairs say the order). */
-type MeasuredHalf = Omit<Measured, 'counts'> & { counts: [string, number][] };
-
-/** The second thread's part: its files measured against (a copy of) the framework the first thread chose. */
-export function aggregateHalf(ctx: CommandContext, files: InputFile[], options: { resolved: ResolvedFramework }): MeasuredHalf {
+/** The second thread's work on one file, against (a copy of) the framework the first thread chose. */
+export function measurerFor(ctx: CommandContext, options: { resolved: ResolvedFramework }): (file: InputFile) => FileMeasure {
   const chosen: Chosen = { resolved: options.resolved };
-  const measured: Measured = { ioErrors: [], counts: new Map(), measurements: [], notes: [] };
-  for (const file of files) measureFile(ctx, file, measured, chosen);
-  return { ...measured, counts: [...measured.counts] };
-}
-
-/** The second half after the first, as one thread would have met them; its cells shared again. */
-function joinHalf(into: Measured, half: MeasuredHalf, framework: Framework): void {
-  for (const message of half.ioErrors) into.ioErrors.push(message);
-  for (const [id, n] of half.counts) into.counts.set(id, (into.counts.get(id) ?? 0) + n);
-  for (const measurement of half.measurements) into.measurements.push(shareCells(framework, measurement));
-  for (const note of half.notes) into.notes.push(note);
+  return (file) => measureFile(ctx, file, chosen);
 }
 
 /**
