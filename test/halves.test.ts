@@ -99,12 +99,15 @@ describe('a batch on two threads', () => {
 
 describe('when a batch is split', () => {
   it('KADER_SPLIT decides first; otherwise only from SPLIT_FROM files', () => {
-    expect(shouldSplit(1_000_000, { KADER_SPLIT: 'never' }, true)).toBe(false);
-    expect(shouldSplit(2, { KADER_SPLIT: 'always' }, true)).toBe(true);
-    expect(shouldSplit(1, { KADER_SPLIT: 'always' }, true)).toBe(false);
-    expect(shouldSplit(SPLIT_FROM - 1, {}, true)).toBe(false);
+    const files = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `/s/${i}.yaml`, shown: `s/${i}.yaml` }));
+    expect(shouldSplit(files(100_000), { KADER_SPLIT: 'never' }, true)).toBe(false);
+    expect(shouldSplit(files(2), { KADER_SPLIT: 'always' }, true)).toBe(true);
+    expect(shouldSplit(files(1), { KADER_SPLIT: 'always' }, true)).toBe(false);
+    expect(shouldSplit(files(SPLIT_FROM - 1), {}, true)).toBe(false);
+    // Standard input is read by the main thread only.
+    expect(shouldSplit([...files(3), { path: '-', shown: '<stdin>' }], { KADER_SPLIT: 'always' }, true)).toBe(false);
     // From src/ (as here, in process) never: the worker would run the built bundle.
-    expect(shouldSplit(2, { KADER_SPLIT: 'always' })).toBe(false);
+    expect(shouldSplit(files(2), { KADER_SPLIT: 'always' })).toBe(false);
   });
 
   it('the main thread keeps the larger half', () => {

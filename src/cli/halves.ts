@@ -12,6 +12,7 @@
  * (for the tests of this path, and for measuring).
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { STDIN } from '../core/files.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
 import type { InputFile } from './lint-run.js';
@@ -41,8 +42,10 @@ export type HalfMessage<T> = { part: T[] } | { done: true } | { error: { message
 /** Files per part a worker sends. */
 export const PART = 500;
 
-export function shouldSplit(count: number, env: CommandContext['io']['env'], built = !import.meta.url.endsWith('.ts')): boolean {
-  if (env.KADER_SPLIT === 'never' || !built) return false;
+export function shouldSplit(files: readonly InputFile[], env: CommandContext['io']['env'], built = !import.meta.url.endsWith('.ts')): boolean {
+  // Standard input is read once, by the main thread: a batch with `-` in it stays whole.
+  if (env.KADER_SPLIT === 'never' || !built || files.some((f) => f.path === STDIN)) return false;
+  const count = files.length;
   if (env.KADER_SPLIT === 'always') return count >= 2;
   const cores = availableParallelism();
   // The load average counts runnable processes: below cores − ½ a core is free for the worker.

@@ -128,7 +128,7 @@ async function measureFiles(ctx: CommandContext, files: InputFile[], asked: stri
   const chosen: Chosen = asked ? { resolved: resolveFramework(ctx, asked) } : {};
   const measured: Measured = { ioErrors: [], counts: new Map(), measurements: [], notes: [] };
   const each = (file: InputFile) => keep(measured, measureFile(ctx, file, chosen));
-  const [mine, theirs] = shouldSplit(files.length, ctx.io.env) ? cut(files) : [files, []];
+  const [mine, theirs] = shouldSplit(files, ctx.io.env) ? cut(files) : [files, []];
   let next = 0;
   while (!chosen.resolved && next < mine.length) each(mine[next++]!);
   // No session in the first half named a framework: nothing for a second thread to sort by.

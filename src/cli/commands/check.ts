@@ -50,7 +50,7 @@ async function checkFiles(ctx: CommandContext, files: InputFile[], options: Chec
   // Plain data: the worker receives a structured clone of it.
   const perFile: CheckFileOptions = { framework: options.framework, completeness: options.completeness, privacy: options.privacy };
   const known: KnownFrameworks = new Map();
-  if (!shouldSplit(files.length, ctx.io.env)) return files.map(await checkerFor(ctx, { ...perFile, known }));
+  if (!shouldSplit(files, ctx.io.env)) return files.map(await checkerFor(ctx, { ...perFile, known }));
   // The framework --framework names is resolved (and for a file, validated) here once, and the
   // second thread gets a copy instead of doing it again (~50 ms for 1,500 lines).
   if (options.framework) frameworkNamed(ctx, known, options.framework);
