@@ -23,8 +23,14 @@ const clean = (text: Text): string => String(text ?? '').replace(/[\u0000-\u0008
 const referenceText = (references: ReportModel['criteria'][number]['references']): string =>
   references.map((x) => `${x.source}${x.section ? `, ${x.section}` : ''}${x.url ? ` <${x.url}>` : ''}`).join('; ');
 
-export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string): Promise<Buffer> {
+/**
+ * The plan as a .docx file. `loaded` is called once the docx library is loaded, before any of
+ * the work: the command may change V8's flags from then on (src/cli/commands/report.ts), which
+ * it may not do earlier, as V8 refuses a code cache made under other flags.
+ */
+export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string, loaded?: () => void): Promise<Buffer> {
   const docx = await import('docx');
+  loaded?.();
   const { AlignmentType, Document, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
   const r = msgs.report;
   const pct = (value: number | null): string => (value === null ? r.none : `${value}%`);
