@@ -5,9 +5,11 @@
  * The `docx` library is about 1 MB of JavaScript: it is imported here, only when a .docx is
  * asked for, so no other command pays for it at start-up.
  */
-import type { Paragraph as DocxParagraph, Table as DocxTable, TextRun as DocxTextRun } from 'docx';
+import type { Document as DocxDocument, Packer as DocxPacker, Paragraph as DocxParagraph, Table as DocxTable, TextRun as DocxTextRun } from 'docx';
+import type JSZip from 'jszip';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { ReportModel } from './model.js';
+import { canPack, zipParts, type Part } from './docx-pack.js';
 import { reportSentences } from './render.js';
 
 type Block = DocxParagraph | DocxTable;
@@ -23,8 +25,14 @@ const clean = (text: Text): string => String(text ?? '').replace(/[\u0000-\u0008
 const referenceText = (references: ReportModel['criteria'][number]['references']): string =>
   references.map((x) => `${x.source}${x.section ? `, ${x.section}` : ''}${x.url ? ` <${x.url}>` : ''}`).join('; ');
 
-export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string): Promise<Buffer> {
+/**
+ * The plan as a .docx file. `loaded` is called once the docx library is loaded, before any of
+ * the work: the command may change V8's flags from then on (src/cli/commands/report.ts), which
+ * it may not do earlier, as V8 refuses a code cache made under other flags.
+ */
+export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang, version?: string, loaded?: () => void): Promise<Buffer> {
   const docx = await import('docx');
+  loaded?.();
   const { AlignmentType, Document, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
   const r = msgs.report;
   const pct = (value: number | null): string => (value === null ? r.none : `${value}%`);
@@ -254,8 +262,30 @@ export async function reportDocx(model: ReportModel, msgs: Messages, lang: Lang,
       { headers, properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: wide },
     ],
   });
-  return Packer.toBuffer(document);
+  return packDocument(Packer, document);
 }
+
+/**
+ * The .docx of `document`: docx lays out the XML parts (its compiler, which `Packer` keeps as a
+ * private member, returns them as a jszip archive not yet packed), Node's zlib packs them
+ * (docx-pack.ts says why). docx is pinned to one version in package.json, and
+ * test/docx-pack.test.ts fails when an upgrade takes the compiler away; should it be missing
+ * anyway, or this Node have no zlib.crc32, docx packs the file itself, as before.
+ */
+export async function packDocument(Packer: typeof DocxPacker, document: DocxDocument): Promise<Buffer> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: DocxDocument) => JSZip } }).compiler;
+  if (!canPack || typeof compiler?.compile !== 'function') return Packer.toBuffer(document);
+  const zip = compiler.compile(document);
+  const parts: Promise<Part>[] = [];
+  zip.forEach((name, entry) => {
+    if (!entry.dir) parts.push(entry.async('uint8array').then((data) => ({ name, data })));
+  });
+  // The content types first, as Word writes them; then docx's own order.
+  const ordered = (await Promise.all(parts)).sort((a, b) => Number(b.name === CONTENT_TYPES) - Number(a.name === CONTENT_TYPES));
+  return zipParts(ordered);
+}
+
+const CONTENT_TYPES = '[Content_Types].xml';
 
 /** The body font: Arial is on every Windows and Mac; LibreOffice on Linux uses the metric-compatible Liberation Sans. */
 const FONT = 'Arial';

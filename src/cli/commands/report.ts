@@ -1,5 +1,6 @@
 /** kader report: the verbeterplan of a session as Markdown, HTML, JSON, PDF, CSV or Word (docx). */
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { packageVersion } from '../../core/assets.js';
 import { displayPath } from '../../core/files.js';
 import { reportCsv, type CsvTable } from '../../report/csv.js';
@@ -90,6 +91,31 @@ const RENDERERS: Record<ReportOutput, Renderer> = {
     binaryOut(ctx, options, ctx.msgs.cli.report.docxNeedsOut);
     // Loaded only now: the module pulls in the docx library, which no other format needs.
     const { reportDocx } = await import('../../report/docx.js');
-    writeOutput(ctx, await reportDocx(model, ctx.msgs, ctx.lang, packageVersion()), options.out);
+    try {
+      writeOutput(ctx, await reportDocx(model, ctx.msgs, ctx.lang, packageVersion(), () => optimiseLater(true)), options.out);
+    } finally {
+      optimiseLater(false);
+    }
   },
 };
+
+/**
+ * V8's default interrupt budget on Node 20 (V8 11.3), where it was measured. How much a function
+ * must run before V8's optimising compiler (TurboFan) is asked for it; a larger one asks later.
+ */
+const USUAL_BUDGET = process.versions.v8.startsWith('11.3.') ? 67584 : undefined;
+
+/**
+ * A Word report is one short burst of work in a fresh process: TurboFan compiled dozens of the
+ * docx library's and its zip's functions on background threads, CPU time that a 30-page plan
+ * never earned back. With a budget 16 × the default the bundled example's report took ~0.7 × the
+ * CPU time, and a plan 16 × its size as long as before (bench/README.md, issue #20, fourth
+ * round); `--no-opt` saved less and made the large plan 1.6 × slower. Set back afterwards: the
+ * build runs a report in its own process before it writes the code caches, which V8 refuses
+ * under other flags (a value back at its default counts as unchanged). On another V8, whose
+ * default we do not know, nothing changes.
+ */
+function optimiseLater(later: boolean): void {
+  if (USUAL_BUDGET === undefined) return;
+  setFlagsFromString(`--interrupt-budget=${later ? 16 * USUAL_BUDGET : USUAL_BUDGET}`);
+}
