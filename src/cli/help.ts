@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Help as HelpClass } from 'commander';
 import { isLang } from '../i18n/lang.js';
+import { isTerminal } from './stdout.js';
 import type { Messages } from '../i18n/index.js';
 import { optionHelp, type OptionSpec } from './options.js';
 import { COMMANDS, GLOBAL_OPTIONS, type AnyCommand } from './registry.js';
@@ -51,7 +52,7 @@ export function helpRequest(args: readonly string[]): HelpRequest | undefined {
 
 /** The width commander wraps help to: the terminal's columns on a terminal, else 80. */
 export function helpWidth(): number {
-  return (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80;
+  return (isTerminal(1) ? process.stdout.columns : undefined) ?? 80;
 }
 
 type Item = [term: string, description: string];
