@@ -9,7 +9,6 @@
  */
 import { once } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 /** 'direct' while fs.writeSync is used, 'stream' once process.stdout took over. */
 let mode: 'direct' | 'stream' | undefined;
@@ -26,8 +25,8 @@ function plainTarget(fd: number): boolean {
 }
 
 /**
- * Whether `fd` (0 or 1) is a terminal, without building process.stdin/stdout: only a character
- * device can be one, and only then is `tty` (which loads `net`) asked.
+ * Whether `fd` (0 or 1) is a terminal. Only a character device can be one, and only then is
+ * the stream built (for a terminal it is needed anyway; `/dev/null` gets a cheap file stream).
  */
 export function isTerminal(fd: 0 | 1): boolean {
   try {
@@ -35,8 +34,7 @@ export function isTerminal(fd: 0 | 1): boolean {
   } catch {
     return false;
   }
-  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
-  return tty.isatty(fd);
+  return (fd === 0 ? process.stdin : process.stdout).isTTY === true;
 }
 
 /** `kader show … | head` closes the pipe early; that is not an error worth a stack trace. */
