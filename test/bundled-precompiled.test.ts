@@ -6,7 +6,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBundledFramework, precompiledPath, type PrecompiledFramework } from '../src/framework/bundled.js';
+import { loadBundledFramework, precompiledPath, precompiledSourcePath, type PrecompiledFramework } from '../src/framework/bundled.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
 import { frameworkDigest } from '../src/framework/digest.js';
@@ -16,6 +16,13 @@ const nl = messages('nl');
 const bundled = readdirSync(join(ROOT, 'frameworks')).filter((n) => n.endsWith('.yaml'));
 
 describe('precompiled bundled frameworks', () => {
+  it('sit beside the bytes they were made from, which a run compares the file with', () => {
+    for (const name of bundled) {
+      const path = join(ROOT, 'frameworks', name);
+      expect(readFileSync(precompiledSourcePath(path)).equals(readFileSync(path)), name).toBe(true);
+    }
+  });
+
   it('are, for every bundled file, what validating the file gives, with its digest', () => {
     expect(bundled).toHaveLength(7);
     for (const name of bundled) {
@@ -39,6 +46,15 @@ describe('precompiled bundled frameworks', () => {
     const broken = loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl);
     expect(broken.framework).toBeUndefined();
     expect(broken.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+
+    // An edit that keeps the file's size: still a different file.
+    const sameSize = readFileSync(original, 'utf8').replace(/^title: "Werken/m, 'title: "Xerken');
+    expect(sameSize).not.toBe(readFileSync(original, 'utf8'));
+    expect(Buffer.byteLength(sameSize)).toBe(readFileSync(original).length);
+    writeFileSync(changed, sameSize);
+    const edited = loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl);
+    expect(edited.framework?.title).toMatch(/^Xerken aan Veiligheid/);
+    expect(edited.digest).toBe(frameworkDigest(Buffer.from(sameSize)));
 
     copyFileSync(original, changed); // byte-identical again: the copy is used
     expect(loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl).framework).toStrictEqual(
