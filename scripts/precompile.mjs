@@ -13,7 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { codeCache, loadValidator, newAjv, validatorPath } from '../dist/core/json-schema.js';
 import { subsetParse } from '../dist/yaml/subset.js';
-import { precompiledPath, precompiledSourcePath } from '../dist/framework/bundled.js';
+import { precompiledPath, precompiledSourcePath, summariesPath, summarize } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { frameworkDigest } from '../dist/framework/digest.js';
 import { en } from '../dist/i18n/en.js';
@@ -88,6 +88,7 @@ function linearErrors(code) {
 const frameworks = join(root, 'dist', 'frameworks');
 rmSync(frameworks, { recursive: true, force: true });
 mkdirSync(frameworks, { recursive: true });
+const summaries = {};
 for (const name of readdirSync(join(root, 'frameworks')).filter((n) => n.endsWith('.yaml'))) {
   const path = join(root, 'frameworks', name);
   const bytes = readFileSync(path);
@@ -97,8 +98,11 @@ for (const name of readdirSync(join(root, 'frameworks')).filter((n) => n.endsWit
     writeFileSync(precompiledPath(path), JSON.stringify({ digest: frameworkDigest(bytes), framework }));
     // The bytes it was made from: a run compares them instead of hashing (src/framework/bundled.ts).
     writeFileSync(precompiledSourcePath(path), bytes);
+    summaries[name] = summarize(framework);
   }
 }
+// What `kader frameworks` lists, without parsing every copy (src/framework/bundled.ts).
+writeFileSync(summariesPath(), JSON.stringify(summaries));
 
 const templates = join(root, 'dist', 'templates');
 mkdirSync(templates, { recursive: true });

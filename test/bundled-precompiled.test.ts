@@ -6,7 +6,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBundledFramework, precompiledPath, precompiledSourcePath, type PrecompiledFramework } from '../src/framework/bundled.js';
+import { bundledSummary, loadBundledFramework, precompiledPath, precompiledSourcePath, summarize, type PrecompiledFramework } from '../src/framework/bundled.js';
 import { validateFrameworkText } from '../src/framework/validate.js';
 import { messages } from '../src/i18n/index.js';
 import { frameworkDigest } from '../src/framework/digest.js';
@@ -16,6 +16,16 @@ const nl = messages('nl');
 const bundled = readdirSync(join(ROOT, 'frameworks')).filter((n) => n.endsWith('.yaml'));
 
 describe('precompiled bundled frameworks', () => {
+  it('are listed by their summaries, which are what the validated framework says', () => {
+    for (const name of bundled) {
+      const path = join(ROOT, 'frameworks', name);
+      const listed = bundledSummary(path)!;
+      const framework = validateFrameworkText(name, readFileSync(path, 'utf8'), nl).framework!;
+      expect(listed.summary).toStrictEqual(summarize(framework));
+      expect(listed.framework()).toStrictEqual(framework);
+    }
+  });
+
   it('sit beside the bytes they were made from, which a run compares the file with', () => {
     for (const name of bundled) {
       const path = join(ROOT, 'frameworks', name);
@@ -56,7 +66,10 @@ describe('precompiled bundled frameworks', () => {
     expect(edited.framework?.title).toMatch(/^Xerken aan Veiligheid/);
     expect(edited.digest).toBe(frameworkDigest(Buffer.from(sameSize)));
 
+    expect(bundledSummary(changed)).toBeUndefined(); // `kader frameworks` validates it too
+
     copyFileSync(original, changed); // byte-identical again: the copy is used
+    expect(bundledSummary(changed)?.summary.id).toBe('werken-aan-veiligheid');
     expect(loadBundledFramework(changed, 'werken-aan-veiligheid.yaml', nl).framework).toStrictEqual(
       (JSON.parse(readFileSync(precompiledPath(original), 'utf8')) as PrecompiledFramework).framework,
     );
