@@ -61,6 +61,9 @@ export const summarize = (framework: Framework): FrameworkSummary => ({
 /** Where the build lists the summary of every precompiled framework, by file name. */
 export const summariesPath = (): string => join(PRECOMPILED_FRAMEWORKS_DIR, 'summaries.json');
 
+/** The build's summaries, read once per process. */
+let summaries: Record<string, FrameworkSummary> | undefined;
+
 /**
  * The build's summary of an unchanged bundled file, and its validated copy only when asked for:
  * listing the seven frameworks parsed ~270 kB of JSON they do not show (~3 ms, issue #20,
@@ -70,7 +73,8 @@ export function bundledSummary(path: string): { summary: FrameworkSummary; frame
   try {
     const bytes = readFileSync(path);
     if (!bytes.equals(readFileSync(precompiledSourcePath(path)))) return undefined;
-    const summary = (JSON.parse(readFileSync(summariesPath(), 'utf8')) as Record<string, FrameworkSummary>)[basename(path)];
+    summaries ??= JSON.parse(readFileSync(summariesPath(), 'utf8')) as Record<string, FrameworkSummary>;
+    const summary = summaries[basename(path)];
     return summary && { summary, framework: () => precompiled(path, bytes)?.framework };
   } catch {
     return undefined; // not built (running from src/), or unreadable: validate instead
