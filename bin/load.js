@@ -10,7 +10,9 @@
 // This folder is CommonJS (bin/package.json): a CommonJS entry starts faster than an ES module.
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
+// Module.createRequire, from the loader this file runs in: the public node:module would load the
+// ES module loader too (~1 ms).
+const { createRequire } = module.constructor;
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -19,6 +21,13 @@ const BUNDLE = join(__dirname, '..', 'dist', 'cli', 'kader.cjs');
 const CACHES = join(__dirname, '..', 'dist', 'cli');
 /** Dependencies of one self-contained CommonJS file, large enough that compiling them shows. */
 const CACHED_PACKAGES = ['docx'];
+
+/**
+ * What the bundle gets for `require('node:module')`: its code only ever takes createRequire
+ * from it, and the public module would load Node's ES module loader on every start (~1 ms,
+ * issue #20, fourth round). Anything else is taken from the real module.
+ */
+const MODULE = new Proxy({ createRequire }, { get: (shim, key) => (key in shim ? shim[key] : require('node:module')[key]) });
 
 /**
  * Compile a CommonJS file as Node would, but from `cacheName`'s code cache when there is one;
@@ -47,6 +56,7 @@ function loadBundle({ useCache = true } = {}) {
   const requireFor = (file) => {
     const plain = createRequire(file);
     const required = (id) => {
+      if (id === 'node:module') return MODULE;
       if (!CACHED_PACKAGES.includes(id)) return plain(id);
       if (!packages.has(id)) packages.set(id, compileCached(plain.resolve(id), id, createRequire, useCache));
       return packages.get(id).exports;

@@ -40,6 +40,20 @@ await build({
   define: { 'import.meta.url': '__kaderBundleUrl' },
   // Strict, as the ES modules were; the directive must come first, before the banner's line.
   banner: { js: "'use strict';\nconst __kaderBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // commander's Help class, which help needs without the rest of commander, is joined in
+  // (src/cli/commander-help.ts says why); the rest of commander stays in node_modules.
+  plugins: [
+    {
+      name: 'commander-help',
+      setup(bundler) {
+        const file = join(dirname(require.resolve('commander')), 'lib', 'help.js');
+        bundler.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]commander-help\.js$/ }, () => ({
+          contents: `export const loadHelpClass = () => require(${JSON.stringify(file)}).Help;`,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -4,7 +4,8 @@
 // - The report templates become handlebars template specs, so `kader report` loads only the
 //   handlebars runtime (src/report/render.ts compiles a user's --template itself).
 // - The bundled frameworks become validated JSON with their file's digest, so a command that
-//   uses one skips parsing and checking it (src/framework/bundled.ts); only clean ones.
+//   uses one skips parsing and checking it (src/framework/bundled.ts); only clean ones. A copy
+//   of each such file's bytes sits beside it, for the run to compare the file on disk with.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
 import { codeCache, loadValidator, newAjv, validatorPath } from '../dist/core/json-schema.js';
 import { subsetParse } from '../dist/yaml/subset.js';
-import { precompiledPath } from '../dist/framework/bundled.js';
+import { precompiledPath, precompiledSourcePath, summariesPath, summarize } from '../dist/framework/bundled.js';
 import { validateFrameworkText } from '../dist/framework/validate.js';
 import { frameworkDigest } from '../dist/framework/digest.js';
 import { en } from '../dist/i18n/en.js';
@@ -87,13 +88,21 @@ function linearErrors(code) {
 const frameworks = join(root, 'dist', 'frameworks');
 rmSync(frameworks, { recursive: true, force: true });
 mkdirSync(frameworks, { recursive: true });
+const summaries = {};
 for (const name of readdirSync(join(root, 'frameworks')).filter((n) => n.endsWith('.yaml'))) {
   const path = join(root, 'frameworks', name);
   const bytes = readFileSync(path);
   const { framework, diagnostics } = validateFrameworkText(name, bytes.toString('utf8'), nl);
   // A framework with findings, even warnings, is validated at run time so they are shown.
-  if (framework && diagnostics.length === 0) writeFileSync(precompiledPath(path), JSON.stringify({ digest: frameworkDigest(bytes), framework }));
+  if (framework && diagnostics.length === 0) {
+    writeFileSync(precompiledPath(path), JSON.stringify({ digest: frameworkDigest(bytes), framework }));
+    // The bytes it was made from: a run compares them instead of hashing (src/framework/bundled.ts).
+    writeFileSync(precompiledSourcePath(path), bytes);
+    summaries[name] = summarize(framework);
+  }
 }
+// What `kader frameworks` lists, without parsing every copy (src/framework/bundled.ts).
+writeFileSync(summariesPath(), JSON.stringify(summaries));
 
 const templates = join(root, 'dist', 'templates');
 mkdirSync(templates, { recursive: true });

@@ -15,7 +15,8 @@ import { commanderWrites } from './support/commander-help.js';
 /**
  * Loaded with --import: reports on stderr whether commander's program (lib/command.js; help
  * may load lib/help.js alone) was loaded, and with KADER_TEST_COLUMNS makes stdout look like
- * a terminal that wide (commander and src/cli/help.ts both read process.stdout.isTTY and .columns).
+ * a terminal that wide: commander reads process.stdout.isTTY and .columns; src/cli/stdout.ts
+ * asks fstat and tty.isatty (so as not to build process.stdout), and help.ts then .columns.
  */
 const PROBE = join(tempDir.root(), 'probe.mjs');
 writeFileSync(
@@ -23,7 +24,16 @@ writeFileSync(
   [
     "import { createRequire } from 'node:module';",
     'const columns = process.env.KADER_TEST_COLUMNS;',
-    "if (columns) for (const [key, value] of [['isTTY', true], ['columns', Number(columns)]]) Object.defineProperty(process.stdout, key, { value });",
+    "import fs from 'node:fs';",
+    "import tty from 'node:tty';",
+    'if (columns) {',
+    '  const { fstatSync } = fs;',
+    '  const terminal = { isCharacterDevice: () => true, isFIFO: () => false, isSocket: () => false, isFile: () => false };',
+    '  fs.fstatSync = (fd, ...rest) => (fd === 1 ? terminal : fstatSync(fd, ...rest));',
+    '  const { isatty } = tty;',
+    '  tty.isatty = (fd) => fd === 1 || isatty(fd);',
+    "  for (const [key, value] of [['isTTY', true], ['columns', Number(columns)]]) Object.defineProperty(process.stdout, key, { value });",
+    '}',
     'const { cache } = createRequire(import.meta.url);',
     "process.on('exit', () => { if (Object.keys(cache).some((file) => /[\\\\/]commander[\\\\/]lib[\\\\/]command\\.js$/.test(file))) process.stderr.write('[commander loaded]'); });",
   ].join('\n'),

@@ -7,10 +7,9 @@
  * test/help-fast.test.ts compares both for every command, both languages and many widths.
  * Anything else (an unknown command, an option next to --help) goes through commander.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { Help as HelpClass } from 'commander';
 import { isLang } from '../i18n/lang.js';
+import { isTerminal } from './stdout.js';
+import { loadHelpClass } from './commander-help.js';
 import type { Messages } from '../i18n/index.js';
 import { optionHelp, type OptionSpec } from './options.js';
 import { COMMANDS, GLOBAL_OPTIONS, type AnyCommand } from './registry.js';
@@ -51,7 +50,7 @@ export function helpRequest(args: readonly string[]): HelpRequest | undefined {
 
 /** The width commander wraps help to: the terminal's columns on a terminal, else 80. */
 export function helpWidth(): number {
-  return (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80;
+  return (isTerminal(1) ? process.stdout.columns : undefined) ?? 80;
 }
 
 type Item = [term: string, description: string];
@@ -104,9 +103,7 @@ export function renderHelp(msgs: Messages, request: HelpRequest, width: number):
     after = `\n${lines.length > 1 ? c.examples : c.example}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n\n`;
   }
 
-  // By its path: commander's package exports only its index, which loads all of commander.
-  const require = createRequire(import.meta.url);
-  const { Help } = require(join(dirname(require.resolve('commander')), 'lib', 'help.js')) as { Help: typeof HelpClass };
+  const Help = loadHelpClass();
   const helper = new Help();
   helper.prepareContext({ helpWidth: width, outputHasColors: false });
   const termWidth = Math.max(0, ...sections.flatMap(([, items]) => items.map(([term]) => helper.displayWidth(term))));

@@ -4,13 +4,13 @@
  * plain command line runs from the options table (src/cli/argv.ts); commander parses only what
  * that gives up on. Each command loads only its own module.
  */
-import { once } from 'node:events';
 import { visible } from '../core/terminal.js';
 import { packageVersion } from '../core/assets.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import type { CommandContext, GlobalOptions, Io } from './context.js';
 import type { Messages } from '../i18n/index.js';
 import { UserError, type ExitCode } from '../core/errors.js';
+import { isTerminal, stdoutDrained, writeStdout } from './stdout.js';
 
 /** The language is needed before parsing, to write help in it: --lang X, --lang=X or KADER_LANG. */
 export function preScanLang(argv: readonly string[], env: Io['env']): Lang {
@@ -109,19 +109,21 @@ async function withCommander(
 
 /** Entry for bin/kader.js: the only place that touches process state. */
 export async function run(): Promise<void> {
-  // `kader show … | head` closes the pipe early; that is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // stdout is written without building process.stdout where that is safe (src/cli/stdout.ts),
+  // and whether stdin and stdout are terminals is asked only by a command that needs to know.
+  let stdoutTTY: boolean | undefined;
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => void process.stderr.write(text),
-    // events.once stops waiting, and rejects, if stdout fails instead of draining.
-    drained: async () => void (process.stdout.writableNeedDrain && (await once(process.stdout, 'drain'))),
-    isTTY: process.stdout.isTTY === true,
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    drained: stdoutDrained,
+    get isTTY() {
+      return (stdoutTTY ??= isTerminal(1));
+    },
+    get interactive() {
+      return isTerminal(0) && this.isTTY;
+    },
   };
   process.exitCode = await main(process.argv, io);
 }

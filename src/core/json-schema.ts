@@ -1,5 +1,4 @@
 /** Published JSON Schemas (schemas/*.schema.json), each compiled once per process. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -33,7 +32,9 @@ export function newAjv(extra: Partial<Options> = {}): Ajv2020 {
 export const validatorPath = (name: SchemaName): string => join(VALIDATORS_DIR, `${name}.cjs`);
 
 /** The digest a code cache starts with: of the validator's source, so a cache is never taken for other code. */
-const sourceDigest = (source: string): Buffer => createHash('sha256').update(source).digest();
+/** node:crypto is required here, not imported: loading it (~6 ms) is kept off commands that never load a validator. */
+const sourceDigest = (source: string): Buffer =>
+  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(source).digest();
 
 /**
  * A precompiled validator (CommonJS) run as Node's own loader would, but through a V8 code

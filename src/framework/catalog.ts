@@ -5,15 +5,31 @@ import { BUNDLED_FRAMEWORKS_DIR } from '../core/assets.js';
 import { collectYamlFiles, displayPath, FileError, pathKind } from '../core/files.js';
 import type { Messages } from '../i18n/index.js';
 import type { Framework } from './types.js';
-import { loadBundledFramework } from './bundled.js';
+import { bundledSummary, loadBundledFramework, summarize, type FrameworkSummary } from './bundled.js';
 import { validateFrameworkFile } from './validate.js';
 
 export type Origin = 'bundled' | 'local';
 
 export interface CatalogEntry {
-  framework: Framework;
+  /** An unchanged bundled framework is read from the build's copy when first asked for. */
+  readonly framework: Framework;
+  /** What `kader frameworks` lists. */
+  summary: FrameworkSummary;
   path: string;
   origin: Origin;
+}
+
+/** An entry whose framework is read only when asked for (src/framework/bundled.ts, bundledSummary). */
+function lazyEntry(summary: FrameworkSummary, load: () => Framework, path: string, origin: Origin): CatalogEntry {
+  let framework: Framework | undefined;
+  return {
+    get framework() {
+      return (framework ??= load());
+    },
+    summary,
+    path,
+    origin,
+  };
 }
 
 export interface Catalog {
@@ -43,18 +59,28 @@ export function loadCatalog({ cwd, frameworksDir, msgs }: CatalogOptions): Catal
     for (const path of collectYamlFiles(dir)) {
       const shown = displayPath(path, cwd);
       try {
-        const { framework, diagnostics } = origin === 'bundled' ? loadBundledFramework(path, shown, msgs) : validateFrameworkFile(path, shown, msgs);
-        if (!framework) {
-          catalog.problems.push(msgs.cli.show.invalid(shown, diagnostics.filter((d) => d.severity === 'error').length));
-          continue;
+        let entry: CatalogEntry;
+        const listed = origin === 'bundled' ? bundledSummary(path) : undefined;
+        if (listed) {
+          // The build's copy; should it have gone since (a half-removed build), validate the file.
+          const load = () => listed.framework() ?? loadBundledFramework(path, shown, msgs).framework;
+          entry = lazyEntry(listed.summary, () => load() ?? failed(msgs.cli.show.invalid(shown, 1)), path, origin);
+        } else {
+          const { framework, diagnostics } = origin === 'bundled' ? loadBundledFramework(path, shown, msgs) : validateFrameworkFile(path, shown, msgs);
+          if (!framework) {
+            catalog.problems.push(msgs.cli.show.invalid(shown, diagnostics.filter((d) => d.severity === 'error').length));
+            continue;
+          }
+          entry = { framework, summary: summarize(framework), path, origin };
         }
-        const existing = catalog.entries.findIndex((e) => e.framework.id === framework.id);
+        const id = entry.summary.id;
+        const existing = catalog.entries.findIndex((e) => e.summary.id === id);
         const earlier = catalog.entries[existing];
         if (earlier && origin === 'local' && earlier.origin === 'bundled') {
-          catalog.shadowed.push({ id: framework.id, local: shown, bundled: displayPath(earlier.path, cwd) });
-          catalog.entries[existing] = { framework, path, origin };
+          catalog.shadowed.push({ id, local: shown, bundled: displayPath(earlier.path, cwd) });
+          catalog.entries[existing] = entry;
         } else if (!earlier) {
-          catalog.entries.push({ framework, path, origin });
+          catalog.entries.push(entry);
         }
       } catch (error) {
         if (!(error instanceof FileError)) throw error;
@@ -63,6 +89,10 @@ export function loadCatalog({ cwd, frameworksDir, msgs }: CatalogOptions): Catal
     }
   }
   return catalog;
+}
+
+function failed(message: string): never {
+  throw new FileError(message);
 }
 
 /** True when a reference should be read as a file path rather than a framework id. */

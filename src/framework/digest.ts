@@ -3,7 +3,14 @@
  * changed. A fact about the framework file, used by sessions, the bundled-framework cache and
  * the build (scripts/precompile.mjs).
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+/**
+ * node:crypto, loaded at the first digest: loading it takes ~6 ms, which `kader frameworks`,
+ * `show` and `schema` paid at start-up for a hash they do not need (issue #20, fourth round).
+ */
+let crypto: typeof import('node:crypto') | undefined;
+const createHash = (algorithm: string) => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 /**
  * sha256 of the framework file's bytes with CRLF line endings read as LF, so a session notices

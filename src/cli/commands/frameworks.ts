@@ -12,13 +12,14 @@ export interface FrameworksOptions {
 export async function frameworksCommand(ctx: CommandContext, options: FrameworksOptions): Promise<ExitCode> {
   const catalog = loadCatalog({ cwd: ctx.io.cwd, frameworksDir: ctx.frameworksDir, msgs: ctx.msgs });
   for (const problem of catalog.problems) ctx.io.stderr(`kader: ${visible(problem)}\n`);
-  const rows = catalog.entries.map(({ framework, path, origin }) => ({
-    id: framework.id,
-    version: framework.version,
-    criteria: framework.themes.reduce((n, t) => n + t.criteria.length, 0),
+  // The summaries only: a bundled framework's full copy is not read to list it.
+  const rows = catalog.entries.map(({ summary, path, origin }) => ({
+    id: summary.id,
+    version: summary.version,
+    criteria: summary.criteria,
     /** official, reconstruction or draft; null when the framework does not say. */
-    status: framework.provenance?.status ?? null,
-    title: framework.title,
+    status: summary.status,
+    title: summary.title,
     origin,
     path: displayPath(path, ctx.io.cwd),
   }));

@@ -1,10 +1,19 @@
 /** kader schema: print a published JSON Schema, or the answers schema derived from a framework. */
-import { schemaText } from '../../core/json-schema.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMAS_DIR } from '../../core/assets.js';
 import type { CommandContext } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
 import { writeOutput } from '../output.js';
 
 const NAMES = ['framework', 'session', 'answers'] as const;
+
+/**
+ * A published schema, as src/core/json-schema.ts's schemaText reads it; not imported from
+ * there, because that module loads node:crypto for the validators' code caches (~6 ms of
+ * `kader schema session`'s start-up, issue #20, fourth round).
+ */
+const schemaText = (name: 'framework' | 'session'): string => readFileSync(join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8');
 
 export async function schemaCommand(ctx: CommandContext, options: { name: string; framework?: string; out?: string }): Promise<ExitCode> {
   const s = ctx.msgs.cli.schema;
