@@ -5,12 +5,13 @@
  * from one thread, byte for byte. The worker is a thread, not a process, so its memory counts in
  * the command's own and it ends with the command.
  *
- * When: from SPLIT_FROM files, on a machine with a second core that is not busy. Measured on
- * 2 cores (bench/README.md, "fourth round"): a second thread costs ~60 ms to start and pays from
- * a few thousand files; on a machine whose cores are taken by others it gains nothing.
+ * When: from SPLIT_FROM files, on a machine with a second core that no other thread wants.
+ * Measured on 2 cores (bench/README.md, "fourth round"): a second thread costs ~60 ms to start
+ * and pays from a few thousand files; on a machine whose cores are taken by others it loses.
  * KADER_SPLIT=never keeps one thread, KADER_SPLIT=always splits any batch of two files or more
  * (for the tests of this path, and for measuring).
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { STDIN } from '../core/files.js';
 import type { CommandContext, GlobalOptions } from './context.js';
@@ -48,8 +49,25 @@ export function shouldSplit(files: readonly InputFile[], env: CommandContext['io
   const count = files.length;
   if (env.KADER_SPLIT === 'always') return count >= 2;
   const cores = availableParallelism();
-  // The load average counts runnable processes: below cores − ½ a core is free for the worker.
-  return count >= SPLIT_FROM && cores >= 2 && loadavg()[0]! < cores - 0.5;
+  return count >= SPLIT_FROM && cores >= 2 && runnable() <= cores - 1;
+}
+
+/**
+ * How many threads want a core right now, this one included. On Linux the fourth field of
+ * /proc/loadavg counts them at this instant (the least of three readings, so that a passing
+ * thread of V8's own does not count); unlike the load average, it does not remember kader's own
+ * earlier runs, which made a batch run after batch (as the benchmark does) stop splitting after
+ * a minute. Elsewhere the load average, plus this thread.
+ */
+function runnable(): number {
+  try {
+    const readings = [0, 1, 2].map(() => Number(readFileSync('/proc/loadavg', 'latin1').split(' ')[3]!.split('/')[0]));
+    const least = Math.min(...readings);
+    if (Number.isFinite(least)) return least;
+  } catch {
+    // not Linux
+  }
+  return loadavg()[0]! + 1;
 }
 
 /** The first ceil(n/2) files stay in the main thread: it starts at once, the worker ~60 ms later. */
