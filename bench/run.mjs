@@ -212,7 +212,7 @@ if (wanted('large')) {
 
 if (wanted('memory')) {
   console.log('## Peak RSS of kader aggregate (target: 50,000 sessions ≤ 300 MB, < 1 KB more per session from 10,000 to 50,000)');
-  // As kader decides (two threads from 4,000 files on a quiet machine), and kept in one thread.
+  // As kader decides (two threads from 5,000 files when a core is free), and kept in one thread.
   for (const how of ['auto', 'never']) {
     const args = (n) => ['aggregate', '--framework', frameworkPath, '--format', 'json', n === 1000 ? join(work, 'sessies') : batch(n)];
     const peaks = [1000, ...sizes].map((n) => [n, peakRss(kaderSplit(how, ...args(n)))]);

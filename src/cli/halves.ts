@@ -18,7 +18,7 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import { UserError, type ExitCode } from './errors.js';
 import type { InputFile } from './lint-run.js';
 
-export const SPLIT_FROM = 4000;
+export const SPLIT_FROM = 5000;
 
 /** What the worker is asked to do: one command's per-file work on its half of the files. */
 export interface HalfJob {
