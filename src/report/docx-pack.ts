@@ -45,32 +45,30 @@ export function zipParts(parts: readonly Part[], modified: Date = new Date()): B
     // Bit 11: the name is UTF-8 (only needed when it is not plain ASCII).
     const flags = /[^\x20-\x7e]/.test(part.name) ? 0x0800 : 0;
     const fields = { method: stored ? 0 : 8, crc: zlib.crc32(part.data) >>> 0, size: body.length, original: part.data.length };
+    // The local header and the central directory's entry describe the file with the same 22
+    // bytes (flags to name length), at offset 6 and 8 respectively.
+    const describe = (header: Buffer, at: number) => {
+      header.writeUInt16LE(flags, at);
+      header.writeUInt16LE(fields.method, at + 2);
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(date, at + 6);
+      header.writeUInt32LE(fields.crc, at + 8);
+      header.writeUInt32LE(fields.size, at + 12);
+      header.writeUInt32LE(fields.original, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.size, 18);
-    local.writeUInt32LE(fields.original, 22);
-    local.writeUInt16LE(name.length, 26);
+    describe(local, 6);
     local.writeUInt16LE(0, 28); // no extra field
 
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0); // central directory header
     entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(fields.method, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(fields.crc, 16);
-    entry.writeUInt32LE(fields.size, 20);
-    entry.writeUInt32LE(fields.original, 24);
-    entry.writeUInt16LE(name.length, 28);
+    describe(entry, 8);
     // extra field, comment, disk number, internal and external attributes: all zero
     entry.writeUInt32LE(offset, 42);
 
