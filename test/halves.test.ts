@@ -3,15 +3,17 @@
  * same stdout, same stderr, same exit code, in every format. KADER_SPLIT=always splits these
  * small batches; --debug says that a second thread ran, so no test passes by not splitting.
  */
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cut, described, shouldSplit, SPLIT_FROM } from '../src/cli/halves.js';
 import { UsageError } from '../src/cli/errors.js';
 import { kader, ROOT, tempDir, type RunResult } from './helpers.js';
-import { generateSession, loadFramework, writeSession, type LoadedFramework } from './support/gemeenten.js';
+import { generateSession, loadFramework, threeInterviews, writeSession, type LoadedFramework } from './support/gemeenten.js';
 
 const WAV = join(ROOT, 'frameworks', 'werken-aan-veiligheid.yaml');
+const TK = join(ROOT, 'test', 'fixtures', 'frameworks', 'valid.yaml');
 
 /** Run with one thread and with two; the --debug line about the second thread is the only difference. */
 function bothWays(args: string[], cwd: string): { one: RunResult; two: RunResult } {
@@ -94,6 +96,57 @@ describe('a batch on two threads', () => {
     expectSame(both);
     expect(both.two.code).toBe(2);
     expect(both.two.stderr).toMatch(/werken-aan-veiligheid \(3\), veilig-thuis \(1\)/);
+  });
+});
+
+describe('a batch on two threads, with merged, migrated, empty and unreadable sessions', () => {
+  it('aggregate lists sources merged into a session in the other half, and carries migrated sessions over', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 's'));
+    // The sources sort into the first half, the merged session into the second.
+    const sources = threeInterviews(join(dir, 's'), TK).map((name) => join('s', name));
+    expect(kader(['merge', ...sources, '-o', 's/zz-samen.yaml', '--framework', TK], { cwd: dir }).code).toBe(0);
+    // Version 2.0 renames a question and carries 1.0 answers over; a 1.0 session and an empty one.
+    const v2 = `${readFileSync(TK, 'utf8').replace('version: "1.0"', 'version: "2.0"').replaceAll('TK-T1-01a', 'TK-T1-01z')}migrations:\n  - from: "1.0"\n    ids: { TK-T1-01a: TK-T1-01z }\n`;
+    writeFileSync(join(dir, 'v2.yaml'), v2);
+    const v1 = loadFramework(TK);
+    writeSession(join(dir, 's'), 'zz-oud.yaml', generateSession(v1, { gemeente: 'Oudorp', quality: 1 }));
+    writeSession(join(dir, 's'), 'zz-leeg.yaml', generateSession(loadFramework(join(dir, 'v2.yaml')), { gemeente: 'Leegdorp', unanswered: 1 }));
+    const merged = bothWays(['aggregate', '--format', 'json', '--framework', TK, 's'], dir);
+    expectSame(merged);
+    const model = JSON.parse(merged.two.stdout) as { rows: { gemeente: string; migratedFrom: string | null }[]; notes: { file: string; reason: string }[] };
+    expect(model.notes.filter((n) => n.reason === 'merged-into').map((n) => n.file)).toEqual([...sources].sort());
+    expect(model.rows.map((r) => r.gemeente)).toContain('Testdorp');
+    const migrated = bothWays(['aggregate', '--format', 'json', '--framework', 'v2.yaml', 's'], dir);
+    expectSame(migrated);
+    const rows = (JSON.parse(migrated.two.stdout) as { rows: { gemeente: string; migratedFrom: string | null; complete: boolean }[] }).rows;
+    expect(rows.find((r) => r.gemeente === 'Oudorp')).toMatchObject({ migratedFrom: '1.0' });
+    expect(rows.find((r) => r.gemeente === 'Leegdorp')).toMatchObject({ complete: false, migratedFrom: null });
+    expectSame(bothWays(['aggregate', '--framework', 'v2.yaml', 's'], dir));
+  });
+
+  it('aggregate with no session in the first half reads the second half itself, with the same result', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 's'));
+    writeFileSync(join(dir, 's', 'a-kapot.yaml'), 'kader: 1\nkind: session\n');
+    writeFileSync(join(dir, 's', 'b-leeg.yaml'), '');
+    const wav = loadFramework(WAV);
+    writeSession(join(dir, 's'), 'c.yaml', generateSession(wav, { gemeente: 'Cuijk', quality: 0.5 }));
+    writeSession(join(dir, 's'), 'd.yaml', generateSession(wav, { gemeente: 'Dorpum', quality: 0.8 }));
+    // The framework is the first session's, found only in the second half: no second thread.
+    const { one, two } = bothWays(['aggregate', 's'], dir);
+    expect(two).toEqual(one);
+    expect(two.stderr).not.toContain('tweede');
+    expect(two.code).toBe(1);
+    expect(two.stdout).toMatch(/^Cuijk /m);
+  });
+
+  it('check reads a FIFO named on the command line in the second thread as in the first: refused, not waited for', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'examples', 'voorbeeldgemeente-werken-aan-veiligheid.yaml'), join(dir, 'a.yaml'));
+    const made = spawnSync('mkfifo', [join(dir, 'pijp.yaml')]);
+    if (made.status !== 0) return; // no mkfifo here
+    expectSame(bothWays(['check', 'a.yaml', 'pijp.yaml'], dir));
   });
 });
 
